@@ -1,0 +1,18 @@
+// Each subcommand lives in its own cmd_<name>.cpp and adds itself to the
+// application here. A subcommand's callback throws koho::Error for failures;
+// main() turns that into one message and the exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace koho::cli {
+
+// Exit codes (README "Exit codes"): 0 ok, 1 failure, 2 bad input.
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitBadInput = 2;
+
+void add_print_command(CLI::App& app);
+void add_typeset_command(CLI::App& app);
+
+}  // namespace koho::cli

@@ -1,0 +1,32 @@
+// koho — JSON layouts to print-ready PDF, JSON timelines to video.
+#include <clocale>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/build_info.h"
+#include "core/diagnostic.h"
+
+int main(int argc, char** argv) {
+    // Numbers in PDF, JSON and messages never depend on the user's locale.
+    std::setlocale(LC_ALL, "C");
+
+    CLI::App app{"koho — batch engine for print and media assets: JSON layouts to print-ready PDF"};
+    app.set_version_flag("--version", std::string("koho ") + koho::build_info::kVersion);
+    app.require_subcommand(1);
+    koho::cli::add_print_command(app);
+    koho::cli::add_typeset_command(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? koho::cli::kExitOk : koho::cli::kExitBadInput;
+    } catch (const koho::Error& e) {
+        std::cerr << e.formatted() << '\n';
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        std::cerr << "koho: error: " << e.what() << '\n';
+        return koho::cli::kExitFailure;
+    }
+    return koho::cli::kExitOk;
+}

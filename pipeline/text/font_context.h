@@ -1,0 +1,41 @@
+// Hermetic fonts: koho sees only the font files in the directories it is
+// given (the project's fonts/, --font-dir, the fonts koho ships), through a
+// fontconfig configuration of its own. The machine's system fonts are never
+// consulted, so a render is the same on every machine, and a family that is
+// not there is an error rather than a silent substitute.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+typedef struct _PangoFontMap PangoFontMap;
+typedef struct _PangoContext PangoContext;
+
+namespace koho::text {
+
+class FontContext {
+public:
+    // Builds a private fontconfig configuration holding exactly these
+    // directories. Throws koho::Error (Failure) if none can be read.
+    static std::shared_ptr<FontContext> create(const std::vector<std::filesystem::path>& font_dirs);
+    ~FontContext();
+
+    bool has_family(const std::string& family) const;
+    std::vector<std::string> families() const;
+
+    // The font file that serves (family, weight), for depfiles and `koho fonts`.
+    std::filesystem::path file_for(const std::string& family, int weight) const;
+
+    PangoFontMap* font_map() const;   // owned by this object
+    PangoContext* pango_context() const;  // owned; kern off, no hinting
+
+    struct Impl;
+    explicit FontContext(std::unique_ptr<Impl> impl);
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace koho::text

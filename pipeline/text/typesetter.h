@@ -1,0 +1,62 @@
+// The typesetter: sets a Story into frames by the rules of W3C JLReq
+// (kinsoku, hanging punctuation, punctuation spacing, Japanese–Latin
+// spacing, justification, ruby, bouten, vertical writing). Pango/HarfBuzz
+// itemise and shape; breaking, spacing and justification are koho's own.
+//
+// One engine serves the pamphlet and the video captions.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "text/font_context.h"
+#include "text/glyph_run.h"
+
+namespace koho::text {
+
+struct FrameGeometry {
+    double width_pt = 0;   // the frame's inner box (inset already removed)
+    double height_pt = 0;
+    model::Writing writing = model::Writing::Horizontal;
+    model::VerticalAlign vertical_align = model::VerticalAlign::Start;
+};
+
+// A point in a story: paragraph index and byte offset into the paragraph's
+// base text (the concatenation of its spans' text).
+struct StoryPosition {
+    size_t paragraph = 0;
+    size_t offset = 0;
+    bool operator==(const StoryPosition&) const = default;
+};
+
+struct FrameFill {
+    SetText text;               // coordinates relative to the inner box
+    StoryPosition end;          // where the next frame of the chain resumes
+    bool story_done = false;    // everything from `from` on was set
+    double used_extent_pt = 0;  // block extent used (height, or width when vertical)
+};
+
+class Typesetter {
+public:
+    explicit Typesetter(std::shared_ptr<FontContext> fonts);
+    ~Typesetter();
+
+    // Sets as much of `story` as fits into `frame`, starting at `from`.
+    // Throws koho::Error (BadInput) at the style's font_loc when a family is
+    // missing from the FontContext.
+    FrameFill fill(const model::Story& story, StoryPosition from, const FrameGeometry& frame);
+
+    // Characters (Unicode scalar values of base text) from `from` to the
+    // end of the story: the "N characters did not fit" of overset errors.
+    static size_t count_characters(const model::Story& story, StoryPosition from);
+
+    FontContext& fonts() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace koho::text

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine to build and test koho. Idempotent: installs
+# only the Debian packages that are missing (apt-get, nothing else is
+# downloaded) and copies the freely licensed Japanese fonts koho ships into
+# fonts/. Run by `make assets` and `make test`; safe to run by hand.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+# Build tools and libraries (ARCHITECTURE.md lists why each is here).
+packages=(
+  cmake ninja-build g++ pkg-config make
+  libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev
+  libpng-dev libjpeg62-turbo-dev libqpdf-dev libqrencode-dev librsvg2-dev liblcms2-dev
+  libicu-dev libvalijson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev
+  # fonts koho ships (SIL Open Font License 1.1)
+  fonts-noto-cjk
+  # tests read outputs back with independent tools
+  poppler-utils qpdf zbar-tools
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Hermetic fonts: koho never reads the system's fonts; it reads fonts/. The
+# Noto CJK files come from Debian's fonts-noto-cjk and are copied with their
+# licence (they are too large to keep in git).
+noto=/usr/share/fonts/opentype/noto
+for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc; do
+  if ! cmp -s "$noto/$f" "$here/fonts/$f"; then
+    cp "$noto/$f" "$here/fonts/$f"
+  fi
+done
+if ! cmp -s /usr/share/doc/fonts-noto-cjk/copyright "$here/fonts/NotoCJK-LICENSE.txt"; then
+  cp /usr/share/doc/fonts-noto-cjk/copyright "$here/fonts/NotoCJK-LICENSE.txt"
+fi

@@ -1,0 +1,56 @@
+#include "core/paths.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace koho {
+namespace {
+
+namespace fs = std::filesystem;
+
+class PathsTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        base = fs::temp_directory_path() / "koho-paths";
+        fs::remove_all(base);
+        fs::create_directories(base / "root/media");
+        std::ofstream(base / "root/media/a.png") << "x";
+        std::ofstream(base / "secret.txt") << "x";
+        fs::create_symlink(base / "secret.txt", base / "root/media/link.png");
+    }
+    fs::path base;
+    SourceLoc where{"l.json", 3, 9, "/pages/0/frames/0/src"};
+
+    std::string error_of(const std::string& relative) {
+        try {
+            resolve_in_root(base / "root", relative, where, "image");
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+            EXPECT_EQ(e.loc().pointer, where.pointer);
+            return e.message();
+        }
+        return "";
+    }
+};
+
+TEST_F(PathsTest, InsideTheRootResolves) {
+    EXPECT_EQ(resolve_in_root(base / "root", "media/a.png", where),
+              fs::canonical(base / "root/media/a.png"));
+    EXPECT_EQ(resolve_in_root(base / "root", "media/../media/a.png", where),
+              fs::canonical(base / "root/media/a.png"));
+}
+
+TEST_F(PathsTest, EscapesAreRefused) {
+    EXPECT_NE(error_of("../secret.txt").find("outside the project root"), std::string::npos);
+    EXPECT_NE(error_of("media/link.png").find("outside the project root"), std::string::npos);
+    EXPECT_NE(error_of((base / "secret.txt").string()).find("is absolute"), std::string::npos);
+}
+
+TEST_F(PathsTest, MissingAndNonFilesAreRefused) {
+    EXPECT_NE(error_of("media/none.png").find("not found"), std::string::npos);
+    EXPECT_NE(error_of("media").find("not a regular file"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace koho
