@@ -20,6 +20,10 @@ struct Image {
     std::vector<uint32_t> pixels;
     bool has_alpha = false;
     std::filesystem::path source;  // for messages and depfiles
+    // Intrinsic resolution the file declares (PNG pHYs, JFIF density), in
+    // pixels per inch; 0 when the file says nothing. For preflight.
+    double ppi_x = 0;
+    double ppi_y = 0;
 };
 
 // Loads the image at a path that model/ already confined to the root.
