@@ -1,0 +1,45 @@
+// Decoding PNG and JPEG files into scene::Image (Cairo ARGB32, premultiplied).
+//
+// The format is found from the file's first bytes, never from its name. Every
+// failure — a missing file, a truncated or corrupt image, a format koho does
+// not read, an image larger than the pixel limit — is a koho::Error (BadInput)
+// at `where`, the layout value that named the file. The size is checked
+// against the limit before any pixel memory is allocated, so a small file
+// that declares an enormous image (a decompression bomb) costs nothing.
+// libpng and libjpeg never print: their messages become the error's text.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "core/diagnostic.h"
+#include "scene/image.h"
+
+namespace koho::raster {
+
+struct DecodeLimits {
+    // Width × height above this is refused (issue 7: 100 megapixels by default).
+    uint64_t max_pixels = 100'000'000;
+};
+
+enum class ImageFormat { Png, Jpeg, Unknown };
+
+// What the leading bytes say the file is (PNG and JPEG signatures).
+ImageFormat sniff_format(std::span<const uint8_t> head);
+
+// Reads and decodes the file at `path`.
+std::shared_ptr<const scene::Image> decode_image(const std::filesystem::path& path,
+                                                 const SourceLoc& where,
+                                                 const DecodeLimits& limits = {});
+
+// Decodes bytes already in memory; `source` names them in messages. This is
+// what decode_image uses, and what the fuzzers call.
+std::shared_ptr<const scene::Image> decode_image_bytes(std::span<const uint8_t> bytes,
+                                                       const std::filesystem::path& source,
+                                                       const SourceLoc& where,
+                                                       const DecodeLimits& limits = {});
+
+}  // namespace koho::raster

@@ -1,0 +1,154 @@
+// JPEG decoding with libjpeg-turbo's libjpeg API.
+//
+// libjpeg's default error handler prints and calls exit(); ours formats the
+// message into the session and longjmps back into the small functions
+// below, whose locals are all trivial (see decode_png.cpp for why). libjpeg
+// only warns about a file that ends early or damaged entropy data and then
+// invents grey pixels; koho refuses such files instead of printing them.
+#include <cstdio>  // jpeglib.h needs FILE
+#include <jpeglib.h>
+// after jpeglib.h: which messages exist depends on jconfig.h
+#include <jerror.h>
+
+#include <csetjmp>
+#include <vector>
+
+#include "raster/decode_internal.h"
+
+namespace koho::raster::detail {
+
+namespace {
+
+struct JpegSession {
+    jpeg_decompress_struct cinfo{};
+    jpeg_error_mgr err{};
+    std::jmp_buf jump{};
+    bool created = false;
+    char message[JMSG_LENGTH_MAX] = {};
+    bool ran_out = false;
+
+    ~JpegSession() {
+        if (created) jpeg_destroy_decompress(&cinfo);
+    }
+};
+
+JpegSession* session_of(j_common_ptr cinfo) {
+    return static_cast<JpegSession*>(cinfo->client_data);
+}
+
+void on_jpeg_error(j_common_ptr cinfo) {
+    JpegSession* s = session_of(cinfo);
+    cinfo->err->format_message(cinfo, s->message);
+    std::longjmp(s->jump, 1);
+}
+
+// Warnings that mean the pixels would be wrong are errors for koho; the rest
+// (extraneous bytes between markers, odd APP segments) are harmless.
+bool warning_damages_pixels(int code) {
+    switch (code) {
+        case JWRN_JPEG_EOF:
+        case JWRN_HIT_MARKER:
+        case JWRN_MUST_RESYNC:
+        case JWRN_HUFF_BAD_CODE:
+        case JWRN_ARITH_BAD_CODE:
+        case JWRN_NOT_SEQUENTIAL:
+        case JWRN_BOGUS_PROGRESSION:
+            return true;
+        default:
+            return false;
+    }
+}
+
+void on_jpeg_message(j_common_ptr cinfo, int level) {
+    if (level >= 0) return;  // trace messages
+    if (!warning_damages_pixels(cinfo->err->msg_code)) return;
+    JpegSession* s = session_of(cinfo);
+    s->ran_out = cinfo->err->msg_code == JWRN_JPEG_EOF;
+    on_jpeg_error(cinfo);
+}
+
+bool start(JpegSession& s, const uint8_t* data, size_t size) {
+    s.cinfo.err = jpeg_std_error(&s.err);
+    s.err.error_exit = on_jpeg_error;
+    s.err.emit_message = on_jpeg_message;
+    s.cinfo.client_data = &s;
+    if (setjmp(s.jump)) return false;
+    jpeg_create_decompress(&s.cinfo);
+    s.created = true;
+    jpeg_mem_src(&s.cinfo, data, static_cast<unsigned long>(size));
+    jpeg_read_header(&s.cinfo, TRUE);
+    return true;
+}
+
+// Chooses the output colour space: 4-byte R, G, B, X for grey and colour
+// files (libjpeg-turbo expands grey itself), raw CMYK for CMYK and YCCK files.
+bool decompress_start(JpegSession& s, bool cmyk) {
+    if (setjmp(s.jump)) return false;
+    s.cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBX;
+    s.cinfo.dct_method = JDCT_ISLOW;  // the same pixels on every machine
+    jpeg_start_decompress(&s.cinfo);
+    return true;
+}
+
+bool read_rows(JpegSession& s, uint8_t* base, size_t row_bytes) {
+    if (setjmp(s.jump)) return false;
+    while (s.cinfo.output_scanline < s.cinfo.output_height) {
+        JSAMPROW row = base + s.cinfo.output_scanline * row_bytes;
+        jpeg_read_scanlines(&s.cinfo, &row, 1);
+    }
+    jpeg_finish_decompress(&s.cinfo);
+    return true;
+}
+
+// CMYK to RGB without a colour profile: good enough to place and proof the
+// picture, not for colour-critical work. Photoshop (Adobe marker) stores the
+// channels inverted, 255 meaning no ink.
+void cmyk_to_rgba_in_place(uint8_t* bytes, size_t pixel_count, bool inverted) {
+    for (size_t i = 0; i < pixel_count; ++i) {
+        uint8_t* p = bytes + 4 * i;
+        uint32_t c = p[0], m = p[1], y = p[2], k = p[3];
+        if (!inverted) c = 255 - c, m = 255 - m, y = 255 - y, k = 255 - k;
+        p[0] = static_cast<uint8_t>((c * k + 127) / 255);
+        p[1] = static_cast<uint8_t>((m * k + 127) / 255);
+        p[2] = static_cast<uint8_t>((y * k + 127) / 255);
+        p[3] = 255;
+    }
+}
+
+}  // namespace
+
+std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
+    JpegSession s;
+    auto fail_decoding = [&]() {
+        if (s.ran_out)
+            fail_image(req, "is truncated: the file ends before the image is complete");
+        fail_image(req, std::string("is not a valid JPEG file (") + s.message + ")");
+    };
+    if (!start(s, req.bytes.data(), req.bytes.size())) fail_decoding();
+    check_dimensions(req, s.cinfo.image_width, s.cinfo.image_height);
+
+    J_COLOR_SPACE in = s.cinfo.jpeg_color_space;
+    bool cmyk = in == JCS_CMYK || in == JCS_YCCK;
+    if (!decompress_start(s, cmyk)) fail_decoding();
+    if (s.cinfo.output_components != 4)
+        fail_image(req, "has a JPEG colour layout koho cannot convert");
+
+    auto image = new_image(req, static_cast<int>(s.cinfo.output_width),
+                           static_cast<int>(s.cinfo.output_height));
+    auto* base = reinterpret_cast<uint8_t*>(image->pixels.data());
+    if (!read_rows(s, base, static_cast<size_t>(image->width) * 4)) fail_decoding();
+
+    if (cmyk) cmyk_to_rgba_in_place(base, image->pixels.size(), s.cinfo.saw_Adobe_marker);
+    rgba_bytes_to_cairo(*image);  // X bytes are 0xFF: every pixel is opaque
+    image->has_alpha = false;
+
+    // JFIF density unit 1 is dots per inch, 2 dots per centimetre; 0 is only an aspect ratio.
+    if (s.cinfo.saw_JFIF_marker && s.cinfo.X_density > 0 && s.cinfo.Y_density > 0) {
+        double scale = s.cinfo.density_unit == 1 ? 1.0 : s.cinfo.density_unit == 2 ? 2.54 : 0.0;
+        image->ppi_x = s.cinfo.X_density * scale;
+        image->ppi_y = s.cinfo.Y_density * scale;
+    }
+    return image;
+}
+
+}  // namespace koho::raster::detail
