@@ -98,21 +98,32 @@ void fail_image(const DecodeRequest& req, const std::string& what) {
     fail_input(req.where, "image '" + req.source.string() + "' " + what);
 }
 
+namespace {
+
+// "3600 megapixels", "2.5 megapixels", "9999 pixels": ASCII, no locale.
+std::string describe_pixels(uint64_t n) {
+    if (n < 1'000'000) return std::to_string(n) + " pixels";
+    uint64_t tenths = n / 100'000 + (n % 100'000 >= 50'000 ? 1 : 0);
+    std::string text = std::to_string(tenths / 10);
+    if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);
+    return text + " megapixels";
+}
+
+}  // namespace
+
 void check_dimensions(const DecodeRequest& req, uint64_t width, uint64_t height) {
-    if (width == 0 || height == 0)
-        fail_image(req, "declares a size of " + std::to_string(width) + "x" +
-                            std::to_string(height) + " pixels");
-    // Both factors fit in 32 bits, so the product cannot overflow 64.
+    std::string size = std::to_string(width) + "x" + std::to_string(height) + " pixels";
+    if (width == 0 || height == 0) fail_image(req, "declares a size of " + size);
+    // Rows are addressed with int and 4 bytes a pixel (Cairo's stride).
+    if (width > static_cast<uint64_t>(std::numeric_limits<int>::max() / 4) ||
+        height > static_cast<uint64_t>(std::numeric_limits<int>::max()))
+        fail_image(req, "is " + size + ", wider or taller than koho can hold in memory");
+    // Both factors fit in 32 bits here, so the product cannot overflow.
     uint64_t pixels = width * height;
-    bool too_wide = width > static_cast<uint64_t>(std::numeric_limits<int>::max() / 4);
-    bool too_high = height > static_cast<uint64_t>(std::numeric_limits<int>::max());
-    if (pixels > req.limits.max_pixels || too_wide || too_high) {
-        auto megapixels = [](uint64_t n) { return std::to_string((n + 500'000) / 1'000'000); };
-        fail_image(req, "is " + std::to_string(width) + "x" + std::to_string(height) + " pixels (" +
-                            megapixels(pixels) + " megapixels), more than the limit of " +
-                            megapixels(req.limits.max_pixels) +
-                            " megapixels; scale it down or raise the image pixel limit");
-    }
+    if (pixels > req.limits.max_pixels)
+        fail_image(req, "is " + size + " (" + describe_pixels(pixels) + "), more than the limit of " +
+                            describe_pixels(req.limits.max_pixels) +
+                            "; scale it down or raise the image pixel limit");
 }
 
 std::shared_ptr<scene::Image> new_image(const DecodeRequest& req, int width, int height) {

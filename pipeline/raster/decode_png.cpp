@@ -99,9 +99,23 @@ bool read_pixels(PngSession& s, png_bytepp rows) {
     return true;
 }
 
+// The size a PNG declares sits at a fixed place in its first chunk (IHDR).
+// Checking it before libpng runs refuses a bomb even when the rest of the
+// file is missing or broken: "too large" is the useful message then.
+void check_declared_size(const DecodeRequest& req) {
+    const auto& b = req.bytes;
+    if (b.size() < 24 || std::memcmp(b.data() + 12, "IHDR", 4) != 0) return;
+    auto be32 = [&](size_t at) {
+        return (uint32_t{b[at]} << 24) | (uint32_t{b[at + 1]} << 16) | (uint32_t{b[at + 2]} << 8) | b[at + 3];
+    };
+    uint32_t width = be32(16), height = be32(20);
+    check_dimensions(req, width, height);
+}
+
 }  // namespace
 
 std::shared_ptr<scene::Image> decode_png(const DecodeRequest& req) {
+    check_declared_size(req);
     PngSession s;
     s.data = req.bytes.data();
     s.size = req.bytes.size();
