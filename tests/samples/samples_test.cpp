@@ -1,0 +1,155 @@
+// The campaign's sample layouts, rendered as `make assets` renders them,
+// checked for what a print shop and a reader need: page count, TrimBox and
+// BleedBox on every page, embedded fonts, extractable Japanese, metadata.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "process.h"
+
+namespace koho::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Sample {
+    const char* name;
+    int pages;
+    double trim_w_mm, trim_h_mm;
+    const char* phrase;  // copy that must come out of pdftotext
+};
+
+void PrintTo(const Sample& s, std::ostream* os) { *os << s.name; }
+
+constexpr double kMm = 72.0 / 25.4;
+
+class SampleTest : public ::testing::TestWithParam<Sample> {
+protected:
+    // A directory of this test process's own: ctest runs each test in a
+    // process of its own, so every check sees a render of the current code.
+    static fs::path out_dir() {
+        static const fs::path dir = [] {
+            fs::path d = fs::temp_directory_path() / ("koho-samples-" + std::to_string(getpid()));
+            fs::remove_all(d);
+            fs::create_directories(d);
+            return d;
+        }();
+        return dir;
+    }
+
+    static void TearDownTestSuite() {
+        std::error_code ec;
+        fs::remove_all(out_dir(), ec);
+    }
+
+    fs::path rendered() {
+        const Sample& s = GetParam();
+        fs::path pdf = out_dir() / (std::string(s.name) + ".pdf");
+        fs::path proofs = out_dir() / (std::string(s.name) + "-proofs");
+        if (!fs::exists(pdf)) {
+            fs::create_directories(proofs);
+            auto r = run_command(std::string(KOHO_BINARY) + " print layouts/" + s.name + ".json -o " +
+                                 shell_quote(pdf.string()) + " --proof " + shell_quote(proofs.string()));
+            EXPECT_EQ(r.exit_code, 0) << r.out;
+        }
+        return pdf;
+    }
+};
+
+TEST_P(SampleTest, HasThePageCountAndProofs) {
+    fs::path pdf = rendered();
+    auto r = run_command("qpdf --show-npages " + shell_quote(pdf.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(std::stoi(r.out), GetParam().pages);
+    fs::path proofs = out_dir() / (std::string(GetParam().name) + "-proofs");
+    for (int page = 1; page <= GetParam().pages; ++page)
+        EXPECT_TRUE(fs::exists(proofs / (std::string(GetParam().name) + "-p" + std::to_string(page) + ".png")))
+            << "proof of page " << page;
+}
+
+TEST_P(SampleTest, QpdfFindsNoDamage) {
+    auto r = run_command("qpdf --check " + shell_quote(rendered().string()));
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+}
+
+TEST_P(SampleTest, EveryPageHasTrimAndBleedBoxes) {
+    const Sample& s = GetParam();
+    // pdfinfo -box prints the boxes of each page in points.
+    auto r = run_command("pdfinfo -box -f 1 -l " + std::to_string(s.pages) + " " +
+                         shell_quote(rendered().string()));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    std::regex box_line(R"(Page\s+(\d+)\s+(TrimBox|BleedBox|MediaBox):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+))");
+    int trims = 0, bleeds = 0;
+    for (std::sregex_iterator it(r.out.begin(), r.out.end(), box_line), end; it != end; ++it) {
+        double w = std::stod((*it)[5]) - std::stod((*it)[3]);
+        double h = std::stod((*it)[6]) - std::stod((*it)[4]);
+        if ((*it)[2] == "TrimBox") {
+            ++trims;
+            EXPECT_NEAR(w, s.trim_w_mm * kMm, 0.05) << (*it)[0];
+            EXPECT_NEAR(h, s.trim_h_mm * kMm, 0.05) << (*it)[0];
+        } else if ((*it)[2] == "BleedBox") {
+            ++bleeds;
+            EXPECT_NEAR(w, (s.trim_w_mm + 6) * kMm, 0.05) << (*it)[0];
+            EXPECT_NEAR(h, (s.trim_h_mm + 6) * kMm, 0.05) << (*it)[0];
+        }
+    }
+    EXPECT_EQ(trims, s.pages);
+    EXPECT_EQ(bleeds, s.pages);
+}
+
+TEST_P(SampleTest, FontsAreEmbeddedAndSubset) {
+    auto r = run_command("pdffonts " + shell_quote(rendered().string()));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    std::istringstream lines(r.out);
+    std::string line;
+    int fonts = 0;
+    while (std::getline(lines, line)) {
+        if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
+        ++fonts;
+        // Columns: name type encoding emb sub uni object ID
+        std::istringstream cols(line);
+        std::vector<std::string> c;
+        for (std::string w; cols >> w;) c.push_back(w);
+        ASSERT_GE(c.size(), 7u) << line;
+        EXPECT_EQ(c[c.size() - 5], "yes") << "not embedded: " << line;
+        EXPECT_EQ(c[c.size() - 4], "yes") << "not subset: " << line;
+        EXPECT_EQ(c[c.size() - 3], "yes") << "no ToUnicode: " << line;
+    }
+    EXPECT_GT(fonts, 0);
+}
+
+TEST_P(SampleTest, JapaneseTextIsExtractable) {
+    auto r = run_command("pdftotext -enc UTF-8 " + shell_quote(rendered().string()) + " -");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find(GetParam().phrase), std::string::npos) << r.out.substr(0, 2000);
+}
+
+TEST_P(SampleTest, MetadataNamesTitleAndLanguage) {
+    auto r = run_command("pdfinfo " + shell_quote(rendered().string()));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("Title:"), std::string::npos);
+    EXPECT_NE(r.out.find("Creator:        koho"), std::string::npos) << r.out;
+    auto objects = run_command("qpdf --json=2 --json-key=qpdf " + shell_quote(rendered().string()));
+    ASSERT_EQ(objects.exit_code, 0) << objects.out.substr(0, 500);
+    EXPECT_NE(objects.out.find("\"/Lang\": \"u:ja\""), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, SampleTest,
+                         ::testing::Values(Sample{"pamphlet-a4", 8, 210, 297, "児童福祉司"},
+                                           Sample{"pamphlet-a5", 4, 148, 210, "児童心理司"},
+                                           Sample{"flyer-setsumeikai", 1, 210, 297, "説明会"}),
+                         [](const auto& info) {
+                             std::string name = info.param.name;
+                             for (char& c : name)
+                                 if (c == '-') c = '_';
+                             return name;
+                         });
+
+}  // namespace
+}  // namespace koho::testing
