@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
+
 typedef struct _PangoFontMap PangoFontMap;
 typedef struct _PangoContext PangoContext;
 
@@ -28,6 +30,11 @@ public:
     // The font file that serves (family, weight), for depfiles and `koho fonts`.
     std::filesystem::path file_for(const std::string& family, int weight) const;
 
+    // The directories actually used (existing ones), and the same as one
+    // comma-separated string for messages.
+    const std::vector<std::filesystem::path>& font_dirs() const;
+    std::string searched_dirs() const;
+
     PangoFontMap* font_map() const;   // owned by this object
     PangoContext* pango_context() const;  // owned; kern off, no hinting
 
@@ -37,5 +44,9 @@ public:
 private:
     std::unique_ptr<Impl> impl_;
 };
+
+// Throws koho::Error (BadInput) at `where` naming the family and the font
+// directories searched, unless `fonts` has the family.
+void require_family(const FontContext& fonts, const std::string& family, const SourceLoc& where);
 
 }  // namespace koho::text

@@ -31,8 +31,20 @@ struct StoryPosition {
     bool operator==(const StoryPosition&) const = default;
 };
 
+// One set line, for reports (`koho typeset --json`), tests and proofs.
+struct SetLine {
+    size_t paragraph = 0;
+    size_t source_begin = 0, source_end = 0;  // byte range of the base text on the line
+    std::string text;           // the characters placed (normalised, markup removed)
+    bool hanging = false;       // ends with a hanging 、 or 。
+    double width_pt = 0;        // set width after adjustment, indent included, hanging mark excluded
+    double em_pt = 0;           // the paragraph's font size
+    double block_pt = 0;        // em-box top (horizontal) or right edge offset (vertical) of the line
+};
+
 struct FrameFill {
     SetText text;               // coordinates relative to the inner box
+    std::vector<SetLine> lines; // the lines set, in order
     StoryPosition end;          // where the next frame of the chain resumes
     bool story_done = false;    // everything from `from` on was set
     double used_extent_pt = 0;  // block extent used (height, or width when vertical)

@@ -1,0 +1,172 @@
+// HarfBuzz shaping of prepared paragraphs, one call per run of characters
+// sharing font, orientation and script kind.
+#include "text/shaper.h"
+
+#include <hb.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+
+#include "core/diagnostic.h"
+
+namespace koho::text {
+
+namespace {
+struct BufferFree {
+    void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+struct DescFree {
+    void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+};
+
+bool western(CharClass c) {
+    return c == CharClass::Western || c == CharClass::Prefix || c == CharClass::Postfix ||
+           c == CharClass::WesternSpace;
+}
+
+hb_feature_t feature(const char* tag, uint32_t value, unsigned start, unsigned end) {
+    hb_feature_t f;
+    f.tag = hb_tag_from_string(tag, -1);
+    f.value = value;
+    f.start = start;
+    f.end = end;
+    return f;
+}
+
+struct Shaped {
+    hb_glyph_info_t* info;
+    hb_glyph_position_t* pos;
+    unsigned count;
+};
+}  // namespace
+
+FontRef FontCache::get(const std::string& family, int weight, double size_pt) {
+    auto key = std::make_tuple(family, weight, size_pt);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    std::unique_ptr<PangoFontDescription, DescFree> desc(pango_font_description_new());
+    pango_font_description_set_family(desc.get(), family.c_str());
+    pango_font_description_set_weight(desc.get(), static_cast<PangoWeight>(weight));
+    pango_font_description_set_absolute_size(desc.get(), size_pt * PANGO_SCALE);
+    PangoFont* font = pango_font_map_load_font(fonts_.font_map(), fonts_.pango_context(), desc.get());
+    if (!font) fail_system({}, "cannot load font \"" + family + "\"");
+    FontRef ref(font);
+    g_object_unref(font);  // FontRef took its own reference
+    cache_.emplace(key, ref);
+    return ref;
+}
+
+SpanLook span_look(const model::Style& style, const model::Span& span) {
+    SpanLook look{style.font_family, style.weight, style.color};
+    if (span.strong) {
+        look.weight = style.strong_weight;
+        if (!style.strong_font_family.empty()) look.family = style.strong_font_family;
+        if (style.strong_color) look.color = *style.strong_color;
+    }
+    return look;
+}
+
+void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
+    const model::Style& style = *p.style;
+    p.glyphs.clear();
+    p.span_fonts.clear();
+    for (const model::Span& span : p.source->spans) {
+        SpanLook look = span_look(style, span);
+        p.span_fonts.push_back(fonts.get(look.family, look.weight, p.em));
+    }
+    std::u32string text;
+    text.reserve(p.chars.size());
+    for (const auto& c : p.chars) text += c.c;
+    const size_t n = p.chars.size();
+    std::unique_ptr<hb_buffer_t, BufferFree> buffer(hb_buffer_create());
+
+    for (size_t i = 0; i < n;) {
+        const ParagraphChar& head = p.chars[i];
+        const bool west = western(head.cls);
+        size_t j = i + 1;
+        while (j < n && p.chars[j].span == head.span && p.chars[j].orientation == head.orientation &&
+               western(p.chars[j].cls) == west)
+            ++j;
+        const bool upright_vertical = p.vertical && head.orientation == Orientation::Upright;
+        hb_buffer_clear_contents(buffer.get());
+        hb_buffer_add_utf32(buffer.get(), reinterpret_cast<const uint32_t*>(text.data()),
+                            static_cast<int>(n), static_cast<unsigned>(i), static_cast<int>(j - i));
+        hb_buffer_set_direction(buffer.get(), upright_vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
+        hb_buffer_set_script(buffer.get(), west ? HB_SCRIPT_LATIN : HB_SCRIPT_HAN);
+        hb_buffer_set_language(buffer.get(), hb_language_from_string("ja", -1));
+        hb_buffer_set_cluster_level(buffer.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+
+        std::vector<hb_feature_t> features;
+        if (!west) {
+            features.push_back(feature("kern", 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END));
+            if (upright_vertical) features.push_back(feature("vert", 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END));
+            for (size_t k = i; k < j; ++k)
+                if (takes_aki(p.chars[k].cls))
+                    features.push_back(feature(upright_vertical ? "vhal" : "halt", 1, static_cast<unsigned>(k),
+                                               static_cast<unsigned>(k + 1)));
+        }
+        PangoFont* font = p.span_fonts[head.span].get();
+        hb_font_t* hb = pango_font_get_hb_font(font);
+        int x_scale = 0, y_scale = 0;
+        hb_font_get_scale(hb, &x_scale, &y_scale);
+        const double kx = p.em / x_scale, ky = p.em / y_scale;
+        hb_shape(hb, buffer.get(), features.data(), static_cast<unsigned>(features.size()));
+        unsigned count = 0;
+        hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
+        hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer.get(), &count);
+        for (size_t k = i; k < j; ++k) {
+            p.chars[k].glyph_count = 0;
+            p.chars[k].advance = 0;
+        }
+        for (unsigned g = 0; g < count; ++g) {
+            ParagraphChar& owner = p.chars[info[g].cluster];
+            if (owner.glyph_count == 0) owner.glyph_begin = static_cast<uint32_t>(p.glyphs.size());
+            ++owner.glyph_count;
+            ShapedGlyph sg;
+            sg.id = info[g].codepoint;
+            sg.advance = upright_vertical ? -pos[g].y_advance * ky : pos[g].x_advance * kx;
+            sg.x_offset = pos[g].x_offset * kx;
+            sg.y_offset = -pos[g].y_offset * ky;
+            owner.advance += sg.advance;
+            p.glyphs.push_back(sg);
+        }
+        if (head.orientation == Orientation::TateChuYoko) {
+            // Across the column: the run takes one em along the line.
+            for (size_t k = i; k < j; ++k) p.chars[k].advance = k == i ? p.em : 0;
+        }
+        i = j;
+    }
+}
+
+ShapedString shape_string(const FontRef& font, double size_pt, const std::u32string& text, bool vertical) {
+    ShapedString out;
+    std::unique_ptr<hb_buffer_t, BufferFree> buffer(hb_buffer_create());
+    hb_buffer_add_utf32(buffer.get(), reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
+                        0, static_cast<int>(text.size()));
+    hb_buffer_set_direction(buffer.get(), vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
+    hb_buffer_set_script(buffer.get(), HB_SCRIPT_HAN);
+    hb_buffer_set_language(buffer.get(), hb_language_from_string("ja", -1));
+    std::vector<hb_feature_t> features{feature("kern", 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END)};
+    if (vertical) features.push_back(feature("vert", 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END));
+    hb_font_t* hb = pango_font_get_hb_font(font.get());
+    int x_scale = 0, y_scale = 0;
+    hb_font_get_scale(hb, &x_scale, &y_scale);
+    const double kx = size_pt / x_scale, ky = size_pt / y_scale;
+    hb_shape(hb, buffer.get(), features.data(), static_cast<unsigned>(features.size()));
+    unsigned count = 0;
+    hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
+    hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer.get(), &count);
+    for (unsigned g = 0; g < count; ++g) {
+        ShapedGlyph sg;
+        sg.id = info[g].codepoint;
+        sg.advance = vertical ? -pos[g].y_advance * ky : pos[g].x_advance * kx;
+        sg.x_offset = pos[g].x_offset * kx;
+        sg.y_offset = -pos[g].y_offset * ky;
+        out.advance += sg.advance;
+        out.glyphs.push_back(sg);
+        out.clusters.push_back(info[g].cluster);
+    }
+    return out;
+}
+
+}  // namespace koho::text

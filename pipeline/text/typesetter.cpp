@@ -1,0 +1,105 @@
+// Typesetter::fill: paragraphs into one frame, line by line, until the
+// frame's block extent is used up; the rest waits for the next frame.
+#include "text/typesetter.h"
+
+#include "text/line_render.h"
+#include "text/shaper.h"
+
+namespace koho::text {
+
+namespace {
+constexpr double kEpsilon = 1e-6;
+
+size_t start_atom(const PreparedParagraph& p, size_t offset) {
+    const auto& atoms = p.breaking.atoms;
+    size_t a = 0;
+    while (a < atoms.size() && p.chars[atoms[a].begin].source < offset) ++a;
+    return a;
+}
+}  // namespace
+
+struct Typesetter::Impl {
+    std::shared_ptr<FontContext> fonts;
+    FontCache cache;
+    explicit Impl(std::shared_ptr<FontContext> f) : fonts(std::move(f)), cache(*fonts) {}
+};
+
+Typesetter::Typesetter(std::shared_ptr<FontContext> fonts) : impl_(std::make_unique<Impl>(std::move(fonts))) {}
+Typesetter::~Typesetter() = default;
+
+FontContext& Typesetter::fonts() const { return *impl_->fonts; }
+
+FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const FrameGeometry& frame) {
+    FrameFill out;
+    const bool vertical = frame.writing == model::Writing::Vertical;
+    const double measure = vertical ? frame.height_pt : frame.width_pt;
+    const double extent = vertical ? frame.width_pt : frame.height_pt;
+
+    bool any_line = false;
+    double block = 0;        // em-box top (or right edge) of the last line set
+    double last_em = 0;
+    double pending = 0;      // paragraph spacing waiting for the next line
+    for (size_t pi = from.paragraph; pi < story.paragraphs.size(); ++pi) {
+        const model::Paragraph& paragraph = story.paragraphs[pi];
+        PreparedText t;
+        prepare_paragraph(paragraph, vertical, impl_->cache, t);
+        t.options.measure = measure;
+        const model::Style& style = *paragraph.style;
+        const PreparedParagraph& p = t.p;
+        const size_t n = p.breaking.atoms.size();
+        size_t a = pi == from.paragraph ? start_atom(p, from.offset) : 0;
+        if (a == 0 && any_line) pending += style.space_before_pt;
+
+        auto place_next = [&](double em) -> bool {
+            const double next = any_line ? block + style.effective_leading_pt() + pending : 0;
+            if (next + em > extent + kEpsilon) return false;
+            block = next;
+            pending = 0;
+            any_line = true;
+            last_em = em;
+            return true;
+        };
+        auto stop_here = [&](size_t offset) {
+            out.end = {pi, offset};
+            out.story_done = false;
+            out.used_extent_pt = any_line ? block + last_em : 0;
+            return out;
+        };
+
+        if (n == 0) {  // an empty paragraph is a blank line
+            if (pi != from.paragraph || from.offset == 0) {
+                if (!place_next(p.em)) return stop_here(0);
+            }
+        }
+        while (a < n) {
+            BreakLine line = break_line(p.breaking, static_cast<uint32_t>(a), t.options);
+            if (!place_next(p.em)) return stop_here(p.chars[p.breaking.atoms[a].begin].source);
+            SetLine report = render_line(t, line, {block, frame.width_pt}, out.text);
+            report.paragraph = pi;
+            out.lines.push_back(std::move(report));
+            a = line.end;
+        }
+        pending += style.space_after_pt;
+    }
+    out.end = {story.paragraphs.size(), 0};
+    out.story_done = true;
+    out.used_extent_pt = any_line ? block + last_em : 0;
+    return out;
+}
+
+size_t Typesetter::count_characters(const model::Story& story, StoryPosition from) {
+    size_t count = 0;
+    for (size_t pi = from.paragraph; pi < story.paragraphs.size(); ++pi) {
+        size_t offset = 0;
+        for (const model::Span& span : story.paragraphs[pi].spans) {
+            for (unsigned char c : span.text) {
+                const bool counted = (c & 0xC0) != 0x80 && (pi != from.paragraph || offset >= from.offset);
+                count += counted ? 1 : 0;
+                ++offset;
+            }
+        }
+    }
+    return count;
+}
+
+}  // namespace koho::text
