@@ -36,11 +36,19 @@ struct ShapeItem {
     std::vector<Rect> rects;        // Rects: many filled rectangles (QR modules)
     std::optional<Color> fill;
     std::optional<StrokeStyle> stroke;
+    // Rects: painted over `bounds` before the rectangles (a QR code's
+    // background), in the same opacity group.
+    std::optional<Color> backdrop;
 };
 
 struct TextItem {
     double x = 0, y = 0;            // the frame's inner top-left
     text::SetText text;
+    // The frame's background, painted under the text in the same opacity
+    // group (so a half-transparent frame does not show its fill through
+    // its own glyphs).
+    std::optional<Color> background;
+    Rect background_box;
 };
 
 struct ImageItem {

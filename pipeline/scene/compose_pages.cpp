@@ -1,0 +1,75 @@
+#include "scene/compose_pages.h"
+
+#include "scene/frame_items.h"
+#include "scene/text_flow.h"
+
+namespace koho::scene {
+namespace {
+
+// A text frame's item: its background and whatever text reached it. None
+// when there is nothing to draw.
+std::optional<Item> text_item(const model::Frame& frame, text::SetText text) {
+    const auto& content = std::get<model::TextContent>(frame.content);
+    if (text.runs.empty() && text.rules.empty() && !content.fill) return std::nullopt;
+    Rect inner = inner_box(frame, content);
+    TextItem item;
+    item.x = inner.x;
+    item.y = inner.y;
+    item.text = std::move(text);
+    item.background = content.fill;
+    item.background_box = {frame.box.x, frame.box.y, frame.box.w, frame.box.h};
+    Item result;
+    result.what = std::move(item);
+    result.opacity = frame.opacity;
+    result.frame_id = frame.id;
+    return result;
+}
+
+void append(std::vector<Item>& to, std::vector<Item> items) {
+    for (auto& item : items) to.push_back(std::move(item));
+}
+
+}  // namespace
+
+std::vector<PageScene> compose_pages(const model::Document& document, TextSetter& setter,
+                                     const ImageLoader& load_image) {
+    // Chains may run from one page to a later one: set every story first.
+    auto page_texts = flow_page_stories(document, setter);
+    ImageCache images(load_image);
+
+    std::vector<PageScene> scenes;
+    scenes.reserve(document.pages.size());
+    for (size_t p = 0; p < document.pages.size(); ++p) {
+        const model::Page& page = document.pages[p];
+        PageScene scene;
+        scene.trim_w_pt = document.page.trim_w_pt;
+        scene.trim_h_pt = document.page.trim_h_pt;
+        scene.bleed_pt = document.page.bleed_pt;
+
+        if (page.master) {
+            const auto& frames = page.master->frames;
+            for (size_t f = 0; f < frames.size(); ++f) {
+                if (std::holds_alternative<model::TextContent>(frames[f].content)) {
+                    if (auto item = text_item(frames[f], set_master_text(document, p, frames[f], f, setter)))
+                        scene.items.push_back(std::move(*item));
+                } else {
+                    append(scene.items, frame_items(frames[f], images));
+                }
+            }
+        }
+        for (size_t f = 0; f < page.frames.size(); ++f) {
+            const model::Frame& frame = page.frames[f];
+            if (std::holds_alternative<model::TextContent>(frame.content)) {
+                text::SetText text;
+                if (auto found = page_texts.find({p, f}); found != page_texts.end()) text = std::move(found->second);
+                if (auto item = text_item(frame, std::move(text))) scene.items.push_back(std::move(*item));
+            } else {
+                append(scene.items, frame_items(frame, images));
+            }
+        }
+        scenes.push_back(std::move(scene));
+    }
+    return scenes;
+}
+
+}  // namespace koho::scene

@@ -1,0 +1,98 @@
+#include "scene/frame_items.h"
+
+#include <algorithm>
+
+#include "core/diagnostic.h"
+#include "scene/fit.h"
+#include "scene/qr.h"
+
+namespace koho::scene {
+namespace {
+
+Rect rect_of(const model::Box& box) { return {box.x, box.y, box.w, box.h}; }
+
+StrokeStyle stroke_style(const model::Stroke& stroke) {
+    StrokeStyle style;
+    style.color = stroke.color;
+    style.width_pt = stroke.width_pt;
+    return style;
+}
+
+std::optional<ImageItem> image_item(const model::Frame& frame, const model::ImageContent& content,
+                                    ImageCache& images) {
+    if (frame.box.w <= 0 || frame.box.h <= 0) return std::nullopt;
+    auto image = images.get(content);
+    if (image->width <= 0 || image->height <= 0)
+        fail_input(content.src_loc, "image '" + content.src + "' has no pixels");
+    ImageItem item;
+    item.image = image;
+    item.clip = rect_of(frame.box);
+    item.placed = fit_image(item.clip, image->width, image->height, content.fit, content.focus_x, content.focus_y);
+    return item;
+}
+
+ShapeItem shape_item(const model::Frame& frame, const model::ShapeContent& content) {
+    ShapeItem shape;
+    shape.kind = content.ellipse ? ShapeKind::Ellipse
+                 : content.radius_pt > 0 ? ShapeKind::RoundedRect
+                                         : ShapeKind::Rect;
+    shape.bounds = rect_of(frame.box);
+    shape.radius_pt = content.radius_pt;
+    shape.fill = content.fill;
+    if (content.stroke) shape.stroke = stroke_style(*content.stroke);
+    return shape;
+}
+
+ShapeItem line_item(const model::Frame& frame, const model::LineContent& content) {
+    ShapeItem shape;
+    shape.kind = ShapeKind::Line;
+    shape.x1 = frame.box.x;
+    shape.y1 = frame.box.y;
+    shape.x2 = content.x2;
+    shape.y2 = content.y2;
+    shape.stroke = stroke_style(content.stroke);
+    return shape;
+}
+
+ShapeItem qr_item(const model::Frame& frame, const model::QrContent& content) {
+    QrMatrix matrix = encode_qr(content.data, content.error_correction, frame.loc);
+    double side = std::min(frame.box.w, frame.box.h);
+    ShapeItem shape = qr_modules(matrix, {frame.box.x, frame.box.y, side, side}, content.quiet_zone_modules,
+                                 content.color);
+    shape.backdrop = content.background;
+    return shape;
+}
+
+}  // namespace
+
+std::shared_ptr<const Image> ImageCache::get(const model::ImageContent& content) {
+    auto found = loaded_.find(content.path);
+    if (found != loaded_.end()) return found->second;
+    auto image = load_(content.path, content.src_loc);
+    if (!image) fail_system(content.src_loc, "loading image '" + content.src + "' gave no image");
+    loaded_.emplace(content.path, image);
+    return image;
+}
+
+std::vector<Item> frame_items(const model::Frame& frame, ImageCache& images) {
+    std::vector<Item> items;
+    auto add = [&](auto&& what) {
+        Item item;
+        item.what = std::move(what);
+        item.opacity = frame.opacity;
+        item.frame_id = frame.id;
+        items.push_back(std::move(item));
+    };
+    if (auto* image = std::get_if<model::ImageContent>(&frame.content)) {
+        if (auto item = image_item(frame, *image, images)) add(std::move(*item));
+    } else if (auto* shape = std::get_if<model::ShapeContent>(&frame.content)) {
+        add(shape_item(frame, *shape));
+    } else if (auto* line = std::get_if<model::LineContent>(&frame.content)) {
+        add(line_item(frame, *line));
+    } else if (auto* qr = std::get_if<model::QrContent>(&frame.content)) {
+        add(qr_item(frame, *qr));
+    }
+    return items;
+}
+
+}  // namespace koho::scene

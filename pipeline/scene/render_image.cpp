@@ -1,0 +1,117 @@
+// Images: a Cairo surface over the decoded pixels, scaled into the placed
+// rectangle and clipped to the frame.
+//
+// A PDF must embed each image once even when it appears on many pages.
+// cairo-pdf merges sources that carry the same CAIRO_MIME_TYPE_UNIQUE_ID, so
+// every scene::Image gets an id for as long as it lives, and each draw wraps
+// its pixels (no copy) in a surface tagged with that id.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/diagnostic.h"
+#include "scene/cairo_ptr.h"
+#include "scene/render_parts.h"
+
+namespace koho::scene::detail {
+namespace {
+
+// Image identity → id. The weak_ptr tells a live Image from a dead one whose
+// address has been reused, so two images never share an id.
+class ImageIds {
+public:
+    uint64_t id_for(const std::shared_ptr<const Image>& image) {
+        std::lock_guard lock(mutex_);
+        auto found = ids_.find(image.get());
+        if (found != ids_.end() && !found->second.image.expired()) return found->second.id;
+        if (ids_.size() >= next_sweep_) sweep();
+        uint64_t id = ++last_id_;
+        ids_[image.get()] = {image, id};
+        return id;
+    }
+
+private:
+    struct Entry {
+        std::weak_ptr<const Image> image;
+        uint64_t id = 0;
+    };
+
+    void sweep() {
+        std::erase_if(ids_, [](const auto& entry) { return entry.second.image.expired(); });
+        next_sweep_ = std::max<size_t>(64, ids_.size() * 2);
+    }
+
+    std::mutex mutex_;
+    std::map<const Image*, Entry> ids_;
+    uint64_t last_id_ = 0;
+    size_t next_sweep_ = 64;
+};
+
+ImageIds& image_ids() {
+    static ImageIds ids;
+    return ids;
+}
+
+const cairo_user_data_key_t kKeepImageAlive{};
+
+// A surface over the image's own pixels. The surface holds a reference to
+// the Image, so a PDF surface that keeps the source until its page is
+// written never reads freed memory.
+SurfacePtr surface_for(const std::shared_ptr<const Image>& image) {
+    cairo_format_t format = image->has_alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+    int stride = cairo_format_stride_for_width(format, image->width);
+    if (stride != image->width * 4 ||
+        image->pixels.size() != static_cast<size_t>(image->width) * image->height)
+        fail_system({}, "image '" + image->source.string() + "' has a malformed pixel buffer");
+    // Cairo only reads a source surface; the const_cast never leads to a write.
+    auto* data = reinterpret_cast<unsigned char*>(const_cast<uint32_t*>(image->pixels.data()));
+    SurfacePtr surface(cairo_image_surface_create_for_data(data, format, image->width, image->height, stride));
+    cairo_surface_set_user_data(surface.get(), &kKeepImageAlive, new std::shared_ptr<const Image>(image),
+                                [](void* p) { delete static_cast<std::shared_ptr<const Image>*>(p); });
+
+    auto* unique_id = new std::string("koho-image-" + std::to_string(image_ids().id_for(image)));
+    cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_UNIQUE_ID,
+                                reinterpret_cast<const unsigned char*>(unique_id->data()), unique_id->size(),
+                                [](void* p) { delete static_cast<std::string*>(p); }, unique_id);
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+        fail_system({}, "cannot wrap image '" + image->source.string() +
+                            "' for drawing: " + cairo_status_to_string(cairo_surface_status(surface.get())));
+    return surface;
+}
+
+}  // namespace
+
+void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
+    const auto& image = item.image;
+    if (!image || image->width <= 0 || image->height <= 0) return;
+    if (item.placed.w <= 0 || item.placed.h <= 0 || item.clip.w <= 0 || item.clip.h <= 0) return;
+    SurfacePtr surface = surface_for(image);
+
+    SavedState saved(cr);
+    cairo_new_path(cr);
+    cairo_rectangle(cr, item.clip.x, item.clip.y, item.clip.w, item.clip.h);
+    cairo_clip(cr);
+    bool raster_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    if (raster_target) {
+        // On pixels, pad the edges instead of fading them into transparency
+        // (and clip to the image); vector targets get the plain image, which
+        // cairo-pdf embeds once and which the PDF viewer edges itself.
+        cairo_rectangle(cr, item.placed.x, item.placed.y, item.placed.w, item.placed.h);
+        cairo_clip(cr);
+    }
+    cairo_translate(cr, item.placed.x, item.placed.y);
+    cairo_scale(cr, item.placed.w / image->width, item.placed.h / image->height);
+    cairo_set_source_surface(cr, surface.get(), 0, 0);
+    cairo_pattern_t* pattern = cairo_get_source(cr);
+    cairo_pattern_set_filter(pattern, CAIRO_FILTER_GOOD);
+    cairo_pattern_set_extend(pattern, raster_target ? CAIRO_EXTEND_PAD : CAIRO_EXTEND_NONE);
+    if (alpha < 1)
+        cairo_paint_with_alpha(cr, alpha);
+    else
+        cairo_paint(cr);
+}
+
+}  // namespace koho::scene::detail

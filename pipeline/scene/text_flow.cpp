@@ -1,0 +1,141 @@
+#include "scene/text_flow.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace koho::scene {
+namespace {
+
+bool has_late_variables(const model::Story& story) {
+    for (const auto& paragraph : story.paragraphs)
+        for (const auto& span : paragraph.spans)
+            if (!span.late_variable.empty()) return true;
+    return false;
+}
+
+const model::TextContent* text_of(const model::Frame& frame) {
+    return std::get_if<model::TextContent>(&frame.content);
+}
+
+// Where a story went: what each frame received, and where it stopped.
+struct Flow {
+    std::vector<text::SetText> pieces;  // one per frame, in chain order
+    text::StoryPosition end;
+    bool done = true;
+};
+
+Flow flow_story(const model::Story& story, const std::vector<const model::Frame*>& frames, TextSetter& setter) {
+    Flow flow;
+    flow.pieces.resize(frames.size());
+    if (story.paragraphs.empty()) return flow;
+    flow.done = false;
+    for (size_t i = 0; i < frames.size() && !flow.done; ++i) {
+        const model::Frame& frame = *frames[i];
+        text::FrameGeometry geometry = frame_geometry(frame, *text_of(frame));
+        if (geometry.width_pt <= 0 || geometry.height_pt <= 0) continue;  // nothing fits
+        text::FrameFill fill = setter.fill(story, flow.end, geometry);
+        flow.pieces[i] = std::move(fill.text);
+        flow.end = fill.end;
+        flow.done = fill.story_done;
+    }
+    return flow;
+}
+
+[[noreturn]] void fail_overset(const model::Frame& head, const std::string& head_name, const std::string& last_name,
+                               size_t chain_length, size_t characters) {
+    std::string count = std::to_string(characters) + (characters == 1 ? " character" : " characters");
+    if (chain_length <= 1)
+        fail_input(head.loc, "overset text: " + count + " did not fit in " + head_name +
+                                 " (give the frame more room, chain it with \"next\", or set \"overflow\": \"allow\")");
+    fail_input(head.loc, "overset text: " + count + " did not fit in " + head_name +
+                             " and the frames it flows into (the chain ends in " + last_name +
+                             "; give the frames more room, chain another frame with \"next\", or set "
+                             "\"overflow\": \"allow\")");
+}
+
+}  // namespace
+
+std::map<std::string, std::string> late_values(const model::Document& document, size_t page_index) {
+    return {{"page", std::to_string(page_index + 1)},
+            {"pages", std::to_string(document.pages.size())},
+            {"section", document.pages.at(page_index).section}};
+}
+
+model::Story resolve_story(const model::Story& story, const std::map<std::string, std::string>& values) {
+    if (!has_late_variables(story)) return story;
+    return model::substitute_late_variables(story, values);
+}
+
+Rect inner_box(const model::Frame& frame, const model::TextContent& text) {
+    double inset = std::max(0.0, text.inset_pt);
+    return {frame.box.x + inset, frame.box.y + inset, frame.box.w - 2 * inset, frame.box.h - 2 * inset};
+}
+
+text::FrameGeometry frame_geometry(const model::Frame& frame, const model::TextContent& text) {
+    Rect inner = inner_box(frame, text);
+    text::FrameGeometry geometry;
+    geometry.width_pt = inner.w;
+    geometry.height_pt = inner.h;
+    geometry.writing = text.writing;
+    geometry.vertical_align = text.vertical_align;
+    return geometry;
+}
+
+std::string describe_frame(const model::Frame& frame, size_t frame_index, size_t page_index,
+                           const model::Master* master) {
+    std::string name = frame.id.empty() ? "frame " + std::to_string(frame_index + 1) + " (no id)"
+                                        : "frame '" + frame.id + "'";
+    if (master) name += " of master '" + master->name + "'";
+    return name + " on page " + std::to_string(page_index + 1);
+}
+
+std::map<std::pair<size_t, size_t>, text::SetText> flow_page_stories(const model::Document& document,
+                                                                      TextSetter& setter) {
+    std::map<std::pair<size_t, size_t>, text::SetText> result;
+    for (size_t p = 0; p < document.pages.size(); ++p) {
+        const auto& frames = document.pages[p].frames;
+        for (size_t f = 0; f < frames.size(); ++f) {
+            const model::TextContent* head = text_of(frames[f]);
+            if (!head || head->continues_chain) continue;
+
+            std::vector<model::FrameRef> refs{{p, f}};
+            if (auto chain = document.chains.find({p, f}); chain != document.chains.end())
+                refs.insert(refs.end(), chain->second.begin(), chain->second.end());
+            std::vector<const model::Frame*> chain_frames;
+            for (const auto& ref : refs) {
+                if (ref.page >= document.pages.size() || ref.frame >= document.pages[ref.page].frames.size() ||
+                    !text_of(document.pages[ref.page].frames[ref.frame]))
+                    fail_system(frames[f].loc, "the chain of " + describe_frame(frames[f], f, p) +
+                                                   " names a frame that is not a text frame");
+                chain_frames.push_back(&document.pages[ref.page].frames[ref.frame]);
+            }
+
+            model::Story story = resolve_story(head->story, late_values(document, p));
+            Flow flow = flow_story(story, chain_frames, setter);
+            if (!flow.done && head->overflow == model::Overflow::Error) {
+                const auto& last = refs.back();
+                fail_overset(frames[f], describe_frame(frames[f], f, p),
+                             describe_frame(*chain_frames.back(), last.frame, last.page), refs.size(),
+                             setter.count_characters(story, flow.end));
+            }
+            for (size_t i = 0; i < refs.size(); ++i)
+                if (!flow.pieces[i].runs.empty() || !flow.pieces[i].rules.empty())
+                    result[{refs[i].page, refs[i].frame}] = std::move(flow.pieces[i]);
+        }
+    }
+    return result;
+}
+
+text::SetText set_master_text(const model::Document& document, size_t page_index, const model::Frame& frame,
+                              size_t frame_index, TextSetter& setter) {
+    const model::TextContent* text = text_of(frame);
+    if (!text) return {};
+    model::Story story = resolve_story(text->story, late_values(document, page_index));
+    Flow flow = flow_story(story, {&frame}, setter);
+    if (!flow.done && text->overflow == model::Overflow::Error)
+        fail_overset(frame, describe_frame(frame, frame_index, page_index, document.pages[page_index].master), "",
+                     1, setter.count_characters(story, flow.end));
+    return std::move(flow.pieces[0]);
+}
+
+}  // namespace koho::scene
