@@ -1,0 +1,95 @@
+// Every JLReq case (../shared/jlreq/cases.json and tests/text/cases.json)
+// through the `koho typeset --json` binary, one test per case. The cases
+// are read when the test binary runs: expectations live only in the JSON.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Case {
+    std::string file;
+    nlohmann::json data;
+};
+
+// Readable test parameters in ctest output.
+void PrintTo(const Case& c, std::ostream* os) { *os << (c.data.is_null() ? c.file : c.data.value("id", "?")); }
+
+std::vector<Case> load(const std::string& file) {
+    std::ifstream in(file);
+    if (!in) return {Case{file, nullptr}};  // reported as a failing test
+    nlohmann::json all = nlohmann::json::parse(in);
+    std::vector<Case> cases;
+    for (auto& c : all) cases.push_back({file, c});
+    return cases;
+}
+
+std::string quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string run(const std::string& command, int& status) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return out;
+    std::array<char, 4096> buffer;
+    size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    status = pclose(pipe);
+    return out;
+}
+
+class JlreqCase : public testing::TestWithParam<Case> {};
+
+TEST_P(JlreqCase, SetsExpectedLines) {
+    const Case& c = GetParam();
+    ASSERT_FALSE(c.data.is_null()) << "cannot read " << c.file;
+    const auto& o = c.data.at("options");
+    std::string command = std::string(KOHO_BINARY) + " typeset --text " + quote(c.data.at("text")) +
+                          " --width-em " + c.data.at("width_em").dump() +
+                          " --kinsoku " + o.value("kinsoku", std::string("strict")) +
+                          (o.value("hanging", false) ? " --hanging" : " --no-hanging") +
+                          " --indent-em " + o.value("indent_em", nlohmann::json(0)).dump() +
+                          " --font " + quote(o.value("font", std::string("Noto Sans CJK JP"))) +
+                          " --writing " + o.value("writing", std::string("horizontal")) + " --json";
+    int status = -1;
+    const std::string out = run(command, status);
+    ASSERT_EQ(status, 0) << command << "\n" << out;
+    const nlohmann::json got = nlohmann::json::parse(out);
+    std::vector<std::string> lines;
+    for (const auto& l : got.at("lines")) lines.push_back(l.at("text"));
+    EXPECT_EQ(lines, c.data.at("expected_lines").get<std::vector<std::string>>())
+        << c.data.value("rule", "") << "\n" << c.data.value("why", "");
+    if (c.data.contains("expected_width_em")) {
+        const auto widths = c.data.at("expected_width_em").get<std::vector<double>>();
+        ASSERT_EQ(widths.size(), got.at("lines").size());
+        for (size_t i = 0; i < widths.size(); ++i)
+            EXPECT_NEAR(got["lines"][i].at("width_em").get<double>(), widths[i], 1e-3) << "line " << i;
+    }
+    if (c.data.contains("expected_hanging")) {
+        const auto hanging = c.data.at("expected_hanging").get<std::vector<bool>>();
+        ASSERT_EQ(hanging.size(), got.at("lines").size());
+        for (size_t i = 0; i < hanging.size(); ++i)
+            EXPECT_EQ(got["lines"][i].at("hanging").get<bool>(), hanging[i]) << "line " << i;
+    }
+}
+
+std::string case_name(const testing::TestParamInfo<Case>& info) {
+    if (info.param.data.is_null()) return "missing_file";
+    std::string id = info.param.data.at("id");
+    for (char& ch : id)
+        if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    return id;
+}
+
+INSTANTIATE_TEST_SUITE_P(Shared, JlreqCase, testing::ValuesIn(load(KOHO_SHARED_DIR "/jlreq/cases.json")), case_name);
+INSTANTIATE_TEST_SUITE_P(Own, JlreqCase, testing::ValuesIn(load(KOHO_SOURCE_DIR "/tests/text/cases.json")), case_name);
+
+}  // namespace

@@ -1,0 +1,214 @@
+// The typesetter with the project's fonts: hermetic font lookup, glyph
+// positions (horizontal and vertical), chained frames and overset counts.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/diagnostic.h"
+#include "text/typesetter.h"
+
+namespace koho::text {
+namespace {
+
+std::shared_ptr<FontContext> project_fonts() {
+    static auto fonts = FontContext::create({std::filesystem::path(KOHO_SOURCE_DIR) / "fonts"});
+    return fonts;
+}
+
+model::Style body_style() {
+    model::Style s;
+    s.font_family = "Noto Sans CJK JP";
+    s.font_loc = {"layout.json", 3, 14, "/styles/body/font"};
+    s.size_pt = 10;
+    s.leading_pt = 17;
+    s.align = model::Align::Justify;
+    s.hanging = false;
+    return s;
+}
+
+model::Story story_of(const model::Style& style, const std::vector<std::string>& paragraphs) {
+    model::Story story;
+    for (const auto& text : paragraphs) {
+        model::Paragraph p;
+        p.style = &style;
+        p.spans.push_back({text});
+        story.paragraphs.push_back(p);
+    }
+    return story;
+}
+
+std::string all_text(const FrameFill& fill) {
+    std::string s;
+    for (const auto& l : fill.lines) s += l.text;
+    return s;
+}
+
+TEST(FontContext, SeesOnlyTheGivenDirectories) {
+    auto fonts = project_fonts();
+    EXPECT_TRUE(fonts->has_family("Noto Sans CJK JP"));
+    EXPECT_TRUE(fonts->has_family("Noto Serif CJK JP"));
+    EXPECT_FALSE(fonts->has_family("DejaVu Sans"));  // a system font, not in fonts/
+    const auto file = fonts->file_for("Noto Sans CJK JP", 700);
+    EXPECT_EQ(file.filename(), "NotoSansCJK-Bold.ttc");
+    EXPECT_EQ(fonts->file_for("Noto Sans CJK JP", 400).filename(), "NotoSansCJK-Regular.ttc");
+}
+
+TEST(FontContext, NoReadableDirectoryIsAFailure) {
+    EXPECT_THROW(FontContext::create({"/nonexistent/koho-fonts"}), Error);
+}
+
+TEST(Typesetter, MissingFamilyIsBadInputAtTheStyleNamingFamilyAndDirs) {
+    model::Style style = body_style();
+    style.font_family = "Hiragino Mincho";
+    Typesetter t(project_fonts());
+    try {
+        t.fill(story_of(style, {"あ"}), {}, {100, 100});
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+        EXPECT_EQ(e.loc().line, 3);
+        EXPECT_EQ(e.loc().pointer, "/styles/body/font");
+        EXPECT_NE(e.message().find("Hiragino Mincho"), std::string::npos);
+        EXPECT_NE(e.message().find("fonts"), std::string::npos);
+    }
+}
+
+TEST(Typesetter, FirstLineEmBoxTopsTheFrameAndLinesFollowTheLeading) {
+    model::Style style = body_style();
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story_of(style, {"児童相談所で働く専門職です。"}), {}, {50, 100});
+    ASSERT_EQ(fill.lines.size(), 3u);
+    EXPECT_TRUE(fill.story_done);
+    EXPECT_DOUBLE_EQ(fill.lines[0].block_pt, 0);
+    EXPECT_DOUBLE_EQ(fill.lines[1].block_pt, 17);
+    EXPECT_DOUBLE_EQ(fill.used_extent_pt, 2 * 17 + 10);
+    // Baseline of the first line: the em box top (0.88 em above it in Noto) at y = 0.
+    ASSERT_FALSE(fill.text.runs.empty());
+    const auto& g0 = fill.text.runs[0].glyphs.at(0);
+    EXPECT_NEAR(g0.y, 8.8, 0.05);
+    EXPECT_NEAR(g0.x, 0, 1e-9);
+    // Unicode text for PDF extraction covers every character set.
+    std::string utf8;
+    for (const auto& r : fill.text.runs) utf8 += r.utf8;
+    EXPECT_EQ(utf8, "児童相談所で働く専門職です。");
+}
+
+TEST(Typesetter, VerticalLinesRunRightToLeftWithUprightRotatedAndTcyGlyphs) {
+    model::Style style = body_style();
+    Typesetter t(project_fonts());
+    FrameGeometry frame{100, 120, model::Writing::Vertical};
+    FrameFill fill = t.fill(story_of(style, {"第12回はWebで説明会を開きます"}), {}, frame);
+    ASSERT_EQ(fill.lines.size(), 2u);
+    bool saw_rotated = false, saw_tcy = false;
+    for (const auto& run : fill.text.runs) {
+        if (run.rotation_deg == 90) {
+            saw_rotated = true;
+            EXPECT_EQ(run.utf8, "Web");
+            // Rotated Latin sits inside the first (rightmost) column 90..100.
+            for (const auto& g : run.glyphs) {
+                EXPECT_GT(g.x, 90 - 1e-6);
+                EXPECT_LT(g.x, 100);
+            }
+        } else if (run.utf8 == "12") {
+            saw_tcy = true;
+            ASSERT_EQ(run.glyphs.size(), 2u);
+            EXPECT_NEAR(run.glyphs[0].y, run.glyphs[1].y, 1e-9);  // set across the column
+            EXPECT_LT(run.glyphs[0].x, run.glyphs[1].x);
+            EXPECT_GT(run.glyphs[0].y, 10);  // in the second cell (after 第)
+            EXPECT_LT(run.glyphs[0].y, 20);
+        }
+    }
+    EXPECT_TRUE(saw_rotated);
+    EXPECT_TRUE(saw_tcy);
+    // Upright 第: its horizontal origin half an em left of the column centre 95.
+    const auto& first = fill.text.runs[0];
+    EXPECT_EQ(first.rotation_deg, 0);
+    EXPECT_NEAR(first.glyphs[0].x, 90, 0.5);
+    EXPECT_GT(first.glyphs[0].y, 0);
+    EXPECT_LT(first.glyphs[0].y, 10);
+    // The second column lies one leading to the left.
+    EXPECT_DOUBLE_EQ(fill.lines[1].block_pt, 17);
+}
+
+TEST(Typesetter, ChainedFillResumesWhereTheFrameStopped) {
+    model::Style style = body_style();
+    Typesetter t(project_fonts());
+    const std::vector<std::string> texts = {"児童福祉司は、児童相談所に配置される専門職です。",
+                                            "子どもと家庭の相談に応じます。"};
+    model::Story story = story_of(style, texts);
+    FrameGeometry small{80, 30};  // two lines of 8 em
+    FrameFill a = t.fill(story, {}, small);
+    ASSERT_EQ(a.lines.size(), 2u);
+    EXPECT_FALSE(a.story_done);
+    EXPECT_EQ(a.end.paragraph, 0u);
+    EXPECT_EQ(a.end.offset, a.lines[1].source_end);
+    FrameFill b = t.fill(story, a.end, {80, 1000});
+    EXPECT_TRUE(b.story_done);
+    EXPECT_EQ(all_text(a) + all_text(b), texts[0] + texts[1]);
+    // The continuation line is not indented again and starts flush.
+    EXPECT_EQ(b.lines[0].paragraph, 0u);
+    EXPECT_EQ(b.lines[0].source_begin, a.end.offset);
+}
+
+TEST(Typesetter, OversetCountsTheCharactersNotSet) {
+    model::Style style = body_style();
+    Typesetter t(project_fonts());
+    model::Story story = story_of(style, {"あいうえおかきくけこ", "さしすせそ"});
+    FrameFill fill = t.fill(story, {}, {50, 10});  // one line of 5 em
+    ASSERT_EQ(fill.lines.size(), 1u);
+    EXPECT_FALSE(fill.story_done);
+    EXPECT_EQ(Typesetter::count_characters(story, fill.end), 10u);
+    EXPECT_EQ(Typesetter::count_characters(story, {}), 15u);
+    // A frame too small for one line sets nothing and loses nothing.
+    FrameFill none = t.fill(story, {}, {50, 5});
+    EXPECT_TRUE(none.lines.empty());
+    EXPECT_EQ(Typesetter::count_characters(story, none.end), 15u);
+}
+
+TEST(Typesetter, RubySitsAboveItsBaseAtHalfSize) {
+    model::Style style = body_style();
+    model::Story story;
+    model::Paragraph p;
+    p.style = &style;
+    p.spans.push_back({"児童", "じどう", false});
+    story.paragraphs.push_back(p);
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story, {}, {100, 100});
+    const GlyphRun* ruby = nullptr;
+    for (const auto& r : fill.text.runs)
+        if (r.utf8 == "じどう") ruby = &r;
+    ASSERT_NE(ruby, nullptr);
+    EXPECT_DOUBLE_EQ(ruby->size_pt, 5);
+    ASSERT_EQ(ruby->glyphs.size(), 3u);
+    // 1.5 em of ruby over a 2 em base: spread, first and last inside the base.
+    EXPECT_GT(ruby->glyphs[0].x, 0);
+    EXPECT_LT(ruby->glyphs[2].x + 5, 20 + 1e-6);
+    // Baseline above the base's em box top (y = 0).
+    EXPECT_LT(ruby->glyphs[0].y, 0);
+    EXPECT_GT(ruby->glyphs[0].y, -5);
+}
+
+TEST(Typesetter, BoutenPutsOneDotOverEachCharacter) {
+    model::Style style = body_style();
+    model::Story story;
+    model::Paragraph p;
+    p.style = &style;
+    model::Span span{"大切"};
+    span.bouten = true;
+    p.spans.push_back(span);
+    story.paragraphs.push_back(p);
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story, {}, {100, 100});
+    int dots = 0;
+    for (const auto& r : fill.text.runs)
+        if (r.size_pt == 5) {
+            for (const auto& g : r.glyphs) {
+                EXPECT_LT(g.y, 0);
+                ++dots;
+            }
+        }
+    EXPECT_EQ(dots, 2);
+}
+
+}  // namespace
+}  // namespace koho::text
