@@ -8,14 +8,14 @@ namespace {
 
 // A text frame's item: its background and whatever text reached it. None
 // when there is nothing to draw.
-std::optional<Item> text_item(const model::Frame& frame, text::SetText text) {
+std::optional<Item> text_item(const model::Frame& frame, FramePiece piece) {
     const auto& content = std::get<model::TextContent>(frame.content);
-    if (text.runs.empty() && text.rules.empty() && !content.fill) return std::nullopt;
+    if (piece.text.runs.empty() && piece.text.rules.empty() && !content.fill) return std::nullopt;
     Rect inner = inner_box(frame, content);
     TextItem item;
-    item.x = inner.x;
-    item.y = inner.y;
-    item.text = std::move(text);
+    item.x = inner.x + piece.dx;
+    item.y = inner.y + piece.dy;
+    item.text = std::move(piece.text);
     item.background = content.fill;
     item.background_box = {frame.box.x, frame.box.y, frame.box.w, frame.box.h};
     Item result;
@@ -60,9 +60,9 @@ std::vector<PageScene> compose_pages(const model::Document& document, TextSetter
         for (size_t f = 0; f < page.frames.size(); ++f) {
             const model::Frame& frame = page.frames[f];
             if (std::holds_alternative<model::TextContent>(frame.content)) {
-                text::SetText text;
-                if (auto found = page_texts.find({p, f}); found != page_texts.end()) text = std::move(found->second);
-                if (auto item = text_item(frame, std::move(text))) scene.items.push_back(std::move(*item));
+                FramePiece piece;
+                if (auto found = page_texts.find({p, f}); found != page_texts.end()) piece = std::move(found->second);
+                if (auto item = text_item(frame, std::move(piece))) scene.items.push_back(std::move(*item));
             } else {
                 append(scene.items, frame_items(frame, images));
             }

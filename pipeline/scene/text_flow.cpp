@@ -19,7 +19,7 @@ const model::TextContent* text_of(const model::Frame& frame) {
 
 // Where a story went: what each frame received, and where it stopped.
 struct Flow {
-    std::vector<text::SetText> pieces;  // one per frame, in chain order
+    std::vector<FramePiece> pieces;  // one per frame, in chain order
     text::StoryPosition end;
     bool done = true;
 };
@@ -34,9 +34,9 @@ Flow flow_story(const model::Story& story, const std::vector<const model::Frame*
         text::FrameGeometry geometry = frame_geometry(frame, *text_of(frame));
         if (geometry.width_pt <= 0 || geometry.height_pt <= 0) continue;  // nothing fits
         text::FrameFill fill = setter.fill(story, flow.end, geometry);
-        flow.pieces[i] = std::move(fill.text);
         flow.end = fill.end;
         flow.done = fill.story_done;
+        flow.pieces[i] = place_block(std::move(fill), geometry, *text_of(frame));
     }
     return flow;
 }
@@ -77,8 +77,25 @@ text::FrameGeometry frame_geometry(const model::Frame& frame, const model::TextC
     geometry.width_pt = inner.w;
     geometry.height_pt = inner.h;
     geometry.writing = text.writing;
-    geometry.vertical_align = text.vertical_align;
+    geometry.vertical_align = model::VerticalAlign::Start;
     return geometry;
+}
+
+FramePiece place_block(text::FrameFill fill, const text::FrameGeometry& geometry, const model::TextContent& text) {
+    FramePiece piece;
+    piece.text = std::move(fill.text);
+    bool vertical = geometry.writing == model::Writing::Vertical;
+    double extent = vertical ? geometry.width_pt : geometry.height_pt;
+    double room = std::max(0.0, extent - fill.used_extent_pt);
+    double share = text.vertical_align == model::VerticalAlign::Center ? 0.5
+                   : text.vertical_align == model::VerticalAlign::End  ? 1.0
+                                                                         : 0.0;
+    if (fill.used_extent_pt <= 0) share = 0;
+    if (vertical)
+        piece.dx = -room * share;
+    else
+        piece.dy = room * share;
+    return piece;
 }
 
 std::string describe_frame(const model::Frame& frame, size_t frame_index, size_t page_index,
@@ -89,9 +106,9 @@ std::string describe_frame(const model::Frame& frame, size_t frame_index, size_t
     return name + " on page " + std::to_string(page_index + 1);
 }
 
-std::map<std::pair<size_t, size_t>, text::SetText> flow_page_stories(const model::Document& document,
-                                                                      TextSetter& setter) {
-    std::map<std::pair<size_t, size_t>, text::SetText> result;
+std::map<std::pair<size_t, size_t>, FramePiece> flow_page_stories(const model::Document& document,
+                                                                   TextSetter& setter) {
+    std::map<std::pair<size_t, size_t>, FramePiece> result;
     for (size_t p = 0; p < document.pages.size(); ++p) {
         const auto& frames = document.pages[p].frames;
         for (size_t f = 0; f < frames.size(); ++f) {
@@ -119,14 +136,14 @@ std::map<std::pair<size_t, size_t>, text::SetText> flow_page_stories(const model
                              setter.count_characters(story, flow.end));
             }
             for (size_t i = 0; i < refs.size(); ++i)
-                if (!flow.pieces[i].runs.empty() || !flow.pieces[i].rules.empty())
+                if (!flow.pieces[i].text.runs.empty() || !flow.pieces[i].text.rules.empty())
                     result[{refs[i].page, refs[i].frame}] = std::move(flow.pieces[i]);
         }
     }
     return result;
 }
 
-text::SetText set_master_text(const model::Document& document, size_t page_index, const model::Frame& frame,
+FramePiece set_master_text(const model::Document& document, size_t page_index, const model::Frame& frame,
                               size_t frame_index, TextSetter& setter) {
     const model::TextContent* text = text_of(frame);
     if (!text) return {};

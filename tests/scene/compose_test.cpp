@@ -126,9 +126,32 @@ TEST(Compose, InsetShrinksTheFrameForTheTypesetter) {
     EXPECT_EQ(setter.calls[0].frame.width_pt, 90);
     EXPECT_EQ(setter.calls[0].frame.height_pt, 70);
     EXPECT_EQ(setter.calls[0].frame.writing, model::Writing::Vertical);
-    EXPECT_EQ(setter.calls[0].frame.vertical_align, model::VerticalAlign::Center);
-    EXPECT_EQ(text_item(pages[0], 0).x, 15);
+    // compose aligns the block itself; the typesetter always sets from the start.
+    EXPECT_EQ(setter.calls[0].frame.vertical_align, model::VerticalAlign::Start);
     EXPECT_EQ(text_item(pages[0], 0).y, 25);
+}
+
+// Where the text of a 3-character story lands in a frame at (10, 20) of
+// 100 × 100 pt (the fake uses 30 pt of block extent).
+std::pair<double, double> aligned_origin(model::Writing writing, model::VerticalAlign align) {
+    auto document = document_with_pages(1);
+    document.pages[0].frames.push_back(text_frame("box", {10, 20, 100, 100}, story_of({"abc"})));
+    text_of(document.pages[0].frames[0]).writing = writing;
+    text_of(document.pages[0].frames[0]).vertical_align = align;
+    FakeSetter setter;
+    auto pages = compose_pages(document, setter, no_images());
+    return {text_item(pages[0], 0).x, text_item(pages[0], 0).y};
+}
+
+TEST(Compose, VerticalAlignmentShiftsTheBlock) {
+    using model::VerticalAlign;
+    using model::Writing;
+    EXPECT_EQ(aligned_origin(Writing::Horizontal, VerticalAlign::Start), std::make_pair(10.0, 20.0));
+    EXPECT_EQ(aligned_origin(Writing::Horizontal, VerticalAlign::Center), std::make_pair(10.0, 55.0));
+    EXPECT_EQ(aligned_origin(Writing::Horizontal, VerticalAlign::End), std::make_pair(10.0, 90.0));
+    // Vertical lines start at the right: the block moves left.
+    EXPECT_EQ(aligned_origin(Writing::Vertical, VerticalAlign::Center), std::make_pair(10.0 - 35, 20.0));
+    EXPECT_EQ(aligned_origin(Writing::Vertical, VerticalAlign::End), std::make_pair(10.0 - 70, 20.0));
 }
 
 TEST(Compose, OversetSingleFrameIsAnErrorAtTheFrame) {
