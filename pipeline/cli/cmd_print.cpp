@@ -1,10 +1,145 @@
-// Placeholder until the print command lands in this session.
+// `koho print LAYOUT.json -o OUT.pdf`: a layout to a press-ready PDF with
+// bleed, TrimBox/BleedBox and トンボ, and optionally PNG proofs of each page.
+//
+// The whole PDF is made in memory first; proofs are written next and the
+// PDF last, atomically, so that whatever fails leaves nothing at -o.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "cli/commands.h"
+#include "core/atomic_file.h"
+#include "core/build_info.h"
 #include "core/diagnostic.h"
+#include "core/units.h"
+#include "model/document.h"
+#include "print/pdf_date.h"
+#include "print/pdf_writer.h"
+#include "print/proof.h"
+#include "raster/encode.h"
+#include "raster/image_loader.h"
+#include "scene/compose.h"
+#include "text/font_context.h"
+#include "text/typesetter.h"
 
 namespace koho::cli {
-void add_print_command(CLI::App& app) {
-    auto* cmd = app.add_subcommand("print", "not built yet");
-    cmd->callback([] { fail_system({}, "koho print is not built yet"); });
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PrintArgs {
+    std::string layout;
+    std::string output;
+    std::string proof_dir;
+    double dpi = 150;
+    std::string root = ".";
+    std::vector<std::string> font_dirs;
+};
+
+// Where fonts come from, in order of precedence: the project's own fonts/,
+// each --font-dir, then the fonts koho ships. Nothing else: the machine's
+// fonts never take part (ARCHITECTURE.md, hermetic fonts).
+std::vector<fs::path> font_directories(const PrintArgs& args) {
+    std::vector<fs::path> dirs;
+    auto add = [&](const fs::path& dir) {
+        std::error_code ec;
+        const fs::path canonical = fs::weakly_canonical(dir, ec);
+        const fs::path& key = ec ? dir : canonical;
+        for (const fs::path& seen : dirs)
+            if (seen == key) return;
+        dirs.push_back(key);
+    };
+    std::error_code ec;
+    if (fs::is_directory(fs::path(args.root) / "fonts", ec)) add(fs::path(args.root) / "fonts");
+    for (const std::string& dir : args.font_dirs) {
+        if (!fs::is_directory(dir, ec))
+            fail_input({"--font-dir"}, "font directory '" + dir + "' does not exist");
+        add(dir);
+    }
+    add(fs::path(build_info::kSourceDir) / "fonts");
+    return dirs;
 }
+
+print::MarkStyle mark_style(model::Marks marks) {
+    return marks == model::Marks::None ? print::MarkStyle::None : print::MarkStyle::Tombo;
+}
+
+// Renders and writes one PNG per page: DIR/<layout-stem>-p<N>.png.
+void write_proofs(const std::vector<scene::PageScene>& pages, const PrintArgs& args) {
+    const fs::path dir = args.proof_dir;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) fail_system({dir.string()}, "cannot create the proof directory: " + ec.message());
+    const std::string stem = fs::path(args.layout).stem().string();
+    for (size_t i = 0; i < pages.size(); ++i) {
+        print::SurfacePtr proof = print::render_proof(pages[i], args.dpi);
+        raster::write_png(dir / (stem + "-p" + std::to_string(i + 1) + ".png"), proof.get(), args.dpi);
+    }
+}
+
+void run_print(const PrintArgs& args) {
+    if (!(args.dpi >= 1 && args.dpi <= 2400))
+        fail_input({"--dpi"}, "proof resolution " + format_number(args.dpi) + " dpi is outside 1..2400");
+    std::error_code ec;
+    if (!fs::is_directory(args.root, ec))
+        fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
+    model::LoadOptions load;
+    load.root = args.root;
+    const model::Document document = model::load_layout(args.layout, load);
+
+    auto fonts = text::FontContext::create(font_directories(args));
+    for (const auto& [family, where] : document.families_used) text::require_family(*fonts, family, where);
+
+    text::Typesetter typesetter(fonts);
+    const std::vector<scene::PageScene> pages =
+        scene::compose(document, typesetter, raster::make_cached_image_loader());
+
+    print::PdfOptions pdf;
+    pdf.title = document.title;
+    pdf.lang = document.lang;
+    pdf.creator = std::string("koho ") + build_info::kVersion;
+    pdf.marks = mark_style(document.page.marks);
+    pdf.date_epoch = print::source_date_epoch_from_environment();
+    const std::string bytes = print::render_pdf(pages, pdf);
+
+    if (!args.proof_dir.empty()) write_proofs(pages, args);
+    write_file_atomically(args.output, bytes);
+}
+
+}  // namespace
+
+void add_print_command(CLI::App& app) {
+    auto args = std::make_shared<PrintArgs>();
+    auto* cmd = app.add_subcommand(
+        "print",
+        "Render a layout to a print-ready PDF (bleed, trim boxes, トンボ) and page proofs");
+    cmd->description(
+        "Render a layout to a print-ready PDF: pages with bleed, TrimBox and BleedBox, Japanese trim\n"
+        "marks (トンボ) unless the layout says \"marks\": \"none\", fonts embedded and subset, text\n"
+        "extractable. With --proof, also one PNG per page (trim + bleed) drawn by the same renderer.");
+    cmd->add_option("layout", args->layout, "The layout file (JSON, see docs/format.md)")
+        ->required()
+        ->type_name("LAYOUT.json");
+    cmd->add_option("-o,--output", args->output, "Where to write the PDF (replaced only when complete)")
+        ->required()
+        ->type_name("OUT.pdf");
+    cmd->add_option("--proof", args->proof_dir,
+                    "Also write one PNG per page (trim + bleed) into DIR, named <layout>-p<N>.png")
+        ->type_name("DIR");
+    cmd->add_option("--dpi", args->dpi, "Resolution of the proofs, 1 to 2400")
+        ->type_name("N")
+        ->default_str("150");
+    cmd->add_option("--root", args->root,
+                    "Project root: media paths resolve inside it, and its fonts/ is searched first")
+        ->type_name("DIR")
+        ->default_str(".");
+    cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")
+        ->type_name("DIR");
+    cmd->footer(
+        "Exit status: 0 written, 2 the layout (or an option) is wrong, 1 any other failure.\n"
+        "Dates in the PDF come from SOURCE_DATE_EPOCH; without it the PDF carries none.");
+    cmd->callback([args] { run_print(*args); });
+}
+
 }  // namespace koho::cli
