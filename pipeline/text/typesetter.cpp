@@ -10,6 +10,19 @@ namespace koho::text {
 namespace {
 constexpr double kEpsilon = 1e-6;
 
+// Moves the block within the frame for vertical_align Center/End: down in
+// horizontal text, leftwards in vertical text (its lines start at the right).
+void align_block(FrameFill& out, const FrameGeometry& frame, double extent) {
+    const double room = extent - out.used_extent_pt;
+    if (room <= 0 || frame.vertical_align == model::VerticalAlign::Start) return;
+    const double shift = frame.vertical_align == model::VerticalAlign::Center ? room / 2 : room;
+    const bool vertical = frame.writing == model::Writing::Vertical;
+    for (auto& run : out.text.runs)
+        for (auto& g : run.glyphs) (vertical ? g.x : g.y) += vertical ? -shift : shift;
+    for (auto& rule : out.text.rules) (vertical ? rule.x : rule.y) += vertical ? -shift : shift;
+    for (auto& line : out.lines) line.block_pt += shift;
+}
+
 size_t start_atom(const PreparedParagraph& p, size_t offset) {
     const auto& atoms = p.breaking.atoms;
     size_t a = 0;
@@ -63,6 +76,7 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
             out.end = {pi, offset};
             out.story_done = false;
             out.used_extent_pt = any_line ? block + last_em : 0;
+            align_block(out, frame, extent);
             return out;
         };
 
@@ -84,6 +98,7 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
     out.end = {story.paragraphs.size(), 0};
     out.story_done = true;
     out.used_extent_pt = any_line ? block + last_em : 0;
+    align_block(out, frame, extent);
     return out;
 }
 

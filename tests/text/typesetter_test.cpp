@@ -212,3 +212,44 @@ TEST(Typesetter, BoutenPutsOneDotOverEachCharacter) {
 
 }  // namespace
 }  // namespace koho::text
+
+namespace koho::text {
+namespace {
+
+TEST(Typesetter, VerticalUsesVertFormsForBracketsAndLongVowel) {
+    model::Style style = body_style();
+    Typesetter t(project_fonts());
+    model::Story story = story_of(style, {"「ー」"});
+    FrameFill h = t.fill(story, {}, {100, 100});
+    FrameFill v = t.fill(story, {}, {100, 100, model::Writing::Vertical});
+    ASSERT_EQ(h.text.runs.size(), 1u);
+    ASSERT_EQ(v.text.runs.size(), 1u);
+    ASSERT_EQ(v.text.runs[0].glyphs.size(), 3u);
+    for (int i = 0; i < 3; ++i) EXPECT_NE(h.text.runs[0].glyphs[i].id, v.text.runs[0].glyphs[i].id) << i;
+    // 「 (vhal) takes half an em down the column: ー starts half an em below 「.
+    EXPECT_NEAR(v.lines[0].width_pt, 0.5 * 10 + 10 + 0.5 * 10, 1e-6);
+}
+
+}  // namespace
+}  // namespace koho::text
+
+namespace koho::text {
+namespace {
+
+TEST(Typesetter, VerticalAlignMovesTheBlockWithinTheFrame) {
+    model::Style style = body_style();
+    Typesetter t(project_fonts());
+    model::Story story = story_of(style, {"あいう"});
+    FrameFill top = t.fill(story, {}, {100, 100});
+    FrameGeometry centred{100, 100};
+    centred.vertical_align = model::VerticalAlign::Center;
+    FrameFill mid = t.fill(story, {}, centred);
+    EXPECT_NEAR(mid.text.runs[0].glyphs[0].y - top.text.runs[0].glyphs[0].y, 45, 1e-9);
+    EXPECT_NEAR(mid.lines[0].block_pt, 45, 1e-9);
+    FrameGeometry bottom_left{100, 100, model::Writing::Vertical, model::VerticalAlign::End};
+    FrameFill v = t.fill(story, {}, bottom_left);
+    EXPECT_NEAR(v.text.runs[0].glyphs[0].x, 0, 0.5);  // the one column at the frame's left edge
+}
+
+}  // namespace
+}  // namespace koho::text
