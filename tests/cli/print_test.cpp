@@ -170,14 +170,16 @@ TEST_F(CliPrint, ProofMatchesTheGoldenImage) {
         GTEST_SKIP() << "recorded " << golden;
     }
     const fs::path diff = fs::temp_directory_path() / "koho-test-failures" / "ok-p1-diff.png";
-    const ImageComparison cmp = compare_png(actual, golden, 24, diff);
+    const ImageComparison cmp = compare_png(actual, golden, 8, diff);
     ASSERT_EQ(cmp.error, "");
     ASSERT_TRUE(cmp.same_size) << "proof is " << cmp.width << " x " << cmp.height << ", golden differs";
     // (91 + 6) × (55 + 6) mm at 100 dpi.
     EXPECT_EQ(cmp.width, 382);
     EXPECT_EQ(cmp.height, 241);
-    // Up to 0.1 % of the pixels may move (anti-aliased glyph edges).
-    EXPECT_LE(cmp.differing_fraction(), 0.001)
+    // Up to 0.5 % of the pixels may move by more than 8 levels (anti-aliased
+    // edges drawn by another Cairo or FreeType); a colour off by 9 levels
+    // over any area, or a frame moved by 0.3 mm, fails.
+    EXPECT_LE(cmp.differing_fraction(), 0.005)
         << cmp.differing << " pixels differ (max " << cmp.max_difference << "); diff image: " << diff;
 }
 
