@@ -17,14 +17,17 @@
 
 namespace koho::text {
 
-// Reduction (push-in) priorities, in JLReq's order (3.8.3).
+// Reduction (push-in) priorities, in JLReq's order (3.8.3). The half em
+// after a line-end 、。」 is simply dropped (3.1.9); the space after a
+// mid-line full stop (and after ！？) is reduced only as a last resort, as
+// a sentence end squeezed shut reads as a run-on.
 enum ShrinkPriority : uint8_t {
     kShrinkNone = 0,
     kShrinkWordSpace = 1,
-    kShrinkAfterFullStop = 2,
-    kShrinkMiddleDot = 3,
-    kShrinkBracketComma = 4,
-    kShrinkJapaneseLatin = 5,
+    kShrinkMiddleDot = 2,
+    kShrinkBracketComma = 3,
+    kShrinkJapaneseLatin = 4,
+    kShrinkAfterFullStop = 5,
     kShrinkLevels = 6,
 };
 

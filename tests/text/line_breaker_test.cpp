@@ -74,6 +74,19 @@ TEST(LineBreaker, ReducesInJlreqOrderBeforePushingOut) {
     EXPECT_NEAR(set_width(p, lines[0]), 45, 1e-9);
 }
 
+TEST(LineBreaker, SpaceAfterAMidLineFullStopIsReducedLast) {
+    BreakParagraph p = uniform(4, 10);
+    p.gaps[1] = {5, 0, 5, 1, kShrinkAfterFullStop, kStretchAki, true};
+    p.gaps[2] = {2.5, 0, 1.25, 2.5, kShrinkJapaneseLatin, kStretchJapaneseLatin, true};
+    p.gaps[3] = {5, 0, 5, 1, kShrinkBracketComma, kStretchAki, true};
+    // natural 52.5; measure 46 needs 6.5: bracket 5, J-L 1.25, full stop 0.25.
+    auto lines = break_paragraph(p, 0, measure(46));
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_NEAR(adjusted_gap(p.gaps[3], lines[0]), 0, 1e-9);
+    EXPECT_NEAR(adjusted_gap(p.gaps[2], lines[0]), 1.25, 1e-9);
+    EXPECT_NEAR(adjusted_gap(p.gaps[1], lines[0]), 4.75, 1e-9);
+}
+
 TEST(LineBreaker, ExpandsJapaneseLatinSpacesFirstUpToTheirCap) {
     BreakParagraph p = uniform(6, 10);
     p.gaps[2] = {2.5, 0, 1.25, 2.5, kShrinkJapaneseLatin, kStretchJapaneseLatin, true};
