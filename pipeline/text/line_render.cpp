@@ -78,6 +78,7 @@ void prepare_paragraph(const model::Paragraph& paragraph, bool vertical, FontCac
     out.ruby.assign(spans, {});
     out.ruby_fonts.assign(spans, {});
     out.dots.assign(spans, {});
+    out.dot_ink_centre.assign(spans, {0.0, 0.0});
     p.span_ruby_advance.assign(spans, 0);
     for (size_t s = 0; s < spans; ++s) {
         const model::Span& span = paragraph.spans[s];
@@ -94,7 +95,18 @@ void prepare_paragraph(const model::Paragraph& paragraph, bool vertical, FontCac
             out.ruby[s] = shape_string(out.ruby_fonts[s], p.em / 2, text, vertical);
             p.span_ruby_advance[s] = out.ruby[s].advance;
         }
-        if (span.bouten) out.dots[s] = shape_string(out.ruby_fonts[s], p.em / 2, U"\uFE45", vertical);
+        if (span.bouten) {
+            // The sesame dot is drawn upright; it is placed by its ink, not
+            // its em box (fonts put it low, as it is a punctuation form).
+            out.dots[s] = shape_string(out.ruby_fonts[s], p.em / 2, U"\uFE45", false);
+            hb_font_t* hb = pango_font_get_hb_font(out.ruby_fonts[s].get());
+            hb_glyph_extents_t ext{};
+            int xs = 0, ys = 0;
+            hb_font_get_scale(hb, &xs, &ys);
+            if (!out.dots[s].glyphs.empty() && hb_font_get_glyph_extents(hb, out.dots[s].glyphs[0].id, &ext))
+                out.dot_ink_centre[s] = {(ext.x_bearing + ext.width / 2.0) * (p.em / 2) / xs,
+                                         -(ext.y_bearing + ext.height / 2.0) * (p.em / 2) / ys};
+        }
     }
     build_atoms(p, style.kinsoku, style.tracking_em);
     apply_ruby_spacing(p);
@@ -239,13 +251,12 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
                 runs.begin(t.ruby_fonts[span], small, span_look(style, spans[span]).color, 0);
                 // A cluster of no bytes: the dot draws but does not extract as text.
                 out.runs.back().clusters.push_back({0, 0});
-                for (const ShapedGlyph& sg : dot.glyphs) {
-                    const double centre = at + ch.advance / 2 - dot.advance / 2;
-                    if (!p.vertical)
-                        runs.glyph(sg.id, centre + sg.x_offset, line_top - kEmBottom * small + sg.y_offset);
-                    else
-                        runs.glyph(sg.id, column_centre + em / 2 + small / 2 + sg.x_offset, centre + sg.y_offset);
-                }
+                // Ink centred on the character, in the half em beside the line.
+                const auto [ink_x, ink_y] = t.dot_ink_centre[span];
+                const double along = at + ch.advance / 2;
+                const double cx = p.vertical ? column_centre + em / 2 + small / 2 : along;
+                const double cy = p.vertical ? along : line_top - small / 2;
+                for (const ShapedGlyph& sg : dot.glyphs) runs.glyph(sg.id, cx - ink_x, cy - ink_y);
                 out.runs.back().clusters.back().glyphs = static_cast<int>(dot.glyphs.size());
                 runs.end();
             }

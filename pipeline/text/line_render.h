@@ -15,6 +15,7 @@ struct PreparedText {
     std::vector<ShapedString> ruby;     // per span (empty when none)
     std::vector<FontRef> ruby_fonts;    // per span
     std::vector<ShapedString> dots;     // per span: the sesame dot, for bouten spans
+    std::vector<std::pair<double, double>> dot_ink_centre;  // per span: ink centre from the origin, y down
     double em_top = 0;                  // baseline to the top of the ideographic em box, points
     BreakOptions options;
 };
