@@ -52,6 +52,7 @@ struct Style {
     // What **strong** text looks like (FORMAT.md: "the style's strong variant").
     int strong_weight = 700;
     std::string strong_font_family;  // empty: same family
+    SourceLoc strong_font_loc;       // where that family was named
     std::optional<Color> strong_color;
 
     int tcy_max_digits = 2;   // tate-chu-yoko for runs of up to N half-width digits
@@ -94,6 +95,7 @@ struct Box {
 struct Stroke {
     Color color;
     double width_pt = 0.5;
+    std::vector<double> dash_pt;    // on/off lengths; empty: solid
 };
 
 struct TextContent {

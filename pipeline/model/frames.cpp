@@ -1,0 +1,275 @@
+// Frames of every type: geometry, content and the keys each type accepts.
+#include <algorithm>
+
+#include "core/paths.h"
+#include "model/color_reader.h"
+#include "model/loader_internal.h"
+#include "model/markup.h"
+#include "model/suggest.h"
+
+namespace koho::model::detail {
+namespace {
+
+const std::vector<std::string> kFrameTypes = {"text", "image", "rect", "ellipse", "line", "qr"};
+const std::vector<std::string> kBoxKeys = {"id", "type", "x", "y", "w", "h", "opacity"};
+
+std::vector<std::string> keys_for(const std::string& type) {
+    if (type == "line") return {"id", "type", "x", "y", "x2", "y2", "stroke", "opacity"};
+    if (type == "qr")
+        return {"id", "type", "x", "y", "size", "data", "color", "background", "ec", "quiet_zone", "opacity"};
+    std::vector<std::string> keys = kBoxKeys;
+    std::vector<std::string> extra;
+    if (type == "text")
+        extra = {"style", "text", "content", "writing", "next", "overflow", "inset", "valign", "fill"};
+    else if (type == "image")
+        extra = {"src", "fit", "focus"};
+    else if (type == "rect")
+        extra = {"fill", "stroke", "radius"};
+    else if (type == "ellipse")
+        extra = {"fill", "stroke"};
+    keys.insert(keys.end(), extra.begin(), extra.end());
+    return keys;
+}
+
+std::vector<std::string> all_frame_keys() {
+    std::vector<std::string> all;
+    for (const auto& type : kFrameTypes)
+        for (auto& key : keys_for(type))
+            if (std::find(all.begin(), all.end(), key) == all.end()) all.push_back(key);
+    return all;
+}
+
+// Unknown keys: a key that belongs to another frame type says so.
+void check_frame_keys(const Node& frame, const std::string& type) {
+    auto allowed = keys_for(type);
+    auto everything = all_frame_keys();
+    for (const auto& key : keys_in_order(frame)) {
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        SourceLoc where = frame.source->key_loc(pointer_join(frame.pointer, key));
+        if (std::find(everything.begin(), everything.end(), key) != everything.end())
+            fail_input(where, "key '" + key + "' does not apply to a " + type + " frame" + did_you_mean(key, allowed));
+        fail_input(where, "unknown key '" + sanitize_utf8(key) + "' in a " + type + " frame" +
+                              did_you_mean(key, allowed));
+    }
+}
+
+class FrameReader {
+public:
+    FrameReader(const Node& node, LoadContext& context, bool on_master)
+        : node_(node), c_(context), on_master_(on_master) {}
+
+    Frame run() {
+        expect_object(node_, "a frame");
+        Node type_node = require(node_, "type", "a frame");
+        type_ = kFrameTypes[read_enum(type_node, "frame type", kFrameTypes)];
+        check_frame_keys(node_, type_);
+
+        frame_.loc = node_.loc();
+        if (auto id = member(node_, "id")) frame_.id = read_string(*id, "\"id\"");
+        if (auto opacity = member(node_, "opacity")) frame_.opacity = read_number(*opacity, "\"opacity\"", 0, 1);
+        frame_.box.x = coordinate("x", width());
+        frame_.box.y = coordinate("y", height());
+
+        if (type_ == "text") text();
+        else if (type_ == "image") image();
+        else if (type_ == "rect" || type_ == "ellipse") shape();
+        else if (type_ == "line") line();
+        else qr();
+        return std::move(frame_);
+    }
+
+private:
+    double width() const { return c_.doc.page.trim_w_pt; }
+    double height() const { return c_.doc.page.trim_h_pt; }
+
+    double coordinate(const char* key, double percent_base) {
+        Node n = require(node_, key, "a " + type_ + " frame");
+        return to_pt(read_length(n, std::string("\"") + key + "\"", kAbsoluteUnits | kPercent),
+                     LengthContext{10, percent_base});
+    }
+
+    double extent(const char* key, double percent_base) {
+        Node n = require(node_, key, "a " + type_ + " frame");
+        return to_pt(read_length(n, std::string("\"") + key + "\"", kAbsoluteUnits | kPercent, Sign::Positive),
+                     LengthContext{10, percent_base});
+    }
+
+    void size_box() {
+        frame_.box.w = extent("w", width());
+        frame_.box.h = extent("h", height());
+    }
+
+    const Style* style_named(const Node& n) {
+        std::string name = read_string(n, "\"style\"");
+        auto found = c_.doc.styles.find(name);
+        if (found == c_.doc.styles.end()) {
+            std::vector<std::string> names;
+            for (const auto& [style, _] : c_.doc.styles) names.push_back(style);
+            fail_input(n.loc(), "unknown style '" + sanitize_utf8(name) + "'" +
+                                    (names.empty() ? " (\"styles\" defines none)" : did_you_mean(name, names)));
+        }
+        return &found->second;
+    }
+
+    std::optional<Color> optional_color(const char* key) {
+        if (auto n = member(node_, key)) return read_color(*n, std::string("\"") + key + "\"", &c_.doc.colors);
+        return std::nullopt;
+    }
+
+    std::optional<Stroke> stroke() {
+        auto n = member(node_, "stroke");
+        if (!n) return std::nullopt;
+        expect_object(*n, "\"stroke\"");
+        check_keys(*n, {"color", "width", "dash"}, "\"stroke\"");
+        Stroke s;
+        if (auto color = member(*n, "color")) s.color = read_color(*color, "\"color\" of \"stroke\"", &c_.doc.colors);
+        if (auto w = member(*n, "width"))
+            s.width_pt = to_pt(read_length(*w, "\"width\" of \"stroke\"", kAbsoluteUnits, Sign::Positive), {});
+        if (auto dash = member(*n, "dash")) {
+            expect_array(*dash, "\"dash\"");
+            if (dash->json().empty()) fail_input(dash->loc(), "\"dash\" needs at least one length");
+            for (size_t i = 0; i < dash->json().size(); ++i)
+                s.dash_pt.push_back(
+                    to_pt(read_length(dash->element(i), "a dash length", kAbsoluteUnits, Sign::Positive), {}));
+        }
+        return s;
+    }
+
+    void add_paragraphs(Story& story, const Node& text_node, const Style* style) {
+        std::string text = read_string(text_node, "\"text\"");
+        MarkupContext markup{&c_.doc.vars, true};
+        for (auto& spans : parse_markup(text, markup, c_.source, text_node.pointer)) {
+            Paragraph paragraph;
+            paragraph.style = style;
+            paragraph.spans = std::move(spans);
+            paragraph.loc = text_node.loc();
+            story.paragraphs.push_back(std::move(paragraph));
+        }
+    }
+
+    void text() {
+        size_box();
+        TextContent t;
+        if (auto n = member(node_, "style")) frame_.style = style_named(*n);
+        auto text_node = member(node_, "text");
+        auto content = member(node_, "content");
+        if (text_node && content)
+            fail_input(content->key_loc(), "a text frame takes \"text\" or \"content\", not both");
+        if (text_node) {
+            if (!frame_.style) fail_input(text_node->key_loc(), "a text frame with \"text\" needs a \"style\"");
+            add_paragraphs(t.story, *text_node, frame_.style);
+        }
+        if (content) {
+            expect_array(*content, "\"content\"");
+            if (content->json().empty()) fail_input(content->loc(), "\"content\" needs at least one entry");
+            for (size_t i = 0; i < content->json().size(); ++i) {
+                Node entry = content->element(i);
+                expect_object(entry, "an entry of \"content\"");
+                check_keys(entry, {"style", "text"}, "an entry of \"content\"");
+                const Style* style = frame_.style;
+                if (auto s = member(entry, "style")) style = style_named(*s);
+                Node entry_text = require(entry, "text", "an entry of \"content\"");
+                if (!style)
+                    fail_input(entry.loc(), "this entry of \"content\" needs a \"style\" (the frame has none)");
+                add_paragraphs(t.story, entry_text, style);
+            }
+        }
+        if (auto n = member(node_, "writing"))
+            t.writing = static_cast<Writing>(read_enum(*n, "writing", {"horizontal", "vertical"}));
+        if (auto n = member(node_, "next")) {
+            if (on_master_)
+                fail_input(n->loc(), "frames on masters cannot be chained: a master repeats on every page");
+            t.next = read_string(*n, "\"next\"");
+            t.next_loc = n->loc();
+        }
+        if (auto n = member(node_, "overflow"))
+            t.overflow = static_cast<Overflow>(read_enum(*n, "overflow", {"error", "allow"}));
+        if (auto n = member(node_, "inset")) {
+            unsigned units = kAbsoluteUnits | (frame_.style ? unsigned(kEm) : 0u);
+            double em = frame_.style ? frame_.style->size_pt : 10;
+            t.inset_pt = to_pt(read_length(*n, "\"inset\"", units, Sign::NonNegative), LengthContext{em, 0});
+            if (2 * t.inset_pt >= frame_.box.w || 2 * t.inset_pt >= frame_.box.h)
+                fail_input(n->loc(), "\"inset\" leaves no room for text inside the frame");
+        }
+        if (auto n = member(node_, "valign"))
+            t.vertical_align = static_cast<VerticalAlign>(read_enum(*n, "valign", {"start", "center", "end"}));
+        t.fill = optional_color("fill");
+        frame_.content = std::move(t);
+    }
+
+    void image() {
+        size_box();
+        ImageContent image;
+        Node src = require(node_, "src", "an image frame");
+        image.src = read_string(src, "\"src\"");
+        image.src_loc = src.loc();
+        image.path = resolve_in_root(c_.root, image.src, image.src_loc, "image");
+        if (auto n = member(node_, "fit")) image.fit = static_cast<Fit>(read_enum(*n, "fit", {"cover", "contain", "fill"}));
+        if (auto n = member(node_, "focus")) {
+            expect_array(*n, "\"focus\"");
+            if (n->json().size() != 2)
+                fail_input(n->loc(), "\"focus\" needs two percentages [x, y], e.g. [\"50%\", \"30%\"]");
+            double xy[2];
+            for (size_t i = 0; i < 2; ++i) {
+                Node e = n->element(i);
+                Length l = read_length(e, "\"focus\"", kPercent, Sign::NonNegative);
+                if (l.value > 100) fail_input(e.loc(), "\"focus\" must be between 0% and 100%");
+                xy[i] = l.value / 100;
+            }
+            image.focus_x = xy[0];
+            image.focus_y = xy[1];
+        }
+        frame_.content = std::move(image);
+    }
+
+    void shape() {
+        size_box();
+        ShapeContent shape;
+        shape.ellipse = type_ == "ellipse";
+        shape.fill = optional_color("fill");
+        shape.stroke = stroke();
+        if (auto n = member(node_, "radius")) {
+            shape.radius_pt = to_pt(read_length(*n, "\"radius\"", kAbsoluteUnits, Sign::NonNegative), {});
+            if (2 * shape.radius_pt > std::min(frame_.box.w, frame_.box.h))
+                fail_input(n->loc(), "\"radius\" is more than half the frame's shorter side");
+        }
+        frame_.content = std::move(shape);
+    }
+
+    void line() {
+        LineContent line;
+        line.x2 = coordinate("x2", width());
+        line.y2 = coordinate("y2", height());
+        if (auto s = stroke()) line.stroke = *s;
+        if (line.x2 == frame_.box.x && line.y2 == frame_.box.y)
+            fail_input(node_.loc(), "a line frame needs two different points (x, y) and (x2, y2)");
+        frame_.content = std::move(line);
+    }
+
+    void qr() {
+        QrContent qr;
+        double side = extent("size", width());
+        frame_.box.w = frame_.box.h = side;
+        Node data = require(node_, "data", "a qr frame");
+        qr.data = substitute_variables(read_string(data, "\"data\""), c_.doc.vars, c_.source, data.pointer);
+        if (auto color = optional_color("color")) qr.color = *color;
+        qr.background = optional_color("background");
+        if (auto n = member(node_, "ec")) qr.error_correction = "LMQH"[read_enum(*n, "ec", {"L", "M", "Q", "H"})];
+        if (auto n = member(node_, "quiet_zone")) qr.quiet_zone_modules = read_integer(*n, "\"quiet_zone\"", 0, 16);
+        frame_.content = std::move(qr);
+    }
+
+    const Node& node_;
+    LoadContext& c_;
+    bool on_master_;
+    std::string type_;
+    Frame frame_;
+};
+
+}  // namespace
+
+Frame read_frame(const Node& node, LoadContext& context, bool on_master) {
+    return FrameReader(node, context, on_master).run();
+}
+
+}  // namespace koho::model::detail

@@ -1,0 +1,103 @@
+#include "model/layout_schema.h"
+
+#include <memory>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "model/json_reader.h"
+
+namespace koho::model {
+
+extern const char* const kEmbeddedLayoutSchema;  // generated from the schema file
+
+std::string_view layout_schema_text() { return kEmbeddedLayoutSchema; }
+
+namespace {
+
+const valijson::Schema& compiled_schema() {
+    // valijson::Schema is neither copyable nor movable: build it in place.
+    static const std::unique_ptr<valijson::Schema> schema = [] {
+        auto out = std::make_unique<valijson::Schema>();
+        nlohmann::json document = nlohmann::json::parse(layout_schema_text());
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        valijson::adapters::NlohmannJsonAdapter adapter(document);
+        parser.populateSchema(adapter, *out);
+        return out;
+    }();
+    return *schema;
+}
+
+// valijson names each step "[key]" or "[index]" after a leading "<root>";
+// walking the document tells which is which.
+std::string context_to_pointer(const std::vector<std::string>& context, const nlohmann::json& document) {
+    std::string pointer;
+    const nlohmann::json* at = &document;
+    for (size_t i = 1; i < context.size(); ++i) {
+        std::string step = context[i];
+        if (step.size() >= 2 && step.front() == '[' && step.back() == ']') step = step.substr(1, step.size() - 2);
+        if (at && at->is_array()) {
+            size_t index = std::stoul(step);
+            pointer = pointer_join(pointer, index);
+            at = index < at->size() ? &(*at)[index] : nullptr;
+        } else {
+            pointer = pointer_join(pointer, step);
+            at = at && at->is_object() && at->contains(step) ? &(*at)[step] : nullptr;
+        }
+    }
+    return pointer;
+}
+
+std::string after(const std::string& text, const std::string& marker) {
+    auto at = text.find(marker);
+    return at == std::string::npos ? std::string() : text.substr(at + marker.size());
+}
+
+// valijson's wording, made to read like koho's other messages.
+std::string explain(const std::string& description, const nlohmann::json* value) {
+    std::string found = value ? json_type_name(*value) : "nothing";
+    if (description.find("'type' constraint") != std::string::npos)
+        return "this value has the wrong type (" + found + ")";
+    if (description.find("enum values") != std::string::npos)
+        return "this value is not one of the allowed words";
+    if (description.find("'pattern' constraint") != std::string::npos)
+        return "'" + sanitize_utf8(value && value->is_string() ? value->get<std::string>() : found) +
+               "' is not written the way this key needs (e.g. a length with its unit, or \"#rrggbb\")";
+    if (auto key = after(description, "additionalProperties' constraints: "); !key.empty())
+        return "unknown key " + key;
+    if (auto key = after(description, "Missing required property "); !key.empty())
+        return "missing required key " + key;
+    return description;
+}
+
+}  // namespace
+
+std::optional<SchemaViolation> find_schema_violation(const nlohmann::json& document) {
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter target(document);
+    if (validator.validate(compiled_schema(), target, &results)) return std::nullopt;
+    const valijson::ValidationResults::Error* deepest = nullptr;
+    for (const auto& error : results)
+        if (!deepest || error.context.size() > deepest->context.size()) deepest = &error;
+    if (!deepest) return SchemaViolation{"", "the layout does not match the layout schema"};
+    SchemaViolation violation;
+    violation.pointer = context_to_pointer(deepest->context, document);
+    const nlohmann::json* value = nullptr;
+    try {
+        value = &document.at(nlohmann::json::json_pointer(violation.pointer));
+    } catch (const nlohmann::json::exception&) {
+    }
+    violation.message = "layout schema: " + explain(deepest->description, value);
+    return violation;
+}
+
+void validate_layout_schema(const JsonSource& source) {
+    if (auto violation = find_schema_violation(source.root()))
+        fail_input(source.loc(violation->pointer), violation->message);
+}
+
+}  // namespace koho::model
