@@ -40,6 +40,7 @@ struct TypesetOptions {
 std::vector<model::Paragraph> read_markup(const std::string& text, const model::Style* style) {
     std::vector<model::Paragraph> paragraphs(1);
     paragraphs[0].style = style;
+    paragraphs[0].loc = {"--text"};
     bool strong = false, bouten = false;
     std::string plain;
     auto flush = [&] {
@@ -59,6 +60,7 @@ std::vector<model::Paragraph> read_markup(const std::string& text, const model::
         } else if (text[i] == '\n') {
             flush();
             paragraphs.emplace_back().style = style;
+            paragraphs.back().loc = {"--text"};
             ++i;
         } else if (text.compare(i, 2, "**") == 0) {
             flush();

@@ -5,6 +5,7 @@
 #include <hb.h>
 #include <pango/pangocairo.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "core/diagnostic.h"
@@ -33,11 +34,14 @@ hb_feature_t feature(const char* tag, uint32_t value, unsigned start, unsigned e
     return f;
 }
 
-struct Shaped {
-    hb_glyph_info_t* info;
-    hb_glyph_position_t* pos;
-    unsigned count;
-};
+// No silent tofu: a character the family cannot draw is the layout's error.
+[[noreturn]] void missing_glyph(const PreparedParagraph& p, const ParagraphChar& c, const std::string& family) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c.c));
+    std::string ch;
+    append_utf8(ch, c.c);
+    fail_input(p.source->loc, "character " + std::string(code) + " \"" + ch + "\" is not in font \"" + family + "\"");
+}
 }  // namespace
 
 FontRef FontCache::get(const std::string& family, int weight, double size_pt) {
@@ -120,6 +124,7 @@ void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
         }
         for (unsigned g = 0; g < count; ++g) {
             ParagraphChar& owner = p.chars[info[g].cluster];
+            if (info[g].codepoint == 0 && owner.c > 0x20) missing_glyph(p, owner, span_look(style, p.source->spans[owner.span]).family);
             if (owner.glyph_count == 0) owner.glyph_begin = static_cast<uint32_t>(p.glyphs.size());
             ++owner.glyph_count;
             ShapedGlyph sg;

@@ -253,3 +253,24 @@ TEST(Typesetter, VerticalAlignMovesTheBlockWithinTheFrame) {
 
 }  // namespace
 }  // namespace koho::text
+
+namespace koho::text {
+namespace {
+
+TEST(Typesetter, ACharacterTheFontCannotDrawIsBadInputAtTheParagraph) {
+    model::Style style = body_style();
+    model::Story story = story_of(style, {"絵文字😀です"});
+    story.paragraphs[0].loc = {"layout.json", 9, 21, "/pages/0/frames/1/text"};
+    Typesetter t(project_fonts());
+    try {
+        t.fill(story, {}, {100, 100});
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+        EXPECT_EQ(e.loc().line, 9);
+        EXPECT_EQ(e.message(), "character U+1F600 \"😀\" is not in font \"Noto Sans CJK JP\"");
+    }
+}
+
+}  // namespace
+}  // namespace koho::text
