@@ -151,3 +151,38 @@ TEST(PrintErrorSystem, ProofDirectoryThatCannotBeMadeIsAFailureAndLeavesNoPdf) {
 
 }  // namespace
 }  // namespace koho::test
+
+namespace koho::test {
+namespace {
+
+// The unknown-family message lists the directories searched, in order: the
+// project's fonts/, each --font-dir, the fonts koho ships (once each).
+TEST(PrintErrorFonts, SearchedDirectoriesComeInOrderWithoutDuplicates) {
+    const KohoRun run = run_koho({"print", kData + "/errors/unknown-font.json", "--root", kData, "--font-dir",
+                                  kData + "/media", "--font-dir", std::string(KOHO_SOURCE_DIR) + "/fonts", "-o",
+                                  "/tmp/never-written.pdf"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.err, kData + "/errors/unknown-font.json:9:23: error: font family \"Hiragino Mincho ProN\" not "
+                               "found in the project's fonts (searched: " +
+                           kRootAbs + "/media, " + KOHO_SOURCE_DIR + "/fonts) (at /styles/name/font)\n");
+}
+
+TEST(PrintErrorFonts, TheProjectsOwnFontsDirectoryIsSearchedFirst) {
+    TempDir root("cli-root-fonts");
+    fs::create_directories(root.path() / "fonts");
+    fs::create_directories(root.path() / "media");
+    fs::copy_file(kData + "/media/checker.png", root.path() / "media/checker.png");
+    fs::copy_file(kData + "/errors/unknown-font.json", root.path() / "layout.json");
+    const KohoRun run = run_koho({"print", (root.path() / "layout.json").string(), "--root", root.path().string(),
+                                  "-o", (root.path() / "out.pdf").string()});
+    EXPECT_EQ(run.exit_code, 2);
+    const std::string root_abs = fs::canonical(root.path()).string();
+    EXPECT_EQ(run.err, (root.path() / "layout.json").string() +
+                           ":9:23: error: font family \"Hiragino Mincho ProN\" not found in the project's fonts "
+                           "(searched: " +
+                           root_abs + "/fonts, " + KOHO_SOURCE_DIR + "/fonts) (at /styles/name/font)\n");
+    EXPECT_FALSE(fs::exists(root.path() / "out.pdf"));
+}
+
+}  // namespace
+}  // namespace koho::test
