@@ -164,6 +164,7 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
             for (uint32_t c = atom.begin; c < atom.end; ++c)
                 for (uint32_t g = 0; g < p.chars[c].glyph_count; ++g) across += p.glyphs[p.chars[c].glyph_begin + g].advance;
             const double scale = across > em ? em / across : 1.0;
+            runs.end();  // a run of its own: it is set across the column
             double x = column_centre - across * scale / 2;
             const double y = pen + em / 2 + (0.5 - kEmBottom) * em * scale;
             for (uint32_t c = atom.begin; c < atom.end; ++c) {
@@ -223,6 +224,10 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
                 at = start + gap / 2;
             } else {
                 at = start + (p.atom_ruby_start.empty() ? 0 : p.atom_ruby_start[a]);
+                // Ruby never overhangs the line's start or end (JLReq 3.3.7):
+                // its overhang moves to the side inside the line.
+                if (a + 1 == line.end && at + ruby.advance > start + base_len) at = start + base_len - ruby.advance;
+                if (a == line.begin && at < start) at = start;
             }
             runs.begin(t.ruby_fonts[span], small, span_look(style, spans[span]).color, 0);
             const std::string& text = spans[span].ruby;

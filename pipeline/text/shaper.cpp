@@ -101,6 +101,11 @@ void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
         hb_buffer_set_cluster_level(buffer.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
 
         std::vector<hb_feature_t> features;
+        if (head.orientation == Orientation::TateChuYoko && j - i >= 2) {
+            // Two or more digits across a column: half-width forms fit the em.
+            features.push_back(feature("hwid", 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END));
+            features.push_back(feature("kern", 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END));
+        }
         if (!west) {
             features.push_back(feature("kern", 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END));
             if (upright_vertical) features.push_back(feature("vert", 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END));

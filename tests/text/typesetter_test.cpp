@@ -274,3 +274,28 @@ TEST(Typesetter, ACharacterTheFontCannotDrawIsBadInputAtTheParagraph) {
 
 }  // namespace
 }  // namespace koho::text
+
+namespace koho::text {
+namespace {
+
+TEST(Typesetter, RubyDoesNotOverhangTheLineStart) {
+    model::Style style = body_style();
+    model::Story story;
+    model::Paragraph p;
+    p.style = &style;
+    p.spans = {model::Span{"ああ"}, model::Span{"鑑", "かんがみ", true}, model::Span{"る"}};
+    story.paragraphs.push_back(p);
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story, {}, {30, 100});
+    ASSERT_EQ(fill.lines.size(), 2u);
+    EXPECT_EQ(fill.lines[1].text, "鑑る");
+    const GlyphRun* ruby = nullptr;
+    for (const auto& r : fill.text.runs)
+        if (r.utf8 == "かんがみ") ruby = &r;
+    ASSERT_NE(ruby, nullptr);
+    EXPECT_GE(ruby->glyphs.front().x, -1e-9);               // not into the margin
+    EXPECT_NEAR(ruby->glyphs.back().x, 15, 1e-6);            // 2 em of ruby from x = 0: last at 1.5 em
+}
+
+}  // namespace
+}  // namespace koho::text
