@@ -117,7 +117,7 @@ void add_print_command(CLI::App& app) {
     cmd->description(
         "Render a layout to a print-ready PDF: pages with bleed, TrimBox and BleedBox, Japanese trim\n"
         "marks (トンボ) unless the layout says \"marks\": \"none\", fonts embedded and subset, text\n"
-        "extractable. With --proof, also one PNG per page (trim + bleed) drawn by the same renderer.");
+        "extractable. With --proof, also one PNG per page (trim + bleed) drawn by the same renderer.\n");
     cmd->add_option("layout", args->layout, "The layout file (JSON, see docs/format.md)")
         ->required()
         ->type_name("LAYOUT.json");
