@@ -2,6 +2,8 @@
 // frame's block extent is used up; the rest waits for the next frame.
 #include "text/typesetter.h"
 
+#include <cmath>
+
 #include "text/line_render.h"
 #include "text/shaper.h"
 
@@ -52,6 +54,7 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
     double block = 0;        // em-box top (or right edge) of the last line set
     double last_em = 0;
     double pending = 0;      // paragraph spacing waiting for the next line
+    double grid_next = 0;    // line grid: top of the next free grid line
     for (size_t pi = from.paragraph; pi < story.paragraphs.size(); ++pi) {
         const model::Paragraph& paragraph = story.paragraphs[pi];
         PreparedText t;
@@ -80,6 +83,35 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
             return out;
         };
 
+        if (frame.grid_pitch_pt > 0 && (a < n || (n == 0 && (pi != from.paragraph || from.offset == 0)))) {
+            // 行取り: the paragraph takes m grid lines, its lines centred in them.
+            const double grid = frame.grid_pitch_pt;
+            const double grid_em = frame.grid_em_pt > 0 ? frame.grid_em_pt : p.em;
+            const double lead = style.effective_leading_pt();
+            std::vector<BreakLine> lines = n ? break_paragraph(p.breaking, static_cast<uint32_t>(a), t.options)
+                                             : std::vector<BreakLine>{};
+            const double natural = (lines.empty() ? 0 : (lines.size() - 1) * lead) + p.em;
+            const double slot = any_line ? std::ceil((grid_next + pending) / grid - kEpsilon) * grid : 0;
+            const double m = std::max(1.0, std::ceil((natural - grid_em) / grid - kEpsilon) + 1);
+            const double region = (m - 1) * grid + grid_em;
+            const bool whole = slot + region <= extent + kEpsilon;
+            double top = slot + (whole ? (region - natural) / 2 : 0);
+            if (lines.empty()) {
+                if (!whole) return stop_here(0);
+                block = top, any_line = true, last_em = p.em, pending = 0;
+            }
+            for (const BreakLine& line : lines) {
+                if (top + p.em > extent + kEpsilon) return stop_here(p.chars[p.breaking.atoms[line.begin].begin].source);
+                block = top, any_line = true, last_em = p.em, pending = 0;
+                SetLine report = render_line(t, line, {block, frame.width_pt}, out.text);
+                report.paragraph = pi;
+                out.lines.push_back(std::move(report));
+                top += lead;
+            }
+            grid_next = slot + m * grid;
+            pending += style.space_after_pt;
+            continue;
+        }
         if (n == 0) {  // an empty paragraph is a blank line
             if (pi != from.paragraph || from.offset == 0) {
                 if (!place_next(p.em)) return stop_here(0);

@@ -21,6 +21,12 @@ struct FrameGeometry {
     double height_pt = 0;
     model::Writing writing = model::Writing::Horizontal;
     model::VerticalAlign vertical_align = model::VerticalAlign::Start;
+    // Line grid (行取り): when > 0, every paragraph starts on a grid line of
+    // this pitch (normally the body text's leading) and takes a whole number
+    // of grid lines, its lines centred in them, so headings take whole body
+    // lines and body lines in adjacent columns line up.
+    double grid_pitch_pt = 0;
+    double grid_em_pt = 0;  // the body text's size: a grid line's em box (0: the paragraph's)
 };
 
 // A point in a story: paragraph index and byte offset into the paragraph's

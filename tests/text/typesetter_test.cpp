@@ -299,3 +299,40 @@ TEST(Typesetter, RubyDoesNotOverhangTheLineStart) {
 
 }  // namespace
 }  // namespace koho::text
+
+namespace koho::text {
+namespace {
+
+TEST(Typesetter, LineGridGivesHeadingsWholeBodyLinesAndKeepsBodyOnTheGrid) {
+    model::Style body = body_style();  // 10 pt on 17 pt
+    model::Style heading = body_style();
+    heading.size_pt = 20;
+    heading.leading_pt = 30;
+    model::Story story;
+    for (const model::Style* s : {&heading, &body, &body}) {
+        model::Paragraph p;
+        p.style = s;
+        p.spans.push_back({s == &heading ? "見出し" : "本文です。"});
+        story.paragraphs.push_back(p);
+    }
+    FrameGeometry frame{200, 200};
+    frame.grid_pitch_pt = 17;
+    frame.grid_em_pt = 10;
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story, {}, frame);
+    ASSERT_EQ(fill.lines.size(), 3u);
+    // The 20 pt heading takes two grid lines (17 + 10 = 27 pt), centred: (27 - 20) / 2.
+    EXPECT_NEAR(fill.lines[0].block_pt, 3.5, 1e-9);
+    // Body lines fall on grid lines 2 and 3.
+    EXPECT_NEAR(fill.lines[1].block_pt, 34, 1e-9);
+    EXPECT_NEAR(fill.lines[2].block_pt, 51, 1e-9);
+    // A frame that ends mid-grid stops before the line that does not fit.
+    frame.height_pt = 50;
+    FrameFill cut = t.fill(story, {}, frame);
+    EXPECT_EQ(cut.lines.size(), 2u);
+    EXPECT_EQ(cut.end.paragraph, 2u);
+    EXPECT_EQ(cut.end.offset, 0u);
+}
+
+}  // namespace
+}  // namespace koho::text
