@@ -50,8 +50,8 @@ std::optional<int64_t> source_date_epoch_from_environment() {
     auto [ptr, ec] = std::from_chars(value, end, seconds);
     // Four-digit years only: PDF dates have no room for more.
     if (ec != std::errc() || ptr != end || seconds < 0 || seconds > 253402300799) {
-        fail_input({}, std::string("SOURCE_DATE_EPOCH '") + value +
-                           "' is not a whole number of seconds since 1970-01-01 (up to year 9999)");
+        fail_input({"SOURCE_DATE_EPOCH"}, std::string("'") + value +
+                                              "' is not a whole number of seconds since 1970-01-01 (up to year 9999)");
     }
     return seconds;
 }

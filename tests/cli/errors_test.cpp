@@ -186,3 +186,21 @@ TEST(PrintErrorFonts, TheProjectsOwnFontsDirectoryIsSearchedFirst) {
 
 }  // namespace
 }  // namespace koho::test
+
+namespace koho::test {
+namespace {
+
+TEST(PrintErrorEnvironment, MalformedSourceDateEpochIsBadInput) {
+    TempDir out("cli-epoch");
+    const fs::path pdf = out.path() / "out.pdf";
+    const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", pdf.string()},
+                                 {"SOURCE_DATE_EPOCH=yesterday"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.err,
+              "SOURCE_DATE_EPOCH: error: 'yesterday' is not a whole number of seconds since 1970-01-01 (up to "
+              "year 9999)\n");
+    EXPECT_FALSE(fs::exists(pdf));
+}
+
+}  // namespace
+}  // namespace koho::test
