@@ -1,0 +1,89 @@
+// Deterministic random mutations of a good layout: every result is either a
+// Document or one located BadInput error, never a crash or another
+// exception; and the semantic pass catches everything the schema does, so
+// users get its clearer messages (no message falls through to the schema).
+#include <random>
+
+#include "model/layout_schema.h"
+#include "test_support.h"
+
+namespace koho::model {
+namespace {
+
+const char* kBase = R"({
+  "type": "print", "title": "t",
+  "page": {"size": "A4", "orientation": "portrait", "bleed": "3mm", "marks": "tombo"},
+  "fonts": {"gothic": "Noto Sans CJK JP"}, "colors": {"red": "#e60012", "k": {"cmyk": [0, 0, 0, 100]}},
+  "styles": {"body": {"font": "gothic", "size": "13Q", "leading": "22H", "weight": "bold", "indent": "1em",
+                      "strong": {"weight": 900, "color": "red"}, "tcy_digits": 2, "hanging": true},
+             "lead": {"based_on": "body", "size": "1.2em", "align": "justify"}},
+  "vars": {"url": "https://example.jp"},
+  "masters": {"inner": {"frames": [{"type": "text", "x": "15mm", "y": "287mm", "w": "180mm", "h": "5mm",
+                                     "style": "body", "text": "{{page}}"}]}},
+  "pages": [{"master": "inner", "section": "s", "frames": [
+    {"id": "a", "type": "text", "x": "0mm", "y": "0mm", "w": "50%", "h": "50mm", "style": "lead", "text": "x**y**",
+     "next": "b", "inset": "1em", "fill": "k", "valign": "center"},
+    {"id": "b", "type": "text", "x": "0mm", "y": "60mm", "w": "50mm", "h": "50mm", "writing": "vertical"},
+    {"type": "text", "x": "0mm", "y": "0mm", "w": "5mm", "h": "5mm", "content": [{"style": "body", "text": "c"}]},
+    {"type": "image", "src": "pixel.png", "x": "-3mm", "y": "-3mm", "w": "10mm", "h": "10mm", "focus": ["50%", "100%"], "fit": "contain"},
+    {"type": "rect", "x": "0mm", "y": "0mm", "w": "10mm", "h": "10mm", "radius": "1mm", "stroke": {"width": "1pt", "dash": ["1mm"], "color": "red"}},
+    {"type": "ellipse", "x": "0mm", "y": "0mm", "w": "10mm", "h": "10mm", "fill": "red", "opacity": 0.5},
+    {"type": "line", "x": "0mm", "y": "0mm", "x2": "10mm", "y2": "0mm"},
+    {"type": "qr", "data": "{{url}}", "x": "0mm", "y": "0mm", "size": "20mm", "quiet_zone": 4, "ec": "H"}
+  ]}]
+})";
+
+void pointers(const nlohmann::json& value, const std::string& at, std::vector<std::string>& out) {
+    out.push_back(at);
+    if (value.is_object())
+        for (auto it = value.begin(); it != value.end(); ++it) pointers(*it, pointer_join(at, it.key()), out);
+    else if (value.is_array())
+        for (size_t i = 0; i < value.size(); ++i) pointers(value[i], pointer_join(at, i), out);
+}
+
+TEST(Mutation, EveryMutantLoadsOrFailsWithOneLocatedMessage) {
+    const nlohmann::json base = nlohmann::json::parse(kBase);
+    ASSERT_NO_THROW(testing::load(kBase));
+    std::vector<std::string> all;
+    pointers(base, "", all);
+    const std::vector<nlohmann::json> palette = {
+        12, -1, 0, 2.5, 1e300, true, nullptr, "", "12", "abc", "-1mm", "0mm", "5%", "1em", "#fff", "#12",
+        "body", "a", "b", "{{page}}", "**", "{x", "A5", "landscape", nlohmann::json::object(),
+        nlohmann::json::array(), nlohmann::json::array({"1mm"}), {{"cmyk", {1, 2, 3, 4}}}, {{"w", "1mm"}}};
+    std::mt19937 random(20261125);
+    int failures = 0, accepted = 0;
+    for (int round = 0; round < 2000; ++round) {
+        nlohmann::json doc = base;
+        const std::string& at = all[random() % all.size()];
+        nlohmann::json::json_pointer pointer(at);
+        switch (random() % 3) {
+            case 0: doc[pointer] = palette[random() % palette.size()]; break;
+            case 1:
+                if (!at.empty()) doc.at(pointer.parent_pointer()).is_object()
+                                     ? (void)doc.at(pointer.parent_pointer()).erase(pointer.back())
+                                     : (void)doc.at(pointer.parent_pointer()).erase(std::stoul(pointer.back()));
+                break;
+            default:
+                if (doc.at(pointer).is_object()) doc.at(pointer)["colour"] = "red";
+                else doc[pointer] = palette[random() % palette.size()];
+        }
+        std::string text = doc.dump(1);
+        try {
+            testing::load(text);
+            ++accepted;
+            EXPECT_FALSE(find_schema_violation(doc)) << text;
+        } catch (const Error& error) {
+            EXPECT_EQ(error.kind(), ErrorKind::BadInput) << error.what();
+            EXPECT_GT(error.loc().line, 0) << error.what();
+            EXPECT_EQ(error.message().rfind("layout schema:", 0), std::string::npos)
+                << "only the schema saw this: " << error.what() << "\n" << text;
+            if (++failures > 2000) break;
+        } catch (const std::exception& other) {
+            ADD_FAILURE() << "not a koho::Error: " << other.what() << "\n" << text;
+        }
+    }
+    EXPECT_GT(accepted, 0);
+}
+
+}  // namespace
+}  // namespace koho::model
