@@ -111,11 +111,12 @@ double read_number(const Node& node, std::string_view what, double min, double m
 int read_integer(const Node& node, std::string_view what, int min, int max) {
     if (!node.json().is_number_integer())
         wrong_type(node, what, node.json().is_number() ? "a whole number" : "a number");
-    auto value = node.json().get<long long>();
+    // Compare as double: an unsigned 2^64-1 must not wrap to -1.
+    double value = node.json().get<double>();
     if (value < min || value > max)
         fail_input(node.loc(), std::string(what) + " must be between " + std::to_string(min) + " and " +
-                                   std::to_string(max) + ", not " + std::to_string(value));
-    return static_cast<int>(value);
+                                   std::to_string(max) + ", not " + node.json().dump());
+    return static_cast<int>(node.json().get<long long>());
 }
 
 bool read_bool(const Node& node, std::string_view what) {

@@ -95,10 +95,17 @@ public:
 
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
         // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+        // nlohmann, out of range: "[json.exception.out_of_range.406] number overflow parsing '1e999'"
         std::string what = error.what();
-        auto colon = what.find(": ", what.find("parse error"));
-        std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
+        std::string reason = what;
         size_t at = position > 0 ? position - 1 : 0;
+        if (auto colon = what.find(": ", what.find("parse error")); what.find("parse error") != std::string::npos &&
+                                                                      colon != std::string::npos) {
+            reason = what.substr(colon + 2);
+        } else if (auto bracket = what.find("] "); bracket != std::string::npos) {
+            reason = what.substr(bracket + 2);
+            at = token_start();  // the number as a whole is at fault
+        }
         at = std::min(at, s_.text_.size());
         if (reason.find("UTF-8") != std::string::npos) {
             // nlohmann stops on the byte that broke the sequence; point at

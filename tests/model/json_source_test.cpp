@@ -94,6 +94,11 @@ TEST(JsonSource, DeepNestingIsRefusedWithoutExhaustingTheStack) {
     EXPECT_NO_THROW(JsonSource::parse(fine, "f.json"));
 }
 
+TEST(JsonSource, NumbersOutOfRangeAreLocatedAtTheirStart) {
+    EXPECT_EQ(parse_error("{\"a\":\n  1e999}"),
+              "f.json:2:3: error: invalid JSON: number overflow parsing '1e999' (at /a)");
+}
+
 TEST(JsonSource, DuplicateMembersAreErrors) {
     EXPECT_EQ(parse_error("{\"a\": 1,\n \"a\": 2}"),
               "f.json:2:2: error: duplicate member 'a' (first given at line 1, column 2) (at /a)");

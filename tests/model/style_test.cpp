@@ -121,6 +121,9 @@ TEST(Style, Errors) {
               "(at /styles/body/strong/colour)");
     EXPECT_EQ(error_of(with_styles(R"("body": {"tcy_digits": 2.5})")),
               "t.json:3:35: error: \"tcy_digits\" must be a whole number, not a number (at /styles/body/tcy_digits)");
+    EXPECT_EQ(error_of(with_styles(R"("body": {"tcy_digits": 18446744073709551615})")),
+              "t.json:3:35: error: \"tcy_digits\" must be between 0 and 4, not 18446744073709551615 "
+              "(at /styles/body/tcy_digits)");
 }
 
 TEST(Colors, HexCmykAndNames) {
