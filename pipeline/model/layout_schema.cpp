@@ -1,5 +1,6 @@
 #include "model/layout_schema.h"
 
+#include <charconv>
 #include <memory>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -70,6 +71,15 @@ std::string explain(const std::string& description, const nlohmann::json* value)
         return "unknown key " + key;
     if (auto key = after(description, "Missing required property "); !key.empty())
         return "missing required key " + key;
+    if (description.rfind("Expected number ", 0) == 0) {
+        // "Expected number less than or equal to 16.000000" → "... to 16"
+        auto space = description.rfind(' ');
+        double bound = 0;
+        auto [end, ec] = std::from_chars(description.data() + space + 1, description.data() + description.size(), bound);
+        if (ec == std::errc())
+            return "the value " + (value ? value->dump() : found) + " is not allowed here: expected a number " +
+                   description.substr(16, space - 16) + " " + format_number(bound);
+    }
     return description;
 }
 

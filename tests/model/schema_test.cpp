@@ -67,6 +67,22 @@ TEST(Schema, ReportsTheDeepestErrorAtItsPointer) {
     EXPECT_EQ(violation->message, "layout schema: unknown key 'colour'.");
 }
 
+TEST(Schema, ViolationsAreLocatedThroughThePointerIndex) {
+    JsonSource source = JsonSource::parse(
+        "{\"type\": \"print\", \"page\": {\"size\": \"A4\"},\n \"pages\": [{\"frames\": [\n"
+        "  {\"type\": \"qr\", \"x\": \"0mm\", \"y\": \"0mm\", \"size\": \"1mm\", \"data\": \"x\", \"quiet_zone\": 40}]}]}",
+        "s.json");
+    try {
+        validate_layout_schema(source);
+        FAIL() << "no error";
+    } catch (const Error& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  "s.json:3:84: error: layout schema: the value 40 is not allowed here: expected a number less than or "
+                  "equal to 16 "
+                  "(at /pages/0/frames/0/quiet_zone)");
+    }
+}
+
 // Every fault the semantic pass refuses that a schema can express must be
 // refused by the schema too, or editors would not flag it.
 TEST(Schema, RejectsWhatTheEngineRejects) {
