@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <unistd.h>
+
 #include "core/diagnostic.h"
 
 namespace koho {
@@ -12,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh_dir(const char* name) {
-    fs::path dir = fs::temp_directory_path() / ("koho-core-" + std::string(name));
+    fs::path dir = fs::temp_directory_path() / ("koho-core-" + std::to_string(getpid()) + "-" + name);
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

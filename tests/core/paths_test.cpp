@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <unistd.h>
+
 namespace koho {
 namespace {
 
@@ -12,13 +14,17 @@ namespace fs = std::filesystem;
 class PathsTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        base = fs::temp_directory_path() / "koho-paths";
+        // One directory per test process: ctest -j runs these side by side.
+        base = fs::temp_directory_path() /
+               ("koho-paths-" + std::to_string(getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(base);
         fs::create_directories(base / "root/media");
         std::ofstream(base / "root/media/a.png") << "x";
         std::ofstream(base / "secret.txt") << "x";
         fs::create_symlink(base / "secret.txt", base / "root/media/link.png");
     }
+    void TearDown() override { fs::remove_all(base); }
     fs::path base;
     SourceLoc where{"l.json", 3, 9, "/pages/0/frames/0/src"};
 

@@ -134,7 +134,7 @@ TEST_P(SampleTest, MetadataNamesTitleAndLanguage) {
     auto r = run_command("pdfinfo " + shell_quote(rendered().string()));
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_NE(r.out.find("Title:"), std::string::npos);
-    EXPECT_NE(r.out.find("Creator:        koho"), std::string::npos) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(Creator:\s+koho \d)"))) << r.out;
     auto objects = run_command("qpdf --json=2 --json-key=qpdf " + shell_quote(rendered().string()));
     ASSERT_EQ(objects.exit_code, 0) << objects.out.substr(0, 500);
     EXPECT_NE(objects.out.find("\"/Lang\": \"u:ja\""), std::string::npos);
