@@ -75,6 +75,8 @@ BreakLine break_line(const BreakParagraph& p, uint32_t start, const BreakOptions
     double natural_before_overflow = 0;
     uint32_t fits_any = UINT32_MAX;    // furthest atom that fits ignoring kinsoku
     double fits_any_natural = 0;
+    uint32_t fits_weak = UINT32_MAX;   // furthest that fits breaking only weak rules
+    double fits_weak_natural = 0;
 
     for (uint32_t j = start; j < n; ++j) {
         if (j > start) {
@@ -93,6 +95,10 @@ BreakLine break_line(const BreakParagraph& p, uint32_t start, const BreakOptions
         if (at_end - shrink > measure + kEpsilon) break;
         fits_any = j;
         fits_any_natural = at_end;
+        if (j + 1 == n || after.breakable || after.violation <= 1) {
+            fits_weak = j;
+            fits_weak_natural = at_end;
+        }
         if (j + 1 == n || after.breakable) {
             best = j;
             best_natural = at_end;
@@ -115,8 +121,12 @@ BreakLine break_line(const BreakParagraph& p, uint32_t start, const BreakOptions
     if (best != UINT32_MAX) {
         line.end = best + 1;
         line.natural = best_natural;
+    } else if (fits_weak != UINT32_MAX) {
+        // No legal break fits: relax the weak rules first (as `loose` does)…
+        line.end = fits_weak + 1;
+        line.natural = fits_weak_natural;
     } else if (fits_any != UINT32_MAX) {
-        // No legal break fits: break where it fits rather than overflow the measure.
+        // …then break where it fits rather than overflow the measure.
         line.end = fits_any + 1;
         line.natural = fits_any_natural;
     } else {

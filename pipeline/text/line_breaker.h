@@ -58,6 +58,10 @@ struct BreakGap {
     uint8_t shrink_priority = kShrinkNone;
     uint8_t stretch_priority = kStretchNone;
     bool breakable = false;
+    // For emergencies only (no legal break fits): 1 if breaking here breaks
+    // only the rules `loose` relaxes, 2 if it puts 、。」 and the like at a
+    // line head or leaves an opening bracket at a line end.
+    uint8_t violation = 2;
 };
 
 struct BreakParagraph {

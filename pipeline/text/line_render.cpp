@@ -149,7 +149,8 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
             for (uint32_t c = atoms[a - 1].end; c < atom.begin; ++c) {
                 const ParagraphChar& ch = p.chars[c];
                 SpanLook look = span_look(style, spans[ch.span]);
-                runs.begin(p.span_fonts[ch.span], em, look.color, 0);
+                const bool sideways = p.vertical && ch.orientation == Orientation::Sideways;
+                runs.begin(p.span_fonts[ch.span], em, look.color, sideways ? 90 : 0);
                 runs.cluster(ch.c, 0);
                 append_utf8(report.text, ch.c);
             }

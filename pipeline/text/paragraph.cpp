@@ -194,6 +194,9 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
         const CharClass b = spacing_class(k, true);
         const char32_t b_char = chars[bp.atoms[k].begin].c;
         g.breakable = !forbidden_at_line_end(a) && !forbidden_at_line_start(b, b_char, kinsoku);
+        g.violation = g.breakable ? 0
+                      : (a != CharClass::Opening && !forbidden_at_line_start(b, b_char, model::Kinsoku::Loose)) ? 1
+                                                                                                               : 2;
         const Between& sp = between[k];
         if (sp.word_space) {
             g.natural = sp.spaces;

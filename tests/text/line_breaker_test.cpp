@@ -145,6 +145,17 @@ TEST(LineBreaker, FirstLineIndentAndAlignment) {
     EXPECT_DOUBLE_EQ(break_paragraph(p, 0, o)[0].offset, 60);
 }
 
+TEST(LineBreaker, EmergencyBreaksRelaxWeakRulesBeforeStrongOnes) {
+    BreakParagraph p = uniform(6, 10);
+    for (auto& g : p.gaps) g.breakable = false, g.violation = 2;
+    p.gaps[2].violation = 1;  // e.g. before a small kana
+    auto lines = break_paragraph(p, 0, measure(35));
+    ASSERT_GE(lines.size(), 2u);
+    EXPECT_EQ(lines[0].end, 2u);  // not 3, where only a strong rule could be broken
+    p.gaps[2].violation = 2;
+    EXPECT_EQ(break_paragraph(p, 0, measure(35))[0].end, 3u);
+}
+
 TEST(LineBreaker, AUnitWiderThanTheMeasureIsSetAloneNotLost) {
     BreakParagraph p = uniform(3, 10);
     p.atoms[1].width = 200;
