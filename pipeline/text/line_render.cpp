@@ -220,7 +220,10 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
         if (!ruby.glyphs.empty()) {
             double base_len = atom.width;
             double gap = 0, at = start;
-            if (ruby.advance <= base_len) {
+            const bool fixed = !p.atom_ruby_fixed.empty() && p.atom_ruby_fixed[a];
+            if (fixed) {
+                at = start + p.atom_ruby_start[a];  // jukugo: placed over the compound
+            } else if (ruby.advance <= base_len) {
                 gap = (base_len - ruby.advance) / ruby.glyphs.size();  // 1:2:1 spreading
                 at = start + gap / 2;
             } else {

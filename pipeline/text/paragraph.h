@@ -60,10 +60,13 @@ struct PreparedParagraph {
     std::vector<double> span_ruby_advance;
     std::vector<double> atom_pad;
     std::vector<double> atom_ruby_start;
+    std::vector<bool> atom_ruby_fixed;  // jukugo ruby: placed at atom_ruby_start, not spread
 };
 
 // Widens ruby bases whose ruby is too long to overhang (3.3.5–3.3.6): at
-// most half a ruby character over adjacent kana, never over kanji.
+// most half a ruby character over adjacent kana, never over kanji. Runs of
+// adjacent mono ruby (a compound, {紫|むらさき}{陽|あ}{花|じ}) are set as
+// jukugo ruby: a reading may use room left by its neighbours' readings.
 // Call after build_atoms, with span_ruby_advance set.
 void apply_ruby_spacing(PreparedParagraph& p);
 

@@ -24,11 +24,55 @@ int ruby_span_of(const PreparedParagraph& p, const BreakAtom& atom) {
 }
 }  // namespace
 
+namespace {
+bool is_mono_ruby_atom(const PreparedParagraph& p, size_t k) {
+    const int span = ruby_span_of(p, p.breaking.atoms[k]);
+    return span >= 0 && p.source && p.source->spans[span].mono_ruby;
+}
+
+// Jukugo ruby (3.3.6, simplified): when a compound's readings together fit
+// its bases, they are set one after another, centred over the compound,
+// and no base is widened; otherwise each base is treated on its own.
+void apply_jukugo(PreparedParagraph& p) {
+    auto& atoms = p.breaking.atoms;
+    const size_t n = atoms.size();
+    for (size_t k = 0; k < n;) {
+        size_t end = k;
+        while (end < n && is_mono_ruby_atom(p, end) && (end == k || atoms[end - 1].end == atoms[end].begin)) ++end;
+        if (end - k < 2) {
+            k = std::max(end, k + 1);
+            continue;
+        }
+        double bases = 0, rubies = 0;
+        bool any_long = false;
+        for (size_t i = k; i < end; ++i) {
+            const double r = p.span_ruby_advance[p.chars[atoms[i].begin].span];
+            bases += atoms[i].width - p.atom_pad[i];
+            rubies += r;
+            any_long = any_long || r > atoms[i].width - p.atom_pad[i];
+        }
+        if (any_long && rubies <= bases) {
+            double base_at = 0, ruby_at = (bases - rubies) / 2;
+            for (size_t i = k; i < end; ++i) {
+                atoms[i].width -= p.atom_pad[i];
+                p.atom_pad[i] = 0;
+                p.atom_ruby_start[i] = ruby_at - base_at;
+                p.atom_ruby_fixed[i] = true;
+                base_at += atoms[i].width;
+                ruby_at += p.span_ruby_advance[p.chars[atoms[i].begin].span];
+            }
+        }
+        k = end;
+    }
+}
+}  // namespace
+
 void apply_ruby_spacing(PreparedParagraph& p) {
     auto& atoms = p.breaking.atoms;
     const size_t n = atoms.size();
     p.atom_pad.assign(n, 0);
     p.atom_ruby_start.assign(n, 0);
+    p.atom_ruby_fixed.assign(n, false);
     const double half_ruby_char = p.em * 0.25;  // ruby is set at half size
     for (size_t k = 0; k < n; ++k) {
         const int span = ruby_span_of(p, atoms[k]);
@@ -61,6 +105,7 @@ void apply_ruby_spacing(PreparedParagraph& p) {
         p.atom_pad[k] = pad;
         p.atom_ruby_start[k] = -left;
     }
+    apply_jukugo(p);
 }
 
 }  // namespace koho::text

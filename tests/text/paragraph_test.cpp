@@ -172,6 +172,27 @@ TEST(Ruby, OverhangsKanaByHalfARubyCharacterNeverKanji) {
     EXPECT_DOUBLE_EQ(g.p.atom_ruby_start[1], 0);
 }
 
+TEST(Ruby, JukugoCompoundSharesRoomInsteadOfWidening) {
+    Fixture f({model::Span{"紫", "むらさき", true}, model::Span{"陽", "あ", true}, model::Span{"花", "じ", true}});
+    f.build();
+    f.p.span_ruby_advance = {2 * kEm, kEm / 2, kEm / 2};
+    apply_ruby_spacing(f.p);
+    for (int k = 0; k < 3; ++k) {
+        EXPECT_DOUBLE_EQ(f.p.atom_pad[k], 0) << k;
+        EXPECT_TRUE(f.p.atom_ruby_fixed[k]) << k;
+    }
+    // Readings follow one another from the compound's start.
+    EXPECT_DOUBLE_EQ(f.p.atom_ruby_start[0], 0);
+    EXPECT_DOUBLE_EQ(f.p.atom_ruby_start[1], 2 * kEm - kEm);
+    EXPECT_DOUBLE_EQ(f.p.atom_ruby_start[2], 2.5 * kEm - 2 * kEm);
+    // Readings too long for the whole compound widen bases as mono ruby does.
+    f.p.span_ruby_advance = {3 * kEm, kEm, kEm};
+    f.build();
+    apply_ruby_spacing(f.p);
+    EXPECT_FALSE(f.p.atom_ruby_fixed[0]);
+    EXPECT_DOUBLE_EQ(f.p.atom_pad[0], 2 * kEm);
+}
+
 TEST(Ruby, GroupRubyBaseIsOneAtom) {
     Fixture f({model::Span{"子と"}, model::Span{"児童相談所", "じどうそうだんじょ", false}});
     f.build();
