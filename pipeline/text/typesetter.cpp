@@ -67,7 +67,11 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
         if (a == 0 && any_line) pending += style.space_before_pt;
 
         auto place_next = [&](double em) -> bool {
-            const double next = any_line ? block + style.effective_leading_pt() + pending : 0;
+            // The space between two lines (行間) is the new line's leading
+            // less its own em: a line of the same size steps by its leading,
+            // a smaller line after a bigger one never climbs into it.
+            const double line_gap = style.effective_leading_pt() - em;
+            const double next = any_line ? block + last_em + line_gap + pending : 0;
             if (next + em > extent + kEpsilon) return false;
             block = next;
             pending = 0;

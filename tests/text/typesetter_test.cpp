@@ -93,6 +93,24 @@ TEST(Typesetter, FirstLineEmBoxTopsTheFrameAndLinesFollowTheLeading) {
     EXPECT_EQ(utf8, "児童相談所で働く専門職です。");
 }
 
+TEST(Typesetter, ASmallerLineAfterABiggerOneKeepsItsOwnLineGap) {
+    model::Style heading = body_style();
+    heading.size_pt = 20;
+    heading.leading_pt = 26;
+    model::Style body = body_style();  // 10 pt on 17 pt: a 7 pt gap between lines
+    model::Story story = story_of(heading, {"見出し"});
+    story.paragraphs.push_back(story_of(body, {"本文"}).paragraphs[0]);
+    story.paragraphs.push_back(story_of(heading, {"次の見出し"}).paragraphs[0]);
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story, {}, {100, 200});
+    ASSERT_EQ(fill.lines.size(), 3u);
+    // Below the 20 pt heading, the body line starts 7 pt under its em box
+    // (not 17 pt under its top, which would overlap the heading).
+    EXPECT_DOUBLE_EQ(fill.lines[1].block_pt, 20 + 7);
+    // Above the next heading: its own gap, 26 - 20 = 6 pt.
+    EXPECT_DOUBLE_EQ(fill.lines[2].block_pt, 27 + 10 + 6);
+}
+
 TEST(Typesetter, VerticalLinesRunRightToLeftWithUprightRotatedAndTcyGlyphs) {
     model::Style style = body_style();
     Typesetter t(project_fonts());
