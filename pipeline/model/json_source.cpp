@@ -199,8 +199,8 @@ private:
         ++cursor_;
         std::string pointer;
         if (stack_.size() + 1 > limits_.max_depth) {
-            place(json(nullptr), pointer);
-            fail_at(at, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels", pointer);
+            // The pointer would be hundreds of "/0" long: line and column say enough.
+            fail_at(at, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels", "");
         }
         json* node = place(std::move(container), pointer);
         s_.value_offsets_[pointer] = at;

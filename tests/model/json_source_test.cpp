@@ -85,11 +85,8 @@ TEST(JsonSource, InvalidUtf8IsALocatedErrorWithPrintableText) {
 
 TEST(JsonSource, DeepNestingIsRefusedWithoutExhaustingTheStack) {
     std::string deep(100000, '[');
-    EXPECT_EQ(parse_error(deep), "f.json:1:513: error: nesting deeper than 512 levels (at " + [] {
-        std::string p;
-        for (int i = 0; i < 512; ++i) p += "/0";
-        return p;
-    }() + ")");
+    EXPECT_EQ(parse_error(deep), "f.json:1:513: error: nesting deeper than 512 levels");
+    EXPECT_EQ(parse_error("{\"a\":\n" + std::string(600, '[')), "f.json:2:512: error: nesting deeper than 512 levels");
     std::string fine = std::string(512, '[') + std::string(512, ']');
     EXPECT_NO_THROW(JsonSource::parse(fine, "f.json"));
 }
