@@ -24,6 +24,12 @@ struct Image {
     // pixels per inch; 0 when the file says nothing. For preflight.
     double ppi_x = 0;
     double ppi_y = 0;
+    // The file's own bytes when it is a JPEG whose decoded pixels are
+    // exactly `pixels` (no rotation, no colour conversion, no resampling):
+    // PDF back ends embed these bytes as they are (DCTDecode) instead of
+    // recompressing the pixels — smaller files, faster output, no second
+    // generation of loss. Empty: embed the pixels.
+    std::shared_ptr<const std::string> jpeg_data;
 };
 
 // Loads the image at a path that model/ already confined to the root.

@@ -4,7 +4,9 @@
 // A PDF must embed each image once even when it appears on many pages.
 // cairo-pdf merges sources that carry the same CAIRO_MIME_TYPE_UNIQUE_ID, so
 // every scene::Image gets an id for as long as it lives, and each draw wraps
-// its pixels (no copy) in a surface tagged with that id.
+// its pixels (no copy) in a surface tagged with that id. A JPEG's own bytes,
+// when raster/ kept them, go along as mime data for cairo-pdf to embed as
+// they are.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -76,6 +78,13 @@ SurfacePtr surface_for(const std::shared_ptr<const Image>& image) {
     cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_UNIQUE_ID,
                                 reinterpret_cast<const unsigned char*>(unique_id->data()), unique_id->size(),
                                 [](void* p) { delete static_cast<std::string*>(p); }, unique_id);
+    if (image->jpeg_data && !image->jpeg_data->empty() && !image->has_alpha) {
+        // The surface holds the Image, so the bytes outlive the mime data.
+        const std::string& jpeg = *image->jpeg_data;
+        cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG,
+                                    reinterpret_cast<const unsigned char*>(jpeg.data()), jpeg.size(), nullptr,
+                                    nullptr);
+    }
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
         fail_system({}, "cannot wrap image '" + image->source.string() +
                             "' for drawing: " + cairo_status_to_string(cairo_surface_status(surface.get())));

@@ -1,6 +1,9 @@
 #include <cairo-pdf.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>  // jpeglib.h needs FILE
+#include <jpeglib.h>
+
 #include <memory>
 #include <string>
 
@@ -123,6 +126,57 @@ TEST(RenderImage, PdfKeepsDistinctImagesApart) {
     pages.push_back(testing::page_with(image_item(quadrants(), {0, 0, 50, 50}, {0, 0, 100, 100})));
     pages.push_back(testing::page_with(image_item(quadrants(), {0, 0, 50, 50}, {0, 0, 100, 100})));
     EXPECT_EQ(count(pdf_of(pages), "/Subtype /Image"), 2u);
+}
+
+// A baseline JPEG of the image's pixels (opaque RGB), in memory.
+std::string jpeg_of(const Image& image) {
+    jpeg_compress_struct cinfo{};
+    jpeg_error_mgr err{};
+    cinfo.err = jpeg_std_error(&err);
+    jpeg_create_compress(&cinfo);
+    unsigned char* buffer = nullptr;
+    unsigned long size = 0;
+    jpeg_mem_dest(&cinfo, &buffer, &size);
+    cinfo.image_width = image.width;
+    cinfo.image_height = image.height;
+    cinfo.input_components = 3;
+    cinfo.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&cinfo);
+    jpeg_start_compress(&cinfo, TRUE);
+    std::vector<unsigned char> row(size_t(image.width) * 3);
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            uint32_t p = image.pixels[size_t(y) * image.width + x];
+            row[x * 3] = (p >> 16) & 255;
+            row[x * 3 + 1] = (p >> 8) & 255;
+            row[x * 3 + 2] = p & 255;
+        }
+        JSAMPROW rows[1] = {row.data()};
+        jpeg_write_scanlines(&cinfo, rows, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    std::string bytes(reinterpret_cast<char*>(buffer), size);
+    free(buffer);
+    return bytes;
+}
+
+TEST(RenderImage, PdfEmbedsTheJpegBytesAsTheyAre) {
+    auto image = std::make_shared<Image>(*quadrants());
+    image->jpeg_data = std::make_shared<const std::string>(jpeg_of(*image));
+    std::vector<PageScene> pages;
+    pages.push_back(testing::page_with(image_item(image, {0, 0, 50, 50}, {0, 0, 100, 100})));
+    pages.push_back(testing::page_with(image_item(image, {0, 0, 80, 80}, {0, 0, 100, 100})));
+    std::string pdf = pdf_of(pages);
+    EXPECT_EQ(count(pdf, "/Subtype /Image"), 1u);
+    EXPECT_EQ(count(pdf, "/DCTDecode"), 1u);
+    EXPECT_EQ(count(pdf, *image->jpeg_data), 1u);
+}
+
+TEST(RenderImage, PdfWithoutJpegBytesRecompressesThePixels) {
+    std::vector<PageScene> pages;
+    pages.push_back(testing::page_with(image_item(quadrants(), {0, 0, 50, 50}, {0, 0, 100, 100})));
+    EXPECT_EQ(count(pdf_of(pages), "/DCTDecode"), 0u);
 }
 
 }  // namespace
