@@ -15,6 +15,7 @@ StrokeStyle stroke_style(const model::Stroke& stroke) {
     StrokeStyle style;
     style.color = stroke.color;
     style.width_pt = stroke.width_pt;
+    style.dash_pt = stroke.dash_pt;
     return style;
 }
 

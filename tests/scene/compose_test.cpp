@@ -321,7 +321,7 @@ TEST(Compose, ShapesLinesAndQrBecomeShapeItems) {
     rect.box = {1, 2, 30, 40};
     rect.opacity = 0.25;
     rect.content = model::ShapeContent{.fill = Color::from_rgb(0, 1, 0),
-                                       .stroke = model::Stroke{Color::from_rgb(0, 0, 0), 2},
+                                       .stroke = model::Stroke{Color::from_rgb(0, 0, 0), 2, {3, 1}},
                                        .radius_pt = 4};
     frames.push_back(rect);
     model::Frame ellipse;
@@ -345,6 +345,7 @@ TEST(Compose, ShapesLinesAndQrBecomeShapeItems) {
     EXPECT_EQ(r.radius_pt, 4);
     ASSERT_TRUE(r.stroke.has_value());
     EXPECT_EQ(r.stroke->width_pt, 2);
+    EXPECT_EQ(r.stroke->dash_pt, (std::vector<double>{3, 1}));
     EXPECT_EQ(pages[0].items[0].opacity, 0.25);
     EXPECT_EQ(std::get<ShapeItem>(pages[0].items[1].what).kind, ShapeKind::Ellipse);
     const auto& l = std::get<ShapeItem>(pages[0].items[2].what);
