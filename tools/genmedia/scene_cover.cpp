@@ -88,9 +88,9 @@ void draw_cover(const Canvas& c) {
     sea(c, horizon, sun);
 
     // the near coast: hills stepping down to the water on the left
-    ridge(cr, {{-20, 420}, {120, 395}, {260, 430}, {420, 470}, {560, 520}, {690, 548}, {780, 560}}, 1000,
+    ridge(cr, {{-20, 420}, {120, 395}, {260, 430}, {420, 470}, {560, 520}, {690, 560}, {800, 596}, {900, 640}}, 1000,
           mix(hex(0x9DB79A), kHaze, 0.5));
-    ridge(cr, {{-20, 500}, {150, 478}, {330, 505}, {520, 560}, {700, 600}, {860, 620}, {1000, 612}}, 1000,
+    ridge(cr, {{-20, 500}, {150, 478}, {330, 505}, {520, 560}, {700, 600}, {860, 622}, {1000, 630}, {1120, 650}, {1240, 672}}, 1000,
           mix(hex(0x86AE7E), kHaze, 0.25));
     // a row of trees on the middle hill
     Rng rng(3);
@@ -115,8 +115,8 @@ void draw_cover(const Canvas& c) {
     flower_field(cr, flowers, -10, 1360, 655, 1000, 1400, 3.2);
 
     // the path, narrowing into the distance
-    smooth_through(cr, {{640, 1000}, {655, 880}, {690, 770}, {720, 700}});
-    smooth_through(cr, {{750, 700}, {770, 770}, {830, 880}, {900, 1000}}, false);
+    smooth_through(cr, {{660, 1000}, {668, 880}, {695, 770}, {724, 700}});
+    smooth_through(cr, {{746, 700}, {762, 770}, {812, 880}, {870, 1000}}, false);
     cairo_close_path(cr);
     fill_vertical(cr, 700, 1000, {{0, hex(0xF4E3C6)}, {1, hex(0xE9CFA6)}});
 
