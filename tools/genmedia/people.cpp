@@ -71,9 +71,10 @@ void hair_front(cairo_t* cr, double cx, double cy, double r, const Look& k) {
             cairo_curve_to(cr, cx + 0.75 * r, cy - 0.5 * r, cx + 0.35 * r, cy - 0.75 * r, cx + 0.1 * r, cy - 0.82 * r);
             cairo_curve_to(cr, cx - 0.3 * r, cy - 0.6 * r, cx - 0.7 * r, cy - 0.45 * r, cx - 0.9 * r, cy + 0.05 * r);
             break;
-        default:  // a short fringe swept across
-            cairo_curve_to(cr, cx + 0.78 * r, cy - 0.45 * r, cx + 0.45 * r, cy - 0.62 * r - lift, cx - 0.05 * r, cy - 0.6 * r - lift);
-            cairo_curve_to(cr, cx - 0.5 * r, cy - 0.58 * r - lift, cx - 0.8 * r, cy - 0.4 * r, cx - 0.9 * r, cy + 0.05 * r);
+        default:  // a short fringe swept across from a side parting
+            cairo_curve_to(cr, cx + 0.8 * r, cy - 0.3 * r, cx + 0.6 * r, cy - 0.42 * r - lift, cx + 0.3 * r, cy - 0.44 * r - lift);
+            cairo_curve_to(cr, cx - 0.1 * r, cy - 0.46 * r - lift, cx - 0.35 * r, cy - 0.62 * r - lift, cx - 0.45 * r, cy - 0.8 * r);
+            cairo_curve_to(cr, cx - 0.6 * r, cy - 0.55 * r, cx - 0.82 * r, cy - 0.35 * r, cx - 0.9 * r, cy + 0.05 * r);
     }
     cairo_close_path(cr);
     fill_colour(cr, k.hair);
