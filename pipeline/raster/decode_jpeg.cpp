@@ -11,6 +11,8 @@
 #include <jerror.h>
 
 #include <csetjmp>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "raster/decode_internal.h"
@@ -115,6 +117,17 @@ void cmyk_to_rgba_in_place(uint8_t* bytes, size_t pixel_count, bool inverted) {
     }
 }
 
+// Whether a PDF may carry the file itself (DCTDecode) for these pixels.
+// PDF readers decode grey and YCbCr JPEGs the way libjpeg does; CMYK files
+// (and Adobe's inverted ones) would need a Decode array and are converted
+// here without a profile, RGB files without an Adobe marker are read as
+// YCbCr by some readers, and arithmetic coding is outside DCTDecode.
+bool embeddable_as_is(const jpeg_decompress_struct& cinfo) {
+    bool grey = cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.num_components == 1;
+    bool ycc = cinfo.jpeg_color_space == JCS_YCbCr && cinfo.num_components == 3;
+    return (grey || ycc) && !cinfo.arith_code && cinfo.data_precision == 8;
+}
+
 }  // namespace
 
 std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
@@ -141,6 +154,10 @@ std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
     if (cmyk) cmyk_to_rgba_in_place(base, image->pixels.size(), s.cinfo.saw_Adobe_marker);
     rgba_bytes_to_cairo(*image);  // X bytes are 0xFF: every pixel is opaque
     image->has_alpha = false;
+
+    if (embeddable_as_is(s.cinfo))
+        image->jpeg_data = std::make_shared<const std::string>(reinterpret_cast<const char*>(req.bytes.data()),
+                                                               req.bytes.size());
 
     // JFIF density unit 1 is dots per inch, 2 dots per centimetre; 0 is only an aspect ratio.
     if (s.cinfo.saw_JFIF_marker && s.cinfo.X_density > 0 && s.cinfo.Y_density > 0) {

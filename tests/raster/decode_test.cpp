@@ -197,6 +197,26 @@ TEST(DecodeJpeg, AdobeCmykIsApproximatedAsRgb) {
     EXPECT_NEAR(static_cast<int>(half & 0xFF), 128, 4);
 }
 
+// The file's own bytes ride along for PDF embedding (DCTDecode) exactly
+// when a PDF reader would decode them to the same pixels.
+TEST(DecodeJpeg, KeepsTheFileBytesForGreyAndColourOnly) {
+    for (int components : {1, 3}) {
+        std::vector<uint8_t> sample(static_cast<size_t>(components), 120);
+        std::string bytes = make_jpeg(JpegSpec{8, 8, components, solid(8, 8, sample)});
+        auto image = decode(bytes);
+        ASSERT_TRUE(image->jpeg_data) << components << " components";
+        EXPECT_EQ(*image->jpeg_data, bytes) << components << " components";
+    }
+    auto cmyk = decode(make_jpeg(JpegSpec{8, 8, 4, solid(8, 8, {0, 255, 255, 255})}));
+    EXPECT_TRUE(!cmyk->jpeg_data || cmyk->jpeg_data->empty()) << "CMYK pixels are converted, not embedded";
+}
+
+TEST(DecodePng, NeverCarriesJpegBytes) {
+    PngSpec spec{2, 1, PNG_COLOR_TYPE_RGB, 8};
+    spec.rows = {255, 0, 0, 10, 20, 30};
+    EXPECT_FALSE(decode(make_png(spec))->jpeg_data);
+}
+
 TEST(DecodeJpeg, RecordsJfifDensity) {
     JpegSpec spec{8, 8, 1, solid(8, 8, {0})};
     spec.density_unit = 1;

@@ -1,0 +1,71 @@
+// The pamphlet's photos reach the PDF as the JPEG files themselves
+// (DCTDecode), not as recompressed pixels: each photo once, byte for byte,
+// and the whole PDF stays small enough to mail to a print shop.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "process.h"
+
+namespace koho::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Before the photos went in as they are, this PDF was 11 MB.
+constexpr std::uintmax_t kMaxPamphletBytes = 6u * 1024 * 1024;
+
+TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
+    const fs::path dir = fs::temp_directory_path() / ("koho-photos-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path pdf = dir / "pamphlet-a4.pdf";
+    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json -o " + shell_quote(pdf.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_LT(fs::file_size(pdf), kMaxPamphletBytes);
+
+    // The JPEG files the layout places.
+    const std::string layout = read_file("layouts/pamphlet-a4.json");
+    std::set<std::string> photos;
+    std::regex src(R"re("src"\s*:\s*"([^"]+\.jpg)")re");
+    for (std::sregex_iterator it(layout.begin(), layout.end(), src), end; it != end; ++it)
+        photos.insert(read_file((*it)[1].str()));
+    ASSERT_GE(photos.size(), 5u) << "the pamphlet should place photos";
+
+    // pdfimages -j writes DCTDecode streams out as .jpg files, unchanged.
+    r = run_command("pdfimages -j " + shell_quote(pdf.string()) + " " + shell_quote((dir / "img").string()));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    std::set<std::string> embedded;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().extension() == ".jpg") embedded.insert(read_file(entry.path()));
+    EXPECT_EQ(embedded, photos) << "every photo, and nothing else, as its own JPEG bytes";
+
+    // And each photo once: pdfimages -list names an object per placement.
+    r = run_command("pdfimages -list " + shell_quote(pdf.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    std::set<std::string> jpeg_objects;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream cols(line);
+        std::vector<std::string> c;
+        for (std::string w; cols >> w;) c.push_back(w);
+        if (c.size() > 10 && c[8] == "jpeg") jpeg_objects.insert(c[10]);
+    }
+    EXPECT_EQ(jpeg_objects.size(), photos.size());
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace koho::testing
