@@ -75,6 +75,15 @@ std::shared_ptr<const scene::Image> decode_image(const fs::path& path, const Sou
     return decode_image_bytes(span, path, where, limits);
 }
 
+std::shared_ptr<const scene::Image> decode_image_deferred(const fs::path& path, const SourceLoc& where,
+                                                          const DecodeLimits& limits) {
+    auto bytes = std::make_shared<const std::string>(read_whole_file(path, where));
+    auto span = std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size());
+    if (sniff_format(span) == ImageFormat::Jpeg)
+        return detail::decode_jpeg_deferred(detail::DecodeRequest{span, path, where, limits}, bytes);
+    return decode_image_bytes(span, path, where, limits);
+}
+
 std::shared_ptr<const scene::Image> decode_image_bytes(std::span<const uint8_t> bytes,
                                                        const fs::path& source,
                                                        const SourceLoc& where,

@@ -35,6 +35,14 @@ std::shared_ptr<const scene::Image> decode_image(const std::filesystem::path& pa
                                                  const SourceLoc& where,
                                                  const DecodeLimits& limits = {});
 
+// Like decode_image, with the same errors for the same files, but a JPEG
+// that a PDF can embed as it is (Image::jpeg_data) is only checked now
+// (header and entropy-coded data, no pixels); its pixels are decoded the
+// first time Image::pixel_data() asks. A PDF-only run never decodes them.
+std::shared_ptr<const scene::Image> decode_image_deferred(const std::filesystem::path& path,
+                                                          const SourceLoc& where,
+                                                          const DecodeLimits& limits = {});
+
 // Decodes bytes already in memory; `source` names them in messages. This is
 // what decode_image uses, and what the fuzzers call.
 std::shared_ptr<const scene::Image> decode_image_bytes(std::span<const uint8_t> bytes,

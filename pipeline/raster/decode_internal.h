@@ -38,5 +38,9 @@ bool rgba_bytes_to_cairo(scene::Image& image);
 
 std::shared_ptr<scene::Image> decode_png(const DecodeRequest& req);
 std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req);
+// Checks the whole file now; a JPEG that keeps `bytes` for embedding gets
+// its pixels decoded on first use, any other is decoded at once.
+std::shared_ptr<scene::Image> decode_jpeg_deferred(const DecodeRequest& req,
+                                                   std::shared_ptr<const std::string> bytes);
 
 }  // namespace koho::raster::detail

@@ -117,6 +117,34 @@ void cmyk_to_rgba_in_place(uint8_t* bytes, size_t pixel_count, bool inverted) {
     }
 }
 
+// Reads every entropy-coded bit of the file, as a full decode does, so that
+// a truncated or damaged file fails now even when its pixels are left for
+// later; but decodes at 1/8 scale into grey, one small row at a time
+// (libjpeg's own pool memory): no full-size pixel or coefficient memory.
+bool check_scan(JpegSession& s) {
+    if (setjmp(s.jump)) return false;
+    s.cinfo.scale_num = 1;
+    s.cinfo.scale_denom = 8;
+    s.cinfo.out_color_space = JCS_GRAYSCALE;
+    s.cinfo.dct_method = JDCT_IFAST;
+    s.cinfo.do_fancy_upsampling = FALSE;
+    jpeg_start_decompress(&s.cinfo);
+    JSAMPARRAY row = (*s.cinfo.mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(&s.cinfo), JPOOL_IMAGE,
+                                                 s.cinfo.output_width * s.cinfo.output_components, 1);
+    while (s.cinfo.output_scanline < s.cinfo.output_height) jpeg_read_scanlines(&s.cinfo, row, 1);
+    jpeg_finish_decompress(&s.cinfo);
+    return true;
+}
+
+// JFIF density unit 1 is dots per inch, 2 dots per centimetre; 0 is only an aspect ratio.
+void record_density(const jpeg_decompress_struct& cinfo, scene::Image& image) {
+    if (cinfo.saw_JFIF_marker && cinfo.X_density > 0 && cinfo.Y_density > 0) {
+        double scale = cinfo.density_unit == 1 ? 1.0 : cinfo.density_unit == 2 ? 2.54 : 0.0;
+        image.ppi_x = cinfo.X_density * scale;
+        image.ppi_y = cinfo.Y_density * scale;
+    }
+}
+
 // Whether a PDF may carry the file itself (DCTDecode) for these pixels.
 // PDF readers decode grey and YCbCr JPEGs the way libjpeg does; CMYK files
 // (and Adobe's inverted ones) would need a Decode array and are converted
@@ -159,12 +187,37 @@ std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
         image->jpeg_data = std::make_shared<const std::string>(reinterpret_cast<const char*>(req.bytes.data()),
                                                                req.bytes.size());
 
-    // JFIF density unit 1 is dots per inch, 2 dots per centimetre; 0 is only an aspect ratio.
-    if (s.cinfo.saw_JFIF_marker && s.cinfo.X_density > 0 && s.cinfo.Y_density > 0) {
-        double scale = s.cinfo.density_unit == 1 ? 1.0 : s.cinfo.density_unit == 2 ? 2.54 : 0.0;
-        image->ppi_x = s.cinfo.X_density * scale;
-        image->ppi_y = s.cinfo.Y_density * scale;
-    }
+    record_density(s.cinfo, *image);
+    return image;
+}
+
+std::shared_ptr<scene::Image> decode_jpeg_deferred(const DecodeRequest& req,
+                                                   std::shared_ptr<const std::string> bytes) {
+    JpegSession s;
+    auto fail_decoding = [&]() {
+        if (s.ran_out)
+            fail_image(req, "is truncated: the file ends before the image is complete");
+        fail_image(req, std::string("is not a valid JPEG file (") + s.message + ")");
+    };
+    if (!start(s, req.bytes.data(), req.bytes.size())) fail_decoding();
+    check_dimensions(req, s.cinfo.image_width, s.cinfo.image_height);
+    if (!embeddable_as_is(s.cinfo)) return decode_jpeg(req);
+    if (!check_scan(s)) fail_decoding();
+
+    auto image = std::make_shared<scene::Image>();
+    image->width = static_cast<int>(s.cinfo.image_width);
+    image->height = static_cast<int>(s.cinfo.image_height);
+    image->source = req.source;
+    image->has_alpha = false;
+    image->jpeg_data = bytes;
+    record_density(s.cinfo, *image);
+    // The decoder keeps its own copies: the request's references die with this call.
+    image->deferred_pixels = std::make_shared<scene::DeferredPixels>(
+        [bytes, source = req.source, where = req.where, limits = req.limits]() {
+            auto span = std::span(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size());
+            auto decoded = decode_jpeg(DecodeRequest{span, source, where, limits});
+            return std::move(decoded->pixels);
+        });
     return image;
 }
 

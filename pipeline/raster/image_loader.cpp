@@ -38,7 +38,7 @@ scene::ImageLoader make_cached_image_loader(DecodeLimits limits) {
         // Decoded outside the lock so that different files decode in
         // parallel; if two threads race on one file, the first stored wins
         // and both return it.
-        auto image = decode_image(path, where, cache->limits);
+        auto image = decode_image_deferred(path, where, cache->limits);
         std::lock_guard lock(cache->mutex);
         return cache->images.emplace(key, std::move(image)).first->second;
     };

@@ -1,6 +1,8 @@
 // The scene::ImageLoader that the renderer uses during a run: it decodes
 // each file once and hands out the same shared image to every frame that
-// places it (a photo used on three pages is decoded once).
+// places it (a photo used on three pages is decoded once). JPEGs that a
+// PDF embeds as they are decode their pixels only when a raster needs them
+// (decode_image_deferred).
 #pragma once
 
 #include "raster/decode.h"

@@ -62,15 +62,28 @@ const cairo_user_data_key_t kKeepImageAlive{};
 // A surface over the image's own pixels. The surface holds a reference to
 // the Image, so a PDF surface that keeps the source until its page is
 // written never reads freed memory.
-SurfacePtr surface_for(const std::shared_ptr<const Image>& image) {
+//
+// A PDF target that embeds the JPEG as it is never reads the pixels, so
+// an image whose decode was deferred stays undecoded: it gets a blank
+// surface of its size (calloc'd memory that is never touched) to carry the
+// JPEG. Cairo embeds the mime data for an opaque surface whose size matches
+// the JPEG's; tests/samples/photos_test checks that every photo arrives as
+// its own bytes, which a fallback to these blank pixels would break.
+SurfacePtr surface_for(const std::shared_ptr<const Image>& image, bool pdf_target) {
     cairo_format_t format = image->has_alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
-    int stride = cairo_format_stride_for_width(format, image->width);
-    if (stride != image->width * 4 ||
-        image->pixels.size() != static_cast<size_t>(image->width) * image->height)
-        fail_system({}, "image '" + image->source.string() + "' has a malformed pixel buffer");
-    // Cairo only reads a source surface; the const_cast never leads to a write.
-    auto* data = reinterpret_cast<unsigned char*>(const_cast<uint32_t*>(image->pixels.data()));
-    SurfacePtr surface(cairo_image_surface_create_for_data(data, format, image->width, image->height, stride));
+    bool embed_jpeg = image->jpeg_data && !image->jpeg_data->empty() && !image->has_alpha;
+    SurfacePtr surface;
+    if (pdf_target && embed_jpeg && image->pixels_pending()) {
+        surface.reset(cairo_image_surface_create(format, image->width, image->height));
+    } else {
+        const std::vector<uint32_t>& pixels = image->pixel_data();
+        int stride = cairo_format_stride_for_width(format, image->width);
+        if (stride != image->width * 4 || pixels.size() != static_cast<size_t>(image->width) * image->height)
+            fail_system({}, "image '" + image->source.string() + "' has a malformed pixel buffer");
+        // Cairo only reads a source surface; the const_cast never leads to a write.
+        auto* data = reinterpret_cast<unsigned char*>(const_cast<uint32_t*>(pixels.data()));
+        surface.reset(cairo_image_surface_create_for_data(data, format, image->width, image->height, stride));
+    }
     cairo_surface_set_user_data(surface.get(), &kKeepImageAlive, new std::shared_ptr<const Image>(image),
                                 [](void* p) { delete static_cast<std::shared_ptr<const Image>*>(p); });
 
@@ -78,7 +91,7 @@ SurfacePtr surface_for(const std::shared_ptr<const Image>& image) {
     cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_UNIQUE_ID,
                                 reinterpret_cast<const unsigned char*>(unique_id->data()), unique_id->size(),
                                 [](void* p) { delete static_cast<std::string*>(p); }, unique_id);
-    if (image->jpeg_data && !image->jpeg_data->empty() && !image->has_alpha) {
+    if (embed_jpeg) {
         // The surface holds the Image, so the bytes outlive the mime data.
         const std::string& jpeg = *image->jpeg_data;
         cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG,
@@ -97,13 +110,14 @@ void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
     const auto& image = item.image;
     if (!image || image->width <= 0 || image->height <= 0) return;
     if (item.placed.w <= 0 || item.placed.h <= 0 || item.clip.w <= 0 || item.clip.h <= 0) return;
-    SurfacePtr surface = surface_for(image);
+    bool raster_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    bool pdf_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
+    SurfacePtr surface = surface_for(image, pdf_target);
 
     SavedState saved(cr);
     cairo_new_path(cr);
     cairo_rectangle(cr, item.clip.x, item.clip.y, item.clip.w, item.clip.h);
     cairo_clip(cr);
-    bool raster_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
     if (raster_target) {
         // On pixels, pad the edges instead of fading them into transparency
         // (and clip to the image); vector targets get the plain image, which

@@ -19,9 +19,12 @@ const SourceLoc kWhere{"layouts/test.json", 12, 7, "/pages/0/frames/1/src"};
 
 // Decodes the file and returns the error's message, failing the test if
 // there is no error or the error is not a located BadInput.
-std::string error_of(const std::filesystem::path& path, const DecodeLimits& limits = {}) {
+using Decoder = std::shared_ptr<const scene::Image> (*)(const std::filesystem::path&, const SourceLoc&,
+                                                         const DecodeLimits&);
+
+std::string error_from(Decoder decoder, const std::filesystem::path& path, const DecodeLimits& limits) {
     try {
-        decode_image(path, kWhere, limits);
+        decoder(path, kWhere, limits);
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::BadInput);
         EXPECT_EQ(e.loc().file, kWhere.file);
@@ -32,6 +35,14 @@ std::string error_of(const std::filesystem::path& path, const DecodeLimits& limi
     }
     ADD_FAILURE() << "no error for " << path;
     return "";
+}
+
+// Both ways of loading (all pixels now, or JPEG pixels on first use) must
+// refuse the file at load time with the same message.
+std::string error_of(const std::filesystem::path& path, const DecodeLimits& limits = {}) {
+    std::string message = error_from(&decode_image, path, limits);
+    EXPECT_EQ(error_from(&decode_image_deferred, path, limits), message) << "deferred decoding of " << path;
+    return message;
 }
 
 std::string small_png(int w = 4, int h = 4) {

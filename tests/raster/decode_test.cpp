@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <png.h>
 
+#include <thread>
+#include <vector>
+
 #include "test_images.h"
 
 namespace koho::raster {
@@ -209,6 +212,60 @@ TEST(DecodeJpeg, KeepsTheFileBytesForGreyAndColourOnly) {
     }
     auto cmyk = decode(make_jpeg(JpegSpec{8, 8, 4, solid(8, 8, {0, 255, 255, 255})}));
     EXPECT_TRUE(!cmyk->jpeg_data || cmyk->jpeg_data->empty()) << "CMYK pixels are converted, not embedded";
+}
+
+// Deferred loading: a JPEG kept for embedding has its size, resolution and
+// bytes at once, and the same pixels as an eager decode on first use.
+TEST(DecodeDeferred, JpegPixelsWaitForFirstUseAndMatchAnEagerDecode) {
+    auto dir = fresh_dir("decode-deferred");
+    JpegSpec spec{24, 16, 3, {}, 90, 1, 300};
+    for (int i = 0; i < 24 * 16; ++i) {
+        spec.samples.push_back(static_cast<uint8_t>(i * 7));
+        spec.samples.push_back(static_cast<uint8_t>(i * 3));
+        spec.samples.push_back(static_cast<uint8_t>(255 - i));
+    }
+    write_bytes(dir / "photo.jpg", make_jpeg(spec));
+    auto eager = decode_image(dir / "photo.jpg", kWhere);
+    auto lazy = decode_image_deferred(dir / "photo.jpg", kWhere);
+    EXPECT_EQ(lazy->width, 24);
+    EXPECT_EQ(lazy->height, 16);
+    EXPECT_DOUBLE_EQ(lazy->ppi_x, 300);
+    EXPECT_FALSE(lazy->has_alpha);
+    ASSERT_TRUE(lazy->jpeg_data);
+    EXPECT_EQ(*lazy->jpeg_data, read_bytes(dir / "photo.jpg"));
+    EXPECT_TRUE(lazy->pixels_pending());
+    EXPECT_TRUE(lazy->pixels.empty());
+    EXPECT_EQ(lazy->pixel_data(), eager->pixels);
+    EXPECT_FALSE(lazy->pixels_pending());
+    EXPECT_EQ(&lazy->pixel_data(), &lazy->pixel_data()) << "decoded once, then kept";
+    EXPECT_FALSE(eager->pixels_pending());
+    EXPECT_EQ(&eager->pixel_data(), &eager->pixels);
+}
+
+TEST(DecodeDeferred, PngAndCmykJpegAreDecodedAtOnce) {
+    auto dir = fresh_dir("decode-deferred-now");
+    PngSpec png{2, 1, PNG_COLOR_TYPE_RGB, 8};
+    png.rows = {255, 0, 0, 10, 20, 30};
+    write_bytes(dir / "a.png", make_png(png));
+    write_bytes(dir / "c.jpg", make_jpeg(JpegSpec{8, 8, 4, solid(8, 8, {0, 255, 255, 255})}));
+    for (const char* name : {"a.png", "c.jpg"}) {
+        auto image = decode_image_deferred(dir / name, kWhere);
+        EXPECT_FALSE(image->pixels_pending()) << name;
+        EXPECT_EQ(image->pixels.size(), static_cast<size_t>(image->width * image->height)) << name;
+    }
+}
+
+// Threads asking for the pixels at once get one decode between them.
+TEST(DecodeDeferred, ConcurrentFirstUseSharesOneDecode) {
+    auto dir = fresh_dir("decode-deferred-threads");
+    write_bytes(dir / "g.jpg", make_jpeg(JpegSpec{64, 64, 1, solid(64, 64, {77})}));
+    auto lazy = decode_image_deferred(dir / "g.jpg", kWhere);
+    std::vector<const std::vector<uint32_t>*> seen(4);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < seen.size(); ++i) threads.emplace_back([&, i] { seen[i] = &lazy->pixel_data(); });
+    for (auto& t : threads) t.join();
+    for (auto* p : seen) EXPECT_EQ(p, seen[0]);
+    EXPECT_EQ(seen[0]->size(), 64u * 64u);
 }
 
 TEST(DecodePng, NeverCarriesJpegBytes) {

@@ -173,6 +173,38 @@ TEST(RenderImage, PdfEmbedsTheJpegBytesAsTheyAre) {
     EXPECT_EQ(count(pdf, *image->jpeg_data), 1u);
 }
 
+// An image whose pixels wait for first use (as raster/ loads photos): the
+// PDF carries the JPEG without decoding it; a raster target decodes it once.
+TEST(RenderImage, DeferredPixelsAreDecodedOnlyForRasterTargets) {
+    auto decodes = std::make_shared<int>(0);
+    const std::vector<uint32_t> pixels = quadrants()->pixels;
+    auto image = std::make_shared<Image>();
+    image->width = 8;
+    image->height = 8;
+    image->source = "deferred.jpg";
+    image->jpeg_data = std::make_shared<const std::string>(jpeg_of(*quadrants()));
+    image->deferred_pixels = std::make_shared<DeferredPixels>([decodes, pixels] {
+        ++*decodes;
+        return pixels;
+    });
+    std::vector<PageScene> pages;
+    pages.push_back(testing::page_with(image_item(image, {0, 0, 50, 50}, {0, 0, 100, 100})));
+    pages.push_back(testing::page_with(image_item(image, {0, 0, 80, 80}, {0, 0, 100, 100}, 0.5)));
+    std::string pdf = pdf_of(pages);
+    EXPECT_EQ(*decodes, 0) << "a PDF needs only the JPEG's bytes";
+    EXPECT_EQ(count(pdf, "/Subtype /Image"), 1u);
+    EXPECT_EQ(count(pdf, "/DCTDecode"), 1u);
+    EXPECT_EQ(count(pdf, *image->jpeg_data), 1u);
+
+    Canvas canvas(100, 100);
+    canvas.draw(testing::page_with(image_item(image, {0, 0, 100, 100}, {0, 0, 100, 100})));
+    canvas.draw(testing::page_with(image_item(image, {0, 0, 100, 100}, {0, 0, 100, 100})));
+    EXPECT_EQ(*decodes, 1);
+    EXPECT_EQ(canvas.at(10, 10).r, 255);
+    EXPECT_EQ(canvas.at(90, 10).g, 255);
+    EXPECT_EQ(canvas.at(10, 90).b, 255);
+}
+
 TEST(RenderImage, PdfWithoutJpegBytesRecompressesThePixels) {
     std::vector<PageScene> pages;
     pages.push_back(testing::page_with(image_item(quadrants(), {0, 0, 50, 50}, {0, 0, 100, 100})));
