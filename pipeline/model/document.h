@@ -61,13 +61,17 @@ struct Style {
 };
 
 // A run of text with uniform inline attributes. Markup is gone: the parser
-// turned {base|ruby}, **strong**, 《《bouten》》 and {{var}} into spans.
+// turned {base|ruby}, **strong**, 《《bouten》》, [[tcy]] and {{var}} into spans.
 struct Span {
     std::string text;        // UTF-8 base text
     std::string ruby;        // non-empty: ruby over the whole span
     bool mono_ruby = false;  // span came from {x|y} of one base character
     bool strong = false;
     bool bouten = false;
+    // Marked tate-chu-yoko ([[!?]]): in vertical text the run is set across
+    // the column as one unbreakable unit one em long; in horizontal text it
+    // is ordinary text.
+    bool tcy = false;
     // Non-empty: a variable known only when pages are composed ("page",
     // "pages", "section"); `text` is empty until compose substitutes it.
     std::string late_variable;

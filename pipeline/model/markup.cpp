@@ -58,6 +58,7 @@ public:
             } else if (rest.substr(0, 2) == "{{") {
                 i = variable(i);
             } else if (rest[0] == '{') {
+                if (tcy_) fail(i, "ruby cannot be inside a tate-chu-yoko run '[[…]]'");
                 i = ruby(i);
             } else if (rest[0] == '}') {
                 fail(i, "'}' without a matching '{'");
@@ -77,6 +78,19 @@ public:
                 flush();
                 bouten_ = false;
                 i += kCloseBouten.size();
+            } else if (rest.substr(0, 2) == "[[") {
+                if (tcy_) fail(i, "'[[' inside a tate-chu-yoko run that is already open");
+                flush();
+                tcy_ = true;
+                tcy_open_ = i;
+                i += 2;
+            } else if (rest.substr(0, 2) == "]]") {
+                if (!tcy_) fail(i, "']]' without a matching '[['");
+                if (buffer_.empty() && !tcy_content_) fail(tcy_open_, "empty tate-chu-yoko run '[[]]'");
+                flush();
+                tcy_ = false;
+                tcy_content_ = false;
+                i += 2;
             } else if (rest[0] == '\n') {
                 end_paragraph(i);
                 ++i;
@@ -102,13 +116,26 @@ private:
         span.text = std::move(buffer_);
         span.strong = strong_;
         span.bouten = bouten_;
+        span.tcy = tcy_;
+        one_span_per_tcy_run();
         current_.push_back(std::move(span));
         buffer_.clear();
+    }
+
+    // A marked run is one unit with one look: markup that would split it
+    // into several spans ('**', '《《', a late variable next to text) is refused.
+    void one_span_per_tcy_run() {
+        if (!tcy_) return;
+        if (tcy_content_)
+            fail(tcy_open_, "a tate-chu-yoko run '[[…]]' must have one look: '**', '《《' or a late variable "
+                            "cannot split it (put them around the run)");
+        tcy_content_ = true;
     }
 
     void end_paragraph(size_t at) {
         if (strong_) fail(strong_open_, "'**' (strong) is not closed before the end of the paragraph");
         if (bouten_) fail(bouten_open_, "'《《' (emphasis dots) is not closed before the end of the paragraph");
+        if (tcy_) fail(tcy_open_, "'[[' (tate-chu-yoko) is not closed before the end of the paragraph");
         flush();
         paragraphs_.push_back(std::move(current_));
         current_.clear();
@@ -130,6 +157,8 @@ private:
             span.late_variable = name;
             span.strong = strong_;
             span.bouten = bouten_;
+            span.tcy = tcy_;
+            one_span_per_tcy_run();
             current_.push_back(std::move(span));
             return close + 2;
         }
@@ -181,8 +210,9 @@ private:
     std::vector<std::vector<Span>> paragraphs_;
     std::vector<Span> current_;
     std::string buffer_;
-    bool strong_ = false, bouten_ = false;
-    size_t strong_open_ = 0, bouten_open_ = 0;
+    bool strong_ = false, bouten_ = false, tcy_ = false;
+    bool tcy_content_ = false;  // the open [[ run already has a span
+    size_t strong_open_ = 0, bouten_open_ = 0, tcy_open_ = 0;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Inline markup in layout text (FORMAT.md): {base|ruby}, **strong**,
-// 《《bouten》》, {{variable}}, and "\n" between paragraphs.
+// 《《bouten》》, {{variable}}, "\n" between paragraphs, and koho's extension
+// [[tcy]]: a run set across the column in vertical text (tate-chu-yoko).
 //
 // A backslash makes the next character literal ("\{" is a brace, "\\" a
 // backslash). Markup never crosses a paragraph end. Variables from `vars`

@@ -72,7 +72,11 @@ void decode_paragraph(const model::Paragraph& paragraph, PreparedParagraph& out)
     uint32_t base = 0;
     for (size_t s = 0; s < paragraph.spans.size(); ++s) {
         const model::Span& span = paragraph.spans[s];
-        const uint32_t group = !span.ruby.empty() && !span.mono_ruby ? static_cast<uint32_t>(s + 1) : 0;
+        // Group ruby and (in vertical text) a marked tate-chu-yoko run are
+        // never broken; the markup keeps them apart, so the span names the group.
+        const bool marked_tcy = span.tcy && out.vertical;
+        const uint32_t group =
+            (!span.ruby.empty() && !span.mono_ruby) || marked_tcy ? static_cast<uint32_t>(s + 1) : 0;
         size_t i = 0;
         while (i < span.text.size()) {
             const uint32_t at = base + static_cast<uint32_t>(i);
@@ -104,17 +108,21 @@ void decode_paragraph(const model::Paragraph& paragraph, PreparedParagraph& out)
 
     if (!out.vertical) return;
     // UAX #50 in short: Latin is set sideways; short runs of half-width
-    // digits are set across the column (tate-chu-yoko).
+    // digits are set across the column (tate-chu-yoko), as are marked runs.
     const int tcy_max = out.style ? out.style->tcy_max_digits : 2;
     const size_t n = out.chars.size();
+    auto marked = [&](size_t k) { return paragraph.spans[out.chars[k].span].tcy; };
+    for (size_t k = 0; k < n; ++k)
+        if (marked(k)) out.chars[k].orientation = Orientation::TateChuYoko;
     for (size_t i = 0; i < n;) {
-        if (!is_western_run(out.chars[i].cls) && out.chars[i].cls != CharClass::WesternSpace) {
+        if (marked(i) || (!is_western_run(out.chars[i].cls) && out.chars[i].cls != CharClass::WesternSpace)) {
             ++i;
             continue;
         }
         size_t j = i;
         bool digits_only = true;
-        while (j < n && (is_western_run(out.chars[j].cls) || out.chars[j].cls == CharClass::WesternSpace)) {
+        while (j < n && !marked(j) &&
+               (is_western_run(out.chars[j].cls) || out.chars[j].cls == CharClass::WesternSpace)) {
             digits_only = digits_only && is_half_digit(out.chars[j].c);
             ++j;
         }
@@ -163,7 +171,9 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
         if (have_atom) {
             join = (p.keep_together[i] != 0 && p.keep_together[i] == p.keep_together[i - 1]) ||
                    (is_western_run(ch.cls) && is_western_run(prev_cls) &&
-                    ch.orientation == chars[i - 1].orientation) ||
+                    ch.orientation == chars[i - 1].orientation &&
+                    // a marked tate-chu-yoko run never takes in digits beside it
+                    (ch.orientation != Orientation::TateChuYoko || p.keep_together[i] == p.keep_together[i - 1])) ||
                    (ch.cls == CharClass::Inseparable && prev_cls == CharClass::Inseparable) ||
                    (ch.glyph_count == 0 && ch.advance == 0 && i > 0);  // ligature tail
         }
@@ -176,7 +186,7 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
         atom.begin = i;
         atom.end = i + 1;
         atom.width = ch.advance + tracking;
-        atom.hangable = is_hangable(ch.cls);
+        atom.hangable = is_hangable(ch.cls) && ch.orientation != Orientation::TateChuYoko;
         bp.atoms.push_back(atom);
         p.atom_is_tcy.push_back(ch.orientation == Orientation::TateChuYoko);
         between.emplace_back();

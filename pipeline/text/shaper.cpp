@@ -88,8 +88,11 @@ void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
         const ParagraphChar& head = p.chars[i];
         const bool west = western(head.cls);
         size_t j = i + 1;
+        // A tate-chu-yoko run is shaped as one piece whatever its scripts
+        // ([[A!]]): it takes one em however many characters it has.
+        const bool tcy = head.orientation == Orientation::TateChuYoko;
         while (j < n && p.chars[j].span == head.span && p.chars[j].orientation == head.orientation &&
-               western(p.chars[j].cls) == west)
+               (tcy || western(p.chars[j].cls) == west))
             ++j;
         const bool upright_vertical = p.vertical && head.orientation == Orientation::Upright;
         hb_buffer_clear_contents(buffer.get());

@@ -119,6 +119,48 @@ TEST(Markup, UnbalancedMarkupIsLocatedAtTheCharacter) {
     EXPECT_EQ(error_of("x\\n{{site_url}"), "m.json:1:11: error: '{{' without a matching '}}' (at /t)");
 }
 
+TEST(Markup, DoubleBracketsMarkATateChuYokoRun) {
+    auto p = parse("平成[[31]]年**[[!?]]**と[[AB]]\\[\\[x\\]\\]");
+    ASSERT_EQ(p[0].size(), 7u);
+    EXPECT_EQ(p[0][0].text, "平成");
+    EXPECT_FALSE(p[0][0].tcy);
+    EXPECT_EQ(p[0][1].text, "31");
+    EXPECT_TRUE(p[0][1].tcy);
+    EXPECT_FALSE(p[0][2].tcy);
+    EXPECT_EQ(p[0][3].text, "!?");
+    EXPECT_TRUE(p[0][3].tcy);
+    EXPECT_TRUE(p[0][3].strong);
+    EXPECT_EQ(p[0][5].text, "AB");
+    EXPECT_TRUE(p[0][5].tcy);
+    // A backslash keeps brackets literal.
+    EXPECT_EQ(p[0][6].text, "[[x]]");
+    EXPECT_FALSE(p[0][6].tcy);
+    auto q = parse("\\[\\[12\\]]");
+    EXPECT_EQ(q[0][0].text, "[[12]]");
+    EXPECT_FALSE(q[0][0].tcy);
+    // Ordinary single brackets stay text; a late variable may be the whole run.
+    auto r = parse("[注] [[{{page}}]]");
+    EXPECT_EQ(r[0][0].text, "[注] ");
+    EXPECT_EQ(r[0][1].late_variable, "page");
+    EXPECT_TRUE(r[0][1].tcy);
+}
+
+TEST(Markup, UnbalancedTateChuYokoIsLocated) {
+    EXPECT_EQ(error_of("ab[[12"),
+              "m.json:1:9: error: '[[' (tate-chu-yoko) is not closed before the end of the paragraph (at /t)");
+    EXPECT_EQ(error_of("[[1\n2]]"),
+              "m.json:1:7: error: '[[' (tate-chu-yoko) is not closed before the end of the paragraph (at /t)");
+    EXPECT_EQ(error_of("12]]"), "m.json:1:9: error: ']]' without a matching '[[' (at /t)");
+    EXPECT_EQ(error_of("[[1[[2]]]]"),
+              "m.json:1:10: error: '[[' inside a tate-chu-yoko run that is already open (at /t)");
+    EXPECT_EQ(error_of("a[[]]"), "m.json:1:8: error: empty tate-chu-yoko run '[[]]' (at /t)");
+    EXPECT_EQ(error_of("[[{a|b}]]"),
+              "m.json:1:9: error: ruby cannot be inside a tate-chu-yoko run '[[…]]' (at /t)");
+    EXPECT_EQ(error_of("[[1**2**]]"),
+              "m.json:1:7: error: a tate-chu-yoko run '[[…]]' must have one look: '**', '《《' or a late variable "
+              "cannot split it (put them around the run) (at /t)");
+}
+
 TEST(Markup, UnknownVariablesSuggestAName) {
     EXPECT_EQ(error_of("URL: {{site_ulr}}"),
               "m.json:1:12: error: unknown variable '{{site_ulr}}'; did you mean 'site_url'? (at /t)");

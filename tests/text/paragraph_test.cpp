@@ -154,6 +154,33 @@ TEST(Paragraph, VerticalShortDigitRunsAreTateChuYoko) {
     EXPECT_EQ(f.p.chars[0].orientation, Orientation::Upright);
 }
 
+TEST(Paragraph, MarkedRunIsOneTateChuYokoAtomOnlyInVerticalText) {
+    model::Span marked{"!?"};
+    marked.tcy = true;
+    model::Span three{"123"};
+    three.tcy = true;
+    Fixture f({model::Span{"本当"}, marked, model::Span{"第"}, three, model::Span{"4"}}, true);
+    f.build();
+    // 本 当 [!?] 第 [123] 4: the marked runs are single atoms whatever their
+    // length; the lone digit after a marked run is still automatic tcy.
+    ASSERT_EQ(f.p.breaking.atoms.size(), 6u);
+    EXPECT_EQ(f.atom_text(2), U"!?");
+    EXPECT_TRUE(f.p.atom_is_tcy[2]);
+    EXPECT_EQ(f.atom_text(4), U"123");
+    EXPECT_TRUE(f.p.atom_is_tcy[4]);
+    EXPECT_TRUE(f.p.atom_is_tcy[5]);
+    EXPECT_FALSE(f.p.atom_is_tcy[3]);
+    // Treated like an ideograph for spacing: no Japanese-Latin space around it.
+    EXPECT_DOUBLE_EQ(f.p.breaking.gaps[2].natural, 0);
+    EXPECT_DOUBLE_EQ(f.p.breaking.gaps[3].natural, 0);
+
+    // In horizontal text the mark changes nothing: ! ? are ordinary characters.
+    Fixture h({model::Span{"本当"}, marked}, false);
+    h.build();
+    for (const auto& c : h.p.chars) EXPECT_EQ(c.orientation, Orientation::Upright);
+    EXPECT_EQ(h.p.keep_together[2], 0u);
+}
+
 TEST(Ruby, OverhangsKanaByHalfARubyCharacterNeverKanji) {
     // あ{鑑|かんがみ}る: 2 em ruby over 1 em: 1/4 em over each kana, 1/2 em widens the base.
     Fixture f({model::Span{"あ"}, model::Span{"鑑", "かんがみ", true}, model::Span{"る"}});

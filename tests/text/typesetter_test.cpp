@@ -148,6 +148,55 @@ TEST(Typesetter, VerticalLinesRunRightToLeftWithUprightRotatedAndTcyGlyphs) {
     EXPECT_DOUBLE_EQ(fill.lines[1].block_pt, 17);
 }
 
+TEST(Typesetter, MarkedTateChuYokoRunTakesOneEmCentredAcrossTheColumn) {
+    model::Style style = body_style();
+    style.align = model::Align::Start;
+    Typesetter t(project_fonts());
+    FrameGeometry frame{100, 120, model::Writing::Vertical};
+    auto set = [&](const std::string& run) {
+        model::Story story = story_of(style, {"本当"});
+        model::Span marked{run};
+        marked.tcy = true;
+        story.paragraphs[0].spans.push_back(marked);
+        story.paragraphs[0].spans.push_back({"だ"});
+        return t.fill(story, {}, frame);
+    };
+    for (const std::string run : {"!?", "AB", "2019"}) {
+        SCOPED_TRACE(run);
+        FrameFill fill = set(run);
+        ASSERT_EQ(fill.lines.size(), 1u);
+        EXPECT_EQ(fill.lines[0].text, "本当" + run + "だ");
+        // 本 当 [run] だ: four ems down the column.
+        EXPECT_NEAR(fill.lines[0].width_pt, 40, 1e-6);
+        double left = 1e9, right = -1e9;
+        bool saw_run = false;
+        for (const auto& r : fill.text.runs) {
+            if (r.utf8 != run) continue;
+            saw_run = true;
+            EXPECT_EQ(r.rotation_deg, 0);
+            EXPECT_LE(r.size_pt, 10 + 1e-9);
+            ASSERT_EQ(r.glyphs.size(), run.size());
+            for (const auto& g : r.glyphs) {
+                EXPECT_NEAR(g.y, r.glyphs[0].y, 1e-9);  // set across the column
+                EXPECT_GT(g.y, 20);                      // in the third cell
+                EXPECT_LT(g.y, 30);
+                left = std::min(left, g.x);
+                right = std::max(right, g.x);
+            }
+        }
+        ASSERT_TRUE(saw_run);
+        // Inside the first column (90..100), around its centre 95.
+        EXPECT_GE(left, 90 - 1e-6);
+        EXPECT_LT(right, 100);
+        EXPECT_LT(left, 95);
+        EXPECT_GT(right, 92.5);
+    }
+    // Wider than an em: scaled down to fit it.
+    FrameFill wide = set("2019");
+    for (const auto& r : wide.text.runs)
+        if (r.utf8 == "2019") EXPECT_LT(r.size_pt, 10);
+}
+
 TEST(Typesetter, ChainedFillResumesWhereTheFrameStopped) {
     model::Style style = body_style();
     Typesetter t(project_fonts());
