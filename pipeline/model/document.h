@@ -112,6 +112,11 @@ struct TextContent {
     double inset_pt = 0;            // padding inside the frame box
     VerticalAlign vertical_align = VerticalAlign::Start;
     std::optional<Color> fill;      // frame background
+    // Line grid (行取り): the style whose leading is the grid pitch and whose
+    // size is a grid line's em; every paragraph then starts on the grid and
+    // takes whole grid lines. nullptr: no grid.
+    const Style* grid = nullptr;
+    SourceLoc grid_loc;
 };
 
 struct ImageContent {

@@ -20,7 +20,7 @@ std::vector<std::string> keys_for(const std::string& type) {
     std::vector<std::string> keys = kBoxKeys;
     std::vector<std::string> extra;
     if (type == "text")
-        extra = {"style", "text", "content", "writing", "next", "overflow", "inset", "valign", "fill"};
+        extra = {"style", "text", "content", "writing", "next", "overflow", "inset", "valign", "fill", "grid"};
     else if (type == "image")
         extra = {"src", "fit", "focus"};
     else if (type == "rect")
@@ -194,6 +194,10 @@ private:
         if (auto n = member(node_, "valign"))
             t.vertical_align = static_cast<VerticalAlign>(read_enum(*n, "valign", {"start", "center", "end"}));
         t.fill = optional_color("fill");
+        if (auto n = member(node_, "grid")) {
+            t.grid = style_named(*n);
+            t.grid_loc = n->loc();
+        }
         frame_.content = std::move(t);
     }
 

@@ -78,6 +78,10 @@ text::FrameGeometry frame_geometry(const model::Frame& frame, const model::TextC
     geometry.height_pt = inner.h;
     geometry.writing = text.writing;
     geometry.vertical_align = model::VerticalAlign::Start;
+    if (text.grid) {
+        geometry.grid_pitch_pt = text.grid->effective_leading_pt();
+        geometry.grid_em_pt = text.grid->size_pt;
+    }
     return geometry;
 }
 

@@ -40,6 +40,25 @@ TEST(Frame, TextFrameKeys) {
     EXPECT_EQ(f.loc.line, 5);
 }
 
+TEST(Frame, GridNamesTheStyleWhoseLeadingIsThePitch) {
+    Document doc = load(with_frames(
+        R"({"type": "text", "x": "0mm", "y": "0mm", "w": "50mm", "h": "50mm", "style": "head", "text": "x",
+            "grid": "body"})",
+        R"("body": {"size": "10pt", "leading": "17pt"}, "head": {"size": "16pt"})"));
+    const auto& t = std::get<TextContent>(only_frame(doc).content);
+    ASSERT_NE(t.grid, nullptr);
+    EXPECT_EQ(t.grid->name, "body");
+    EXPECT_DOUBLE_EQ(t.grid->effective_leading_pt(), 17);
+    EXPECT_EQ(t.grid_loc.pointer, "/pages/0/frames/0/grid");
+    // Without the key there is no grid.
+    Document plain = load(with_frames(R"({"type": "text", "x": "0mm", "y": "0mm", "w": "50mm", "h": "50mm",
+        "style": "body", "text": "x"})"));
+    EXPECT_EQ(std::get<TextContent>(only_frame(plain).content).grid, nullptr);
+    EXPECT_EQ(error_of(with_frames(R"({"type": "text", "x": "0mm", "y": "0mm", "w": "50mm", "h": "50mm",
+        "style": "body", "text": "x", "grid": "bdy"})")),
+              "t.json:6:47: error: unknown style 'bdy'; did you mean 'body'? (at /pages/0/frames/0/grid)");
+}
+
 TEST(Frame, ContentEntriesTakeTheirOwnStyle) {
     Document doc = load(with_frames(
         R"({"type": "text", "x": "0mm", "y": "0mm", "w": "50mm", "h": "50mm", "style": "body",
