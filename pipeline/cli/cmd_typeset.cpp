@@ -14,6 +14,7 @@
 #include "core/atomic_file.h"
 #include "core/build_info.h"
 #include "core/diagnostic.h"
+#include "model/markup.h"
 #include "text/typesetter.h"
 
 namespace koho::cli {
@@ -34,67 +35,19 @@ struct TypesetOptions {
     std::vector<std::string> font_dirs;
 };
 
-// The command's own small markup reader ({base|ruby}, **strong**,
-// 《《bouten》》, "\n" between paragraphs, "\" escapes) so that cases can be
-// written as layouts write them.
+// The layout markup ({base|ruby}, **strong**, 《《bouten》》, [[tcy]], "\n"
+// between paragraphs, "\" escapes) so that cases can be written as layouts
+// write them; errors point into the option's text. No variables: there is
+// no "vars" here and no page.
 std::vector<model::Paragraph> read_markup(const std::string& text, const model::Style* style) {
-    std::vector<model::Paragraph> paragraphs(1);
-    paragraphs[0].style = style;
-    paragraphs[0].loc = {"--text"};
-    bool strong = false, bouten = false;
-    std::string plain;
-    auto flush = [&] {
-        if (plain.empty()) return;
-        model::Span span;
-        span.text = plain;
-        span.strong = strong;
-        span.bouten = bouten;
-        paragraphs.back().spans.push_back(span);
-        plain.clear();
-    };
-    const std::string open_bouten = "《《", close_bouten = "》》";
-    for (size_t i = 0; i < text.size();) {
-        if (text[i] == '\\' && i + 1 < text.size()) {
-            plain += text[i + 1];
-            i += 2;
-        } else if (text[i] == '\n') {
-            flush();
-            paragraphs.emplace_back().style = style;
-            paragraphs.back().loc = {"--text"};
-            ++i;
-        } else if (text.compare(i, 2, "**") == 0) {
-            flush();
-            strong = !strong;
-            i += 2;
-        } else if (text.compare(i, open_bouten.size(), open_bouten) == 0) {
-            flush();
-            bouten = true;
-            i += open_bouten.size();
-        } else if (bouten && text.compare(i, close_bouten.size(), close_bouten) == 0) {
-            flush();
-            bouten = false;
-            i += close_bouten.size();
-        } else if (text[i] == '{') {
-            const size_t bar = text.find('|', i);
-            const size_t end = text.find('}', i);
-            if (bar == std::string::npos || end == std::string::npos || bar > end)
-                fail_input({"--text"}, "ruby markup needs {base|reading}");
-            flush();
-            model::Span span;
-            span.text = text.substr(i + 1, bar - i - 1);
-            span.ruby = text.substr(bar + 1, end - bar - 1);
-            size_t chars = 0;
-            for (unsigned char c : span.text) chars += (c & 0xC0) != 0x80;
-            span.mono_ruby = chars == 1;
-            span.strong = strong;
-            span.bouten = bouten;
-            paragraphs.back().spans.push_back(span);
-            i = end + 1;
-        } else {
-            plain += text[i++];
-        }
+    const SourceLoc origin{"<--text>"};
+    std::vector<model::Paragraph> paragraphs;
+    for (auto& spans : model::parse_markup(text, model::MarkupContext{nullptr, false}, origin)) {
+        model::Paragraph& paragraph = paragraphs.emplace_back();
+        paragraph.style = style;
+        paragraph.spans = std::move(spans);
+        paragraph.loc = origin;
     }
-    flush();
     return paragraphs;
 }
 
@@ -232,7 +185,7 @@ void run_typeset(const TypesetOptions& o) {
 void add_typeset_command(CLI::App& app) {
     auto options = std::make_shared<TypesetOptions>();
     auto* cmd = app.add_subcommand("typeset", "Set Japanese text to JLReq and report or draw the lines");
-    cmd->add_option("--text", options->text, "Text to set (markup: {base|ruby}, **strong**, 《《bouten》》)")->required();
+    cmd->add_option("--text", options->text, "Text to set (layout markup: {base|ruby}, **strong**, 《《bouten》》, [[tcy]])")->required();
     cmd->add_option("--width-em", options->width_em, "Measure in ems of the font size")->required();
     cmd->add_option("--kinsoku", options->kinsoku, "Kinsoku level")
         ->check(CLI::IsMember({"strict", "normal", "loose"}));

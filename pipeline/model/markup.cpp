@@ -1,6 +1,7 @@
 #include "model/markup.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "model/suggest.h"
 
@@ -41,11 +42,13 @@ std::vector<std::string> variable_candidates(const std::map<std::string, std::st
     return names;
 }
 
+// Where the character at a byte offset of the markup text is in the input.
+using Locate = std::function<SourceLoc(size_t offset)>;
+
 class MarkupParser {
 public:
-    MarkupParser(std::string_view text, const MarkupContext& context, const JsonSource& source,
-                 const std::string& pointer)
-        : text_(text), context_(context), source_(source), pointer_(pointer) {}
+    MarkupParser(std::string_view text, const MarkupContext& context, Locate locate)
+        : text_(text), context_(context), locate_(std::move(locate)) {}
 
     std::vector<std::vector<Span>> run() {
         size_t i = 0;
@@ -107,7 +110,7 @@ public:
 
 private:
     [[noreturn]] void fail(size_t offset, const std::string& message) const {
-        fail_input(source_.loc_in_string(pointer_, offset), message);
+        fail_input(locate_(offset), message);
     }
 
     void flush() {
@@ -204,8 +207,7 @@ private:
 
     std::string_view text_;
     const MarkupContext& context_;
-    const JsonSource& source_;
-    const std::string& pointer_;
+    Locate locate_;
 
     std::vector<std::vector<Span>> paragraphs_;
     std::vector<Span> current_;
@@ -219,7 +221,27 @@ private:
 
 std::vector<std::vector<Span>> parse_markup(std::string_view text, const MarkupContext& context,
                                             const JsonSource& source, const std::string& pointer) {
-    return MarkupParser(text, context, source, pointer).run();
+    return MarkupParser(text, context, [&](size_t offset) { return source.loc_in_string(pointer, offset); }).run();
+}
+
+std::vector<std::vector<Span>> parse_markup(std::string_view text, const MarkupContext& context,
+                                            const SourceLoc& origin) {
+    // Line and column (in characters) within the text itself.
+    auto locate = [&](size_t offset) {
+        SourceLoc loc = origin;
+        loc.line = 1;
+        loc.col = 1;
+        for (size_t i = 0; i < offset && i < text.size(); i += char_length(text, i)) {
+            if (text[i] == '\n') {
+                ++loc.line;
+                loc.col = 1;
+            } else {
+                ++loc.col;
+            }
+        }
+        return loc;
+    };
+    return MarkupParser(text, context, locate).run();
 }
 
 std::string substitute_variables(std::string_view text, const std::map<std::string, std::string>& vars,

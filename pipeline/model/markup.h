@@ -30,6 +30,12 @@ struct MarkupContext {
 std::vector<std::vector<Span>> parse_markup(std::string_view text, const MarkupContext& context,
                                             const JsonSource& source, const std::string& pointer);
 
+// The same for text that does not come from a layout (koho typeset --text):
+// errors point at `origin` (e.g. {"<--text>"}) with the line and column of
+// the character within `text`.
+std::vector<std::vector<Span>> parse_markup(std::string_view text, const MarkupContext& context,
+                                            const SourceLoc& origin);
+
 // Replaces {{name}} from `vars` and refuses any other markup's late
 // variables: for strings that are not typeset, such as QR data.
 std::string substitute_variables(std::string_view text, const std::map<std::string, std::string>& vars,

@@ -83,3 +83,26 @@ TEST(TypesetCli, PngIsWrittenWhole) {
 }
 
 }  // namespace
+
+TEST(TypesetCli, MarkupIsTheLayoutsWithErrorsInTheOption) {
+    // The layout parser reads --text: an error points into the option's text.
+    Result r = koho("typeset --text '本**文' --width-em 5 --json");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.output.find("<--text>:1:2: error: '**' (strong) is not closed before the end of the paragraph"),
+              std::string::npos)
+        << r.output;
+    r = koho("typeset --text '一行目\n二{行|' --width-em 5 --json");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.output.find("<--text>:2:2: error: '{' (ruby) without a matching '}'"), std::string::npos)
+        << r.output;
+    // Markup the old reader did not know: a marked tate-chu-yoko run is one
+    // em in vertical text, three characters in horizontal text.
+    r = koho("typeset --text '本当[[!?]]' --width-em 5 --writing vertical --json");
+    ASSERT_EQ(r.code, 0) << r.output;
+    auto doc = nlohmann::json::parse(r.output);
+    EXPECT_EQ(doc["lines"][0]["text"], "本当!?");
+    EXPECT_NEAR(doc["lines"][0]["width_em"].get<double>(), 3, 1e-9);
+    r = koho("typeset --text '[[AB]]' --width-em 5 --json");
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(nlohmann::json::parse(r.output)["lines"][0]["text"], "AB");
+}
