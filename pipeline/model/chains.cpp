@@ -67,9 +67,7 @@ void link_chains(Document& doc, const JsonSource& source) {
             const TextContent* next_text = text_of(next);
             if (!next_text)
                 fail_input(text->next_loc, "\"next\" names '" + text->next + "', which is " +
-                                               std::string(std::string_view("ie").find(next.type_name()[0]) !=
-                                                                   std::string_view::npos ? "an " : "a ") +
-                                               next.type_name() + " frame; a story can continue only in a text frame");
+                                               a_frame(next.type_name()) + "; a story can continue only in a text frame");
             if (target == std::make_pair(p, f))
                 fail_input(text->next_loc, "text frame '" + frame.id + "' names itself as \"next\"");
             if (!next_text->story.paragraphs.empty())

@@ -141,6 +141,7 @@ struct LineContent {
 
 struct QrContent {
     std::string data;               // variables substituted
+    SourceLoc data_loc;             // the "data" value: where encoding errors point
     Color color = Color::from_rgb(0, 0, 0);
     std::optional<Color> background;
     char error_correction = 'M';    // L, M, Q, H

@@ -47,8 +47,8 @@ void check_frame_keys(const Node& frame, const std::string& type) {
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
         SourceLoc where = frame.source->key_loc(pointer_join(frame.pointer, key));
         if (std::find(everything.begin(), everything.end(), key) != everything.end())
-            fail_input(where, "key '" + key + "' does not apply to a " + type + " frame" + did_you_mean(key, allowed));
-        fail_input(where, "unknown key '" + sanitize_utf8(key) + "' in a " + type + " frame" +
+            fail_input(where, "key '" + key + "' does not apply to " + a_frame(type) + did_you_mean(key, allowed));
+        fail_input(where, "unknown key '" + sanitize_utf8(key) + "' in " + a_frame(type) +
                               did_you_mean(key, allowed));
     }
 }
@@ -83,13 +83,13 @@ private:
     double height() const { return c_.doc.page.trim_h_pt; }
 
     double coordinate(const char* key, double percent_base) {
-        Node n = require(node_, key, "a " + type_ + " frame");
+        Node n = require(node_, key, a_frame(type_));
         return to_pt(read_length(n, std::string("\"") + key + "\"", kAbsoluteUnits | kPercent),
                      LengthContext{10, percent_base});
     }
 
     double extent(const char* key, double percent_base) {
-        Node n = require(node_, key, "a " + type_ + " frame");
+        Node n = require(node_, key, a_frame(type_));
         return to_pt(read_length(n, std::string("\"") + key + "\"", kAbsoluteUnits | kPercent, Sign::Positive),
                      LengthContext{10, percent_base});
     }
@@ -256,6 +256,7 @@ private:
         frame_.box.w = frame_.box.h = side;
         Node data = require(node_, "data", "a qr frame");
         qr.data = substitute_variables(read_string(data, "\"data\""), c_.doc.vars, c_.source, data.pointer);
+        qr.data_loc = data.loc();
         if (auto color = optional_color("color")) qr.color = *color;
         qr.background = optional_color("background");
         if (auto n = member(node_, "ec")) qr.error_correction = "LMQH"[read_enum(*n, "ec", {"L", "M", "Q", "H"})];

@@ -4,11 +4,19 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "model/document.h"
 #include "model/json_reader.h"
 
 namespace koho::model::detail {
+
+// "a rect frame", "an image frame", "an ellipse frame", "a qr frame": the
+// article goes by the sound of the type name (q is "cue").
+inline std::string a_frame(const std::string& type) {
+    const bool vowel = !type.empty() && std::string_view("aeiou").find(type[0]) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + type + " frame";
+}
 
 struct LoadContext {
     const JsonSource& source;

@@ -56,7 +56,7 @@ ShapeItem line_item(const model::Frame& frame, const model::LineContent& content
 }
 
 ShapeItem qr_item(const model::Frame& frame, const model::QrContent& content) {
-    QrMatrix matrix = encode_qr(content.data, content.error_correction, frame.loc);
+    QrMatrix matrix = encode_qr(content.data, content.error_correction, content.data_loc);
     double side = std::min(frame.box.w, frame.box.h);
     ShapeItem shape = qr_modules(matrix, {frame.box.x, frame.box.y, side, side}, content.quiet_zone_modules,
                                  content.color);

@@ -47,7 +47,7 @@ const ErrorCase kCases[] = {
      at("syntax-error", "16:9: error: invalid JSON: syntax error while parsing array - unexpected '{'; "
                         "expected ']' (at /pages/0/frames/1)")},
     {"unknown-key", 2,
-     at("unknown-key", "17:122: error: unknown key 'fitt' in a image frame; did you mean 'fit'? "
+     at("unknown-key", "17:122: error: unknown key 'fitt' in an image frame; did you mean 'fit'? "
                        "(at /pages/0/frames/2/fitt)")},
     {"bad-length", 2,
      at("bad-length", "17:101: error: \"w\": '19' has no unit; write it with one of mm, pt, px, Q, H, em, % "

@@ -136,6 +136,18 @@ TEST(Frame, KeyAndTypeErrors) {
               "t.json:5:1: error: a line frame needs two different points (x, y) and (x2, y2) (at /pages/0/frames/0)");
 }
 
+TEST(Frame, MessagesNameTheFrameTypeWithTheRightArticle) {
+    const std::string box = R"("x": "0mm", "y": "0mm", "w": "1mm", "h": "1mm", )";
+    const std::string ellipse = error_of(with_frames(R"({"type": "ellipse", )" + box + R"("fit": "cover"})"));
+    EXPECT_NE(ellipse.find("error: key 'fit' does not apply to an ellipse frame"), std::string::npos) << ellipse;
+    const std::string image = error_of(with_frames(R"({"type": "image", )" + box + R"("src": "pixel.png", "fitt": 1})"));
+    EXPECT_NE(image.find("error: unknown key 'fitt' in an image frame; did you mean 'fit'?"), std::string::npos)
+        << image;
+    const std::string rect = error_of(with_frames(R"({"type": "rect", "x": "0mm", "y": "0mm", "w": "1mm"})"));
+    EXPECT_NE(rect.find(" a rect frame"), std::string::npos) << rect;
+    EXPECT_EQ(rect.find(" an rect"), std::string::npos) << rect;
+}
+
 TEST(Frame, TextErrors) {
     const std::string box = R"("type": "text", "x": "0mm", "y": "0mm", "w": "50mm", "h": "50mm", )";
     EXPECT_EQ(error_of(with_frames("{" + box + R"("style": "bdy", "text": "x"})")),

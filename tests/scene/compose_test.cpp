@@ -358,14 +358,14 @@ TEST(Compose, ShapesLinesAndQrBecomeShapeItems) {
     EXPECT_EQ(q.rects.front().x, 104);  // version 2: 25 + 2 × 4 modules in 33 pt, 1 pt each
 }
 
-TEST(Compose, QrErrorsPointAtTheFrame) {
+TEST(Compose, QrErrorsPointAtTheDataValue) {
     auto document = document_with_pages(1);
     model::Frame qr;
     qr.loc = {"layout.json", 7, 3, "/pages/0/frames/0"};
     qr.box = {0, 0, 30, 30};
-    qr.content = model::QrContent{.data = ""};
+    qr.content = model::QrContent{.data = "", .data_loc = {"layout.json", 8, 15, "/pages/0/frames/0/data"}};
     document.pages[0].frames.push_back(qr);
-    EXPECT_EQ(compose_error(document), "layout.json:7:3: error: QR data is empty (at /pages/0/frames/0)");
+    EXPECT_EQ(compose_error(document), "layout.json:8:15: error: QR data is empty (at /pages/0/frames/0/data)");
 }
 
 }  // namespace
