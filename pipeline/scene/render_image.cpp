@@ -104,6 +104,38 @@ SurfacePtr surface_for(const std::shared_ptr<const Image>& image, bool pdf_targe
     return surface;
 }
 
+// Cairo's PDF surface records each source as a copy-on-write snapshot: a
+// source destroyed before the PDF is finished gets all its pixels copied
+// (for a blank JPEG carrier, memory that was never touched). So the PDF
+// target keeps one surface per image until the target itself goes, which
+// also lets a photo placed on several pages share one surface.
+class SourcesOfTarget {
+public:
+    cairo_surface_t* get(const std::shared_ptr<const Image>& image) {
+        auto found = surfaces_.find(image.get());  // the surface keeps the Image alive: no reuse of the address
+        if (found != surfaces_.end()) return found->second.get();
+        SurfacePtr surface = surface_for(image, true);
+        return surfaces_.emplace(image.get(), std::move(surface)).first->second.get();
+    }
+
+    static SourcesOfTarget& of(cairo_surface_t* target) {
+        static const cairo_user_data_key_t key{};
+        if (auto* sources = static_cast<SourcesOfTarget*>(cairo_surface_get_user_data(target, &key)))
+            return *sources;
+        auto* sources = new SourcesOfTarget;
+        if (cairo_surface_set_user_data(target, &key, sources,
+                                        [](void* p) { delete static_cast<SourcesOfTarget*>(p); }) !=
+            CAIRO_STATUS_SUCCESS) {
+            delete sources;
+            fail_system({}, "cannot attach image sources to the PDF surface (out of memory)");
+        }
+        return *sources;
+    }
+
+private:
+    std::map<const Image*, SurfacePtr> surfaces_;
+};
+
 }  // namespace
 
 void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
@@ -111,8 +143,15 @@ void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
     if (!image || image->width <= 0 || image->height <= 0) return;
     if (item.placed.w <= 0 || item.placed.h <= 0 || item.clip.w <= 0 || item.clip.h <= 0) return;
     bool raster_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-    bool pdf_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
-    SurfacePtr surface = surface_for(image, pdf_target);
+    cairo_surface_t* target = cairo_get_target(cr);
+    SurfacePtr own_surface;
+    cairo_surface_t* source = nullptr;
+    if (cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF) {
+        source = SourcesOfTarget::of(target).get(image);
+    } else {
+        own_surface = surface_for(image, false);
+        source = own_surface.get();
+    }
 
     SavedState saved(cr);
     cairo_new_path(cr);
@@ -127,7 +166,7 @@ void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
     }
     cairo_translate(cr, item.placed.x, item.placed.y);
     cairo_scale(cr, item.placed.w / image->width, item.placed.h / image->height);
-    cairo_set_source_surface(cr, surface.get(), 0, 0);
+    cairo_set_source_surface(cr, source, 0, 0);
     cairo_pattern_t* pattern = cairo_get_source(cr);
     cairo_pattern_set_filter(pattern, CAIRO_FILTER_GOOD);
     cairo_pattern_set_extend(pattern, raster_target ? CAIRO_EXTEND_PAD : CAIRO_EXTEND_NONE);
