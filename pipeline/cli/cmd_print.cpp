@@ -3,6 +3,8 @@
 //
 // The whole PDF is made in memory first; proofs are written next and the
 // PDF last, atomically, so that whatever fails leaves nothing at -o.
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -35,6 +37,29 @@ struct PrintArgs {
     double dpi = 150;
     std::string root = ".";
     std::vector<std::string> font_dirs;
+    bool timings = false;
+};
+
+// `--timings`: how long each stage took, on stderr, for bench/print. The
+// CLI is the one place that may print; the PDF does not depend on it.
+class StageTimer {
+public:
+    explicit StageTimer(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
+    void lap(const char* stage) {
+        if (!enabled_) return;
+        auto now = Clock::now();
+        std::fprintf(stderr, "koho: timing %-8s %8.1f ms\n", stage, ms(now - last_));
+        last_ = now;
+    }
+    void total() {
+        if (enabled_) std::fprintf(stderr, "koho: timing %-8s %8.1f ms\n", "total", ms(Clock::now() - start_));
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    static double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+    bool enabled_;
+    Clock::time_point start_, last_;
 };
 
 // Where fonts come from, in order of precedence: the project's own fonts/,
@@ -84,16 +109,20 @@ void run_print(const PrintArgs& args) {
     std::error_code ec;
     if (!fs::is_directory(args.root, ec))
         fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
+    StageTimer timer(args.timings);
     model::LoadOptions load;
     load.root = args.root;
     const model::Document document = model::load_layout(args.layout, load);
+    timer.lap("load");
 
     auto fonts = text::FontContext::create(font_directories(args));
     for (const auto& [family, where] : document.families_used) text::require_family(*fonts, family, where);
+    timer.lap("fonts");
 
     text::Typesetter typesetter(fonts);
     const std::vector<scene::PageScene> pages =
         scene::compose(document, typesetter, raster::make_cached_image_loader());
+    timer.lap("compose");
 
     print::PdfOptions pdf;
     pdf.title = document.title;
@@ -102,9 +131,15 @@ void run_print(const PrintArgs& args) {
     pdf.marks = mark_style(document.page.marks);
     pdf.date_epoch = print::source_date_epoch_from_environment();
     const std::string bytes = print::render_pdf(pages, pdf);
+    timer.lap("pdf");
 
-    if (!args.proof_dir.empty()) write_proofs(pages, args);
+    if (!args.proof_dir.empty()) {
+        write_proofs(pages, args);
+        timer.lap("proofs");
+    }
     write_file_atomically(args.output, bytes);
+    timer.lap("write");
+    timer.total();
 }
 
 }  // namespace
@@ -136,6 +171,7 @@ void add_print_command(CLI::App& app) {
         ->default_str(".");
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")
         ->type_name("DIR");
+    cmd->add_flag("--timings", args->timings, "Print how long each stage took to stderr");
     cmd->footer(
         "Exit status: 0 written, 2 the layout (or an option) is wrong, 1 any other failure.\n"
         "Dates in the PDF come from SOURCE_DATE_EPOCH; without it the PDF carries none.");

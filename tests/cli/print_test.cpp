@@ -39,7 +39,7 @@ TEST(CliHelp, PrintHelpDescribesEveryOption) {
     const KohoRun run = run_koho({"print", "--help"});
     EXPECT_EQ(run.exit_code, 0);
     for (const char* needle : {"LAYOUT.json", "-o,--output OUT.pdf", "--proof DIR", "--dpi N", "--root DIR",
-                               "--font-dir DIR", "トンボ", "SOURCE_DATE_EPOCH", "Exit status: 0"})
+                               "--font-dir DIR", "--timings", "トンボ", "SOURCE_DATE_EPOCH", "Exit status: 0"})
         EXPECT_NE(run.out.find(needle), std::string::npos) << needle << "\n" << run.out;
     // Every line fits a terminal of 120 columns (display width: CJK counts 2).
     std::istringstream lines(run.out);
@@ -156,6 +156,21 @@ TEST_F(CliPrint, SameInputsGiveTheSameBytes) {
     const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", second.string()}, {kEpoch});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_TRUE(read_bytes(pdf()) == read_bytes(second)) << "the two PDFs differ";
+}
+
+// --timings reports every stage on stderr and changes nothing in the PDF.
+TEST_F(CliPrint, TimingsGoToStderrAndLeaveThePdfAlone) {
+    TempDir again("cli-timings");
+    const fs::path second = again.path() / "ok.pdf";
+    const KohoRun run = run_koho(
+        {"print", kData + "/ok.json", "--root", kData, "-o", second.string(), "--timings"}, {kEpoch});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "");
+    for (const char* stage : {"load", "fonts", "compose", "pdf", "write", "total"})
+        EXPECT_TRUE(std::regex_search(run.err, std::regex(std::string("koho: timing ") + stage + " +[0-9]+\\.[0-9] ms\n")))
+            << stage << "\n" << run.err;
+    EXPECT_EQ(run.err.find("proofs"), std::string::npos) << "no proofs were asked for";
+    EXPECT_TRUE(read_bytes(pdf()) == read_bytes(second)) << "--timings changed the PDF";
 }
 
 // The proof against tests/cli/golden/ok-p1.png. To record a new golden
