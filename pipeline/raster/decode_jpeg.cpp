@@ -156,15 +156,17 @@ bool embeddable_as_is(const jpeg_decompress_struct& cinfo) {
     return (grey || ycc) && !cinfo.arith_code && cinfo.data_precision == 8;
 }
 
+// What libjpeg's error (or running out of bytes) means for the user.
+[[noreturn]] void fail_jpeg_session(const JpegSession& s, const DecodeRequest& req) {
+    if (s.ran_out) fail_image(req, "is truncated: the file ends before the image is complete");
+    fail_image(req, std::string("is not a valid JPEG file (") + s.message + ")");
+}
+
 }  // namespace
 
 std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
     JpegSession s;
-    auto fail_decoding = [&]() {
-        if (s.ran_out)
-            fail_image(req, "is truncated: the file ends before the image is complete");
-        fail_image(req, std::string("is not a valid JPEG file (") + s.message + ")");
-    };
+    auto fail_decoding = [&]() { fail_jpeg_session(s, req); };
     if (!start(s, req.bytes.data(), req.bytes.size())) fail_decoding();
     check_dimensions(req, s.cinfo.image_width, s.cinfo.image_height);
 
@@ -194,11 +196,7 @@ std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
 std::shared_ptr<scene::Image> decode_jpeg_deferred(const DecodeRequest& req,
                                                    std::shared_ptr<const std::string> bytes) {
     JpegSession s;
-    auto fail_decoding = [&]() {
-        if (s.ran_out)
-            fail_image(req, "is truncated: the file ends before the image is complete");
-        fail_image(req, std::string("is not a valid JPEG file (") + s.message + ")");
-    };
+    auto fail_decoding = [&]() { fail_jpeg_session(s, req); };
     if (!start(s, req.bytes.data(), req.bytes.size())) fail_decoding();
     check_dimensions(req, s.cinfo.image_width, s.cinfo.image_height);
     if (!embeddable_as_is(s.cinfo)) return decode_jpeg(req);
