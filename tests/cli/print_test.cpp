@@ -96,28 +96,19 @@ TEST_F(CliPrint, SucceedsQuietly) {
 }
 
 TEST_F(CliPrint, EveryFontIsEmbeddedAndSubset) {
-    const CommandResult fonts = run_command("pdffonts " + shell_quote(pdf().string()) + " 2>&1");
-    ASSERT_EQ(fonts.exit_code, 0) << fonts.output;
-    std::istringstream lines(fonts.output);
-    std::string line;
-    std::getline(lines, line);  // header
-    std::getline(lines, line);  // ----
-    int count = 0;
-    while (std::getline(lines, line)) {
-        // name type... encoding emb sub uni object ID: the flags are the 5th–3rd last words.
-        std::istringstream words(line);
-        std::vector<std::string> w;
-        for (std::string word; words >> word;) w.push_back(word);
-        ASSERT_GE(w.size(), 6u) << line;
-        EXPECT_EQ(w[w.size() - 5], "yes") << "not embedded: " << line;
-        EXPECT_EQ(w[w.size() - 4], "yes") << "not subset: " << line;
-        EXPECT_EQ(w[w.size() - 3], "yes") << "no ToUnicode: " << line;
-        ++count;
+    bool ok = false;
+    std::string output;
+    const auto fonts = test::read_pdffonts(pdf(), ok, output);
+    ASSERT_TRUE(ok) << output;
+    for (const test::PdfFont& font : fonts) {
+        EXPECT_TRUE(font.embedded) << "not embedded: " << font.line;
+        EXPECT_TRUE(font.subset) << "not subset: " << font.line;
+        EXPECT_TRUE(font.unicode) << "no ToUnicode: " << font.line;
     }
     // Serif Bold (name), Sans Regular (body), Sans Bold (strong).
-    EXPECT_EQ(count, 3) << fonts.output;
-    EXPECT_NE(fonts.output.find("NotoSerifCJKjp-Bold"), std::string::npos);
-    EXPECT_NE(fonts.output.find("NotoSansCJKjp-Regular"), std::string::npos);
+    EXPECT_EQ(fonts.size(), 3u) << output;
+    EXPECT_NE(output.find("NotoSerifCJKjp-Bold"), std::string::npos);
+    EXPECT_NE(output.find("NotoSansCJKjp-Regular"), std::string::npos);
 }
 
 TEST_F(CliPrint, JapaneseTextIsExtractable) {

@@ -1,4 +1,5 @@
-// Helpers for print and CLI tests: run a program, read PDF facts with qpdf.
+// Helpers for print and CLI tests: files and temporary directories (running
+// programs is in support/command.h, shared by every suite).
 #pragma once
 
 #include <array>
@@ -9,25 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "support/command.h"
+
 namespace koho::test {
-
-struct CommandResult {
-    int exit_code = -1;
-    std::string output;  // stdout (and stderr when the command redirects it)
-};
-
-// Runs `command` through the shell and collects its standard output.
-inline CommandResult run_command(const std::string& command) {
-    CommandResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return result;
-    char buffer[4096];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
 
 inline std::string read_bytes(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -59,16 +44,5 @@ public:
 private:
     std::filesystem::path path_;
 };
-
-inline std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
-    }
-    return out + "'";
-}
 
 }  // namespace koho::test

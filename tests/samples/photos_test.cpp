@@ -12,9 +12,9 @@
 
 #include <unistd.h>
 
-#include "process.h"
+#include "support/command.h"
 
-namespace koho::testing {
+namespace koho::test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -32,8 +32,8 @@ TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path pdf = dir / "pamphlet-a4.pdf";
-    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json -o " + shell_quote(pdf.string()));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
+    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json -o " + shell_quote(pdf.string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_LT(fs::file_size(pdf), kMaxPamphletBytes);
 
     // The JPEG files the layout places.
@@ -45,18 +45,18 @@ TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
     ASSERT_GE(photos.size(), 5u) << "the pamphlet should place photos";
 
     // pdfimages -j writes DCTDecode streams out as .jpg files, unchanged.
-    r = run_command("pdfimages -j " + shell_quote(pdf.string()) + " " + shell_quote((dir / "img").string()));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
+    r = run_command("pdfimages -j " + shell_quote(pdf.string()) + " " + shell_quote((dir / "img").string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
     std::set<std::string> embedded;
     for (const auto& entry : fs::directory_iterator(dir))
         if (entry.path().extension() == ".jpg") embedded.insert(read_file(entry.path()));
     EXPECT_EQ(embedded, photos) << "every photo, and nothing else, as its own JPEG bytes";
 
     // And each photo once: pdfimages -list names an object per placement.
-    r = run_command("pdfimages -list " + shell_quote(pdf.string()));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
+    r = run_command("pdfimages -list " + shell_quote(pdf.string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
     std::set<std::string> jpeg_objects;
-    std::istringstream lines(r.out);
+    std::istringstream lines(r.output);
     for (std::string line; std::getline(lines, line);) {
         std::istringstream cols(line);
         std::vector<std::string> c;
@@ -68,4 +68,4 @@ TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
 }
 
 }  // namespace
-}  // namespace koho::testing
+}  // namespace koho::test

@@ -10,9 +10,9 @@
 
 #include <unistd.h>
 
-#include "process.h"
+#include "support/command.h"
 
-namespace koho::testing {
+namespace koho::test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -54,8 +54,8 @@ protected:
         if (!fs::exists(pdf)) {
             fs::create_directories(proofs);
             auto r = run_command(std::string(KOHO_BINARY) + " print layouts/" + s.name + ".json -o " +
-                                 shell_quote(pdf.string()) + " --proof " + shell_quote(proofs.string()));
-            EXPECT_EQ(r.exit_code, 0) << r.out;
+                                 shell_quote(pdf.string()) + " --proof " + shell_quote(proofs.string()) + " 2>&1");
+            EXPECT_EQ(r.exit_code, 0) << r.output;
         }
         return pdf;
     }
@@ -63,9 +63,9 @@ protected:
 
 TEST_P(SampleTest, HasThePageCountAndProofs) {
     fs::path pdf = rendered();
-    auto r = run_command("qpdf --show-npages " + shell_quote(pdf.string()));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_EQ(std::stoi(r.out), GetParam().pages);
+    auto r = run_command("qpdf --show-npages " + shell_quote(pdf.string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(std::stoi(r.output), GetParam().pages);
     fs::path proofs = out_dir() / (std::string(GetParam().name) + "-proofs");
     for (int page = 1; page <= GetParam().pages; ++page)
         EXPECT_TRUE(fs::exists(proofs / (std::string(GetParam().name) + "-p" + std::to_string(page) + ".png")))
@@ -73,20 +73,20 @@ TEST_P(SampleTest, HasThePageCountAndProofs) {
 }
 
 TEST_P(SampleTest, QpdfFindsNoDamage) {
-    auto r = run_command("qpdf --check " + shell_quote(rendered().string()));
-    EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+    auto r = run_command("qpdf --check " + shell_quote(rendered().string()) + " 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("No syntax or stream encoding errors"), std::string::npos) << r.output;
 }
 
 TEST_P(SampleTest, EveryPageHasTrimAndBleedBoxes) {
     const Sample& s = GetParam();
     // pdfinfo -box prints the boxes of each page in points.
     auto r = run_command("pdfinfo -box -f 1 -l " + std::to_string(s.pages) + " " +
-                         shell_quote(rendered().string()));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
+                         shell_quote(rendered().string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
     std::regex box_line(R"(Page\s+(\d+)\s+(TrimBox|BleedBox|MediaBox):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+))");
     int trims = 0, bleeds = 0;
-    for (std::sregex_iterator it(r.out.begin(), r.out.end(), box_line), end; it != end; ++it) {
+    for (std::sregex_iterator it(r.output.begin(), r.output.end(), box_line), end; it != end; ++it) {
         double w = std::stod((*it)[5]) - std::stod((*it)[3]);
         double h = std::stod((*it)[6]) - std::stod((*it)[4]);
         if ((*it)[2] == "TrimBox") {
@@ -104,40 +104,32 @@ TEST_P(SampleTest, EveryPageHasTrimAndBleedBoxes) {
 }
 
 TEST_P(SampleTest, FontsAreEmbeddedAndSubset) {
-    auto r = run_command("pdffonts " + shell_quote(rendered().string()));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
-    std::istringstream lines(r.out);
-    std::string line;
-    int fonts = 0;
-    while (std::getline(lines, line)) {
-        if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
-        ++fonts;
-        // Columns: name type encoding emb sub uni object ID
-        std::istringstream cols(line);
-        std::vector<std::string> c;
-        for (std::string w; cols >> w;) c.push_back(w);
-        ASSERT_GE(c.size(), 7u) << line;
-        EXPECT_EQ(c[c.size() - 5], "yes") << "not embedded: " << line;
-        EXPECT_EQ(c[c.size() - 4], "yes") << "not subset: " << line;
-        EXPECT_EQ(c[c.size() - 3], "yes") << "no ToUnicode: " << line;
+    bool ok = false;
+    std::string output;
+    const auto fonts = read_pdffonts(rendered(), ok, output);
+    ASSERT_TRUE(ok) << output;
+    EXPECT_GT(fonts.size(), 0u);
+    for (const PdfFont& font : fonts) {
+        EXPECT_TRUE(font.embedded) << "not embedded: " << font.line;
+        EXPECT_TRUE(font.subset) << "not subset: " << font.line;
+        EXPECT_TRUE(font.unicode) << "no ToUnicode: " << font.line;
     }
-    EXPECT_GT(fonts, 0);
 }
 
 TEST_P(SampleTest, JapaneseTextIsExtractable) {
-    auto r = run_command("pdftotext -enc UTF-8 " + shell_quote(rendered().string()) + " -");
-    ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_NE(r.out.find(GetParam().phrase), std::string::npos) << r.out.substr(0, 2000);
+    auto r = run_command("pdftotext -enc UTF-8 " + shell_quote(rendered().string()) + " - 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find(GetParam().phrase), std::string::npos) << r.output.substr(0, 2000);
 }
 
 TEST_P(SampleTest, MetadataNamesTitleAndLanguage) {
-    auto r = run_command("pdfinfo " + shell_quote(rendered().string()));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_NE(r.out.find("Title:"), std::string::npos);
-    EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(Creator:\s+koho \d)"))) << r.out;
-    auto objects = run_command("qpdf --json=2 --json-key=qpdf " + shell_quote(rendered().string()));
-    ASSERT_EQ(objects.exit_code, 0) << objects.out.substr(0, 500);
-    EXPECT_NE(objects.out.find("\"/Lang\": \"u:ja\""), std::string::npos);
+    auto r = run_command("pdfinfo " + shell_quote(rendered().string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("Title:"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(Creator:\s+koho \d)"))) << r.output;
+    auto objects = run_command("qpdf --json=2 --json-key=qpdf " + shell_quote(rendered().string()) + " 2>&1");
+    ASSERT_EQ(objects.exit_code, 0) << objects.output.substr(0, 500);
+    EXPECT_NE(objects.output.find("\"/Lang\": \"u:ja\""), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, SampleTest,
@@ -152,4 +144,4 @@ INSTANTIATE_TEST_SUITE_P(Layouts, SampleTest,
                          });
 
 }  // namespace
-}  // namespace koho::testing
+}  // namespace koho::test

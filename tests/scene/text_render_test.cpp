@@ -11,6 +11,7 @@
 #include <string>
 
 #include "pixels.h"
+#include "support/command.h"
 #include "scene/compose.h"
 #include "text/font_context.h"
 #include "text/typesetter.h"
@@ -149,14 +150,7 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
     return CAIRO_STATUS_SUCCESS;
 }
 
-std::string run_command(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) return out;
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, pipe.get())) out.append(buffer, n);
-    return out;
-}
+std::string run_command(const std::string& command) { return test::run_command(command).output; }
 
 std::string without_whitespace(const std::string& s) {
     std::string out;

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "support/command.h"
+
 namespace {
 
 struct Case {
@@ -30,23 +32,6 @@ std::vector<Case> load(const std::string& file, bool optional = false) {
     return cases;
 }
 
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-std::string run(const std::string& command, int& status) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return out;
-    std::array<char, 4096> buffer;
-    size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    status = pclose(pipe);
-    return out;
-}
-
 class JlreqCase : public testing::TestWithParam<Case> {};
 
 TEST_P(JlreqCase, SetsExpectedLines) {
@@ -54,16 +39,16 @@ TEST_P(JlreqCase, SetsExpectedLines) {
     if (c.data.is_null() && c.optional) GTEST_SKIP() << "no shared cases at " << c.file << " (outside this checkout)";
     ASSERT_FALSE(c.data.is_null()) << "cannot read " << c.file;
     const auto& o = c.data.at("options");
-    std::string command = std::string(KOHO_BINARY) + " typeset --text " + quote(c.data.at("text")) +
+    std::string command = std::string(KOHO_BINARY) + " typeset --text " + koho::test::shell_quote(c.data.at("text")) +
                           " --width-em " + c.data.at("width_em").dump() +
                           " --kinsoku " + o.value("kinsoku", std::string("strict")) +
                           (o.value("hanging", false) ? " --hanging" : " --no-hanging") +
                           " --indent-em " + o.value("indent_em", nlohmann::json(0)).dump() +
-                          " --font " + quote(o.value("font", std::string("Noto Sans CJK JP"))) +
+                          " --font " + koho::test::shell_quote(o.value("font", std::string("Noto Sans CJK JP"))) +
                           " --writing " + o.value("writing", std::string("horizontal")) + " --json";
-    int status = -1;
-    const std::string out = run(command, status);
-    ASSERT_EQ(status, 0) << command << "\n" << out;
+    const auto result = koho::test::run_command(command);
+    const std::string& out = result.output;
+    ASSERT_EQ(result.exit_code, 0) << command << "\n" << out;
     const nlohmann::json got = nlohmann::json::parse(out);
     std::vector<std::string> lines;
     for (const auto& l : got.at("lines")) lines.push_back(l.at("text"));

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/command.h"
+
 namespace {
 
 struct Result {
@@ -16,20 +18,13 @@ struct Result {
     std::string output;  // stdout and stderr
 };
 
-Result koho(const std::string& args) {
-    Result r;
-    FILE* pipe = popen((std::string(KOHO_BINARY) + " " + args + " 2>&1").c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buffer;
-    size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+Result run_koho(const std::string& args) {
+    const auto r = ::koho::test::run_command(std::string(KOHO_BINARY) + " " + args + " 2>&1");
+    return {r.exit_code, r.output};
 }
 
 TEST(TypesetCli, MissingFamilyIsBadInputNamingFamilyAndFontDirectory) {
-    Result r = koho("typeset --text 'あ' --width-em 5 --font 'Hiragino Mincho ProN' --json");
+    Result r = run_koho("typeset --text 'あ' --width-em 5 --font 'Hiragino Mincho ProN' --json");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.output.find("--font: error: font family \"Hiragino Mincho ProN\" not found"), std::string::npos)
         << r.output;
@@ -39,18 +34,18 @@ TEST(TypesetCli, MissingFamilyIsBadInputNamingFamilyAndFontDirectory) {
 
 TEST(TypesetCli, SystemFontDirectoryIsNeverSearched) {
     // DejaVu is a common system font; koho must not see it.
-    Result r = koho("typeset --text 'A' --width-em 5 --font 'DejaVu Sans' --json");
+    Result r = run_koho("typeset --text 'A' --width-em 5 --font 'DejaVu Sans' --json");
     EXPECT_EQ(r.code, 2) << r.output;
 }
 
 TEST(TypesetCli, BadOptionsAreBadInput) {
-    EXPECT_EQ(koho("typeset --text 'あ' --width-em 5 --kinsoku strictest").code, 2);
-    EXPECT_EQ(koho("typeset --text 'あ' --width-em 0").code, 2);
-    EXPECT_EQ(koho("typeset --text 'あ' --width-em 5 --font-dir /nonexistent/dir").code, 2);
+    EXPECT_EQ(run_koho("typeset --text 'あ' --width-em 5 --kinsoku strictest").code, 2);
+    EXPECT_EQ(run_koho("typeset --text 'あ' --width-em 0").code, 2);
+    EXPECT_EQ(run_koho("typeset --text 'あ' --width-em 5 --font-dir /nonexistent/dir").code, 2);
 }
 
 TEST(TypesetCli, JsonHasExactlyTheDocumentedShape) {
-    Result r = koho("typeset --text '児童相談所で働く専門職です。' --width-em 13 --no-hanging --json");
+    Result r = run_koho("typeset --text '児童相談所で働く専門職です。' --width-em 13 --no-hanging --json");
     ASSERT_EQ(r.code, 0) << r.output;
     const auto doc = nlohmann::json::parse(r.output);
     ASSERT_EQ(doc.size(), 1u);
@@ -70,7 +65,7 @@ TEST(TypesetCli, PngIsWrittenWhole) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const auto png = dir / "out.png";
-    Result r = koho("typeset --text '「縦組み」の2025年' --width-em 6 --writing vertical --png " + png.string());
+    Result r = run_koho("typeset --text '「縦組み」の2025年' --width-em 6 --writing vertical --png " + png.string());
     ASSERT_EQ(r.code, 0) << r.output;
     std::ifstream in(png, std::ios::binary);
     std::string magic(8, '\0');
@@ -86,23 +81,23 @@ TEST(TypesetCli, PngIsWrittenWhole) {
 
 TEST(TypesetCli, MarkupIsTheLayoutsWithErrorsInTheOption) {
     // The layout parser reads --text: an error points into the option's text.
-    Result r = koho("typeset --text '本**文' --width-em 5 --json");
+    Result r = run_koho("typeset --text '本**文' --width-em 5 --json");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.output.find("<--text>:1:2: error: '**' (strong) is not closed before the end of the paragraph"),
               std::string::npos)
         << r.output;
-    r = koho("typeset --text '一行目\n二{行|' --width-em 5 --json");
+    r = run_koho("typeset --text '一行目\n二{行|' --width-em 5 --json");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.output.find("<--text>:2:2: error: '{' (ruby) without a matching '}'"), std::string::npos)
         << r.output;
     // Markup the old reader did not know: a marked tate-chu-yoko run is one
     // em in vertical text, three characters in horizontal text.
-    r = koho("typeset --text '本当[[!?]]' --width-em 5 --writing vertical --json");
+    r = run_koho("typeset --text '本当[[!?]]' --width-em 5 --writing vertical --json");
     ASSERT_EQ(r.code, 0) << r.output;
     auto doc = nlohmann::json::parse(r.output);
     EXPECT_EQ(doc["lines"][0]["text"], "本当!?");
     EXPECT_NEAR(doc["lines"][0]["width_em"].get<double>(), 3, 1e-9);
-    r = koho("typeset --text '[[AB]]' --width-em 5 --json");
+    r = run_koho("typeset --text '[[AB]]' --width-em 5 --json");
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_EQ(nlohmann::json::parse(r.output)["lines"][0]["text"], "AB");
 }
