@@ -8,7 +8,9 @@ const char* Frame::type_name() const {
         case 1: return "image";
         case 2: return std::get<ShapeContent>(content).ellipse ? "ellipse" : "rect";
         case 3: return "line";
-        default: return "qr";
+        case 4: return "qr";
+        case 5: return "svg";
+        default: return "table";
     }
 }
 

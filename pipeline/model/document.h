@@ -8,6 +8,7 @@
 // are measured from the top-left corner of the trimmed page, y downwards.
 #pragma once
 
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -27,6 +28,47 @@ enum class VerticalAlign { Start, Center, End };  // of the block in its frame
 enum class Overflow { Error, Allow };
 enum class Fit { Cover, Contain, Fill };
 enum class Marks { Tombo, None };
+
+struct Stroke {
+    Color color;
+    double width_pt = 0.5;
+    std::vector<double> dash_pt;    // on/off lengths; empty: solid
+};
+
+// A list paragraph's marker (箇条書き): a bullet, or a number in one of the
+// forms Japanese documents use. Lines of the item start at the style's
+// start_indent; the marker is set flush-start in the `width` before it (a
+// hanging indent), or pushes the first line on when it is wider.
+enum class ListKind { None, Bullet, Number };
+enum class Numbering {
+    Decimal,        // "1." "2."
+    Circled,        // ① ② … ⑳, then (21)
+    Parenthesised,  // (1) (2)   — set with full-width parentheses （1）
+    Kanji,          // 一、 二、 … 十、 十一、
+};
+
+struct ListStyle {
+    ListKind kind = ListKind::None;
+    std::string bullet = "・";      // Bullet: the marker text (・, ●, ■ or any string)
+    Numbering numbering = Numbering::Decimal;
+    int start = 1;                  // Number: the first item's number
+    int level = 1;                  // nesting: a level-1 item restarts the numbers of deeper levels
+    double width_pt = 0;            // hanging indent given to the marker; 0: 1 em (bullet), 2 em (number)
+    double item_gap_pt = 0;         // between two items of the same list (instead of space_after + space_before)
+    std::optional<Color> color;     // marker colour; none: the text colour
+};
+
+// 縁取り: glyph outlines stroked under their fill (titles on photos).
+struct TextOutline {
+    Color color = Color::from_rgb(255, 255, 255);
+    double width_pt = 1;            // stroke width (half of it shows outside the glyph)
+};
+
+struct Underline {
+    std::optional<Color> color;     // none: the text colour
+    double width_pt = 0;            // 0: 1/20 em
+    double offset_pt = 0;           // below the baseline (horizontal) / right of the column (vertical); 0: 0.12 em
+};
 
 // A paragraph/character style with `based_on` already applied: every field
 // holds its final value.
@@ -57,7 +99,36 @@ struct Style {
 
     int tcy_max_digits = 2;   // tate-chu-yoko for runs of up to N half-width digits
 
+    // Issue 4: paragraph and character attributes.
+    double start_indent_pt = 0;     // every line starts this far in (list items, quotes)
+    double horizontal_scale = 1;    // 長体 (<1) / 平体 (>1): glyphs scaled along the line, 0.5..2
+    double baseline_shift_pt = 0;   // up (horizontal) / right (vertical), points
+    std::optional<Underline> underline;
+    std::optional<TextOutline> outline;
+    ListStyle list;
+    bool keep_with_next = false;    // never the last thing in a frame (headings: 泣き別れ)
+    int orphans = 1;                // at least this many lines of a paragraph before a frame break
+    int widows = 1;                 // … and after it
+    int last_line_min_chars = 1;    // 2: no single-character last line (the char moves up or one more comes down)
+
     double effective_leading_pt() const { return leading_pt > 0 ? leading_pt : size_pt * 1.75; }
+};
+
+// A character style ("character_styles" in the layout, used as
+// [[name:text]] in markup): only what it sets overrides the paragraph style.
+struct CharStyle {
+    std::string name;
+    SourceLoc loc;
+    std::string font_family;        // empty: the paragraph's
+    SourceLoc font_loc;
+    std::optional<int> weight;
+    std::optional<double> size_pt;  // set on the paragraph's baseline; the leading stays the paragraph's
+    std::optional<Color> color;
+    std::optional<double> tracking_em;
+    std::optional<double> horizontal_scale;
+    std::optional<double> baseline_shift_pt;
+    std::optional<Underline> underline;
+    std::optional<TextOutline> outline;
 };
 
 // A run of text with uniform inline attributes. Markup is gone: the parser
@@ -75,12 +146,19 @@ struct Span {
     // Non-empty: a variable known only when pages are composed ("page",
     // "pages", "section"); `text` is empty until compose substitutes it.
     std::string late_variable;
+    const CharStyle* char_style = nullptr;  // [[name:text]]
 };
 
 struct Paragraph {
     const Style* style = nullptr;
     std::vector<Span> spans;
     SourceLoc loc;  // the JSON string the paragraph came from
+    // List items (style->list.kind != None): the marker as it is set
+    // ("・", "3.", "③", "（2）", "三、"), numbered by model/ in story order;
+    // list_continues: the paragraph before is an item of the same list, so
+    // the gap between them is the list's item_gap, not space_after + space_before.
+    std::string marker;
+    bool list_continues = false;
 };
 
 // The text of a frame, or of a chain of frames, in reading order.
@@ -94,12 +172,6 @@ Story substitute_late_variables(const Story& story, const std::map<std::string, 
 
 struct Box {
     double x = 0, y = 0, w = 0, h = 0;  // points
-};
-
-struct Stroke {
-    Color color;
-    double width_pt = 0.5;
-    std::vector<double> dash_pt;    // on/off lengths; empty: solid
 };
 
 struct TextContent {
@@ -117,7 +189,49 @@ struct TextContent {
     // takes whole grid lines. nullptr: no grid.
     const Style* grid = nullptr;
     SourceLoc grid_loc;
+    // Columns (段組): the inner box split into `columns` columns (vertical
+    // writing: tiers 段, top to bottom) with `gutter_pt` between them, filled
+    // in order; `balance` evens them out when the story ends in this frame.
+    int columns = 1;
+    double gutter_pt = 0;
+    bool balance = false;
+    std::optional<Stroke> column_rule;  // drawn centred in each gutter
 };
+
+// Paint for areas: a flat colour or a gradient. Gradient geometry is
+// relative to the frame box: (0,0) top-left, (1,1) bottom-right.
+struct GradientStop {
+    double offset = 0;              // 0..1 along the gradient
+    Color color;
+};
+
+struct Gradient {
+    enum class Kind { Linear, Radial } kind = Kind::Linear;
+    double angle_deg = 90;          // linear: direction of travel, 0 = left→right, 90 = top→bottom
+    double center_x = 0.5, center_y = 0.5;  // radial: centre, fraction of the box
+    double radius = 0.5;            // radial: fraction of the box's longer side
+    std::vector<GradientStop> stops;  // at least two, offsets non-decreasing
+};
+
+// Text wrap: the frame pushes text out of the text frames it overlaps on its
+// page (both writing modes). Box: its bounding box plus offset; Contour: its
+// shape (ellipse, rounded rect, an image's or SVG's opaque pixels) plus offset.
+struct Wrap {
+    enum class Mode { Box, Contour } mode = Mode::Box;
+    double offset_pt = 0;
+    SourceLoc loc;
+};
+
+// A vector shadow under a frame's shape (no blur: it must stay vector art
+// and print sharp).
+struct Shadow {
+    double dx_pt = 0, dy_pt = 0;
+    Color color = Color::from_rgb(0, 0, 0);
+};
+
+// What an image or SVG is clipped to inside its frame box.
+enum class ClipShape { Box, Ellipse, Circle, RoundedBox };
+
 
 struct ImageContent {
     std::filesystem::path path;     // resolved inside the root, exists
@@ -125,11 +239,26 @@ struct ImageContent {
     SourceLoc src_loc;
     Fit fit = Fit::Cover;
     double focus_x = 0.5, focus_y = 0.5;  // 0..1 of the image
+    ClipShape clip = ClipShape::Box;      // Circle: the largest circle centred in the box
+    double clip_radius_pt = 0;            // RoundedBox
+};
+
+// Vector art (librsvg): drawn as paths into the PDF, never rasterised for
+// print; rendered at the needed size on bitmap surfaces.
+struct SvgContent {
+    std::filesystem::path path;     // resolved inside the root, exists
+    std::string src;
+    SourceLoc src_loc;
+    Fit fit = Fit::Contain;
+    double focus_x = 0.5, focus_y = 0.5;
+    ClipShape clip = ClipShape::Box;
+    double clip_radius_pt = 0;
 };
 
 struct ShapeContent {  // rect and ellipse
     bool ellipse = false;
     std::optional<Color> fill;
+    std::optional<Gradient> gradient;  // instead of `fill` ("fill": {"gradient": ...})
     std::optional<Stroke> stroke;
     double radius_pt = 0;           // rounded corners (rect)
 };
@@ -148,21 +277,71 @@ struct QrContent {
     int quiet_zone_modules = 4;     // included in the frame size
 };
 
+// Tables (`"type": "table"`). Column widths: fixed lengths, fractions of
+// what is left ("1fr"), or "auto" (the widest unbreakable content, up to its
+// natural one-line width, as far as the frame allows).
+struct TableColumn {
+    enum class Kind { Fixed, Fraction, Auto } kind = Kind::Auto;
+    double value = 0;               // Fixed: points; Fraction: the fr count
+    SourceLoc loc;
+};
+
+// Per side: top, right, bottom, left. nullopt: no line.
+struct CellBorders {
+    std::optional<Stroke> top, right, bottom, left;
+};
+
+enum class CellAlign { Style, Start, Center, End, Decimal };  // Style: as the paragraph style says
+
+struct TableCell {
+    Story story;                    // may be empty (an empty cell)
+    SourceLoc loc;
+    size_t column = 0;              // grid position, spans resolved by model/
+    int row_span = 1, col_span = 1;
+    CellAlign align = CellAlign::Style;
+    VerticalAlign valign = VerticalAlign::Center;
+    std::optional<Color> fill;      // overrides row and zebra fills
+    double padding_pt[4] = {0, 0, 0, 0};  // top, right, bottom, left (table default applied)
+    CellBorders borders;            // table default, then row, then cell
+};
+
+struct TableRow {
+    std::vector<TableCell> cells;   // cells starting in this row, left to right
+    SourceLoc loc;
+    bool header = false;            // repeated at the top of every frame the table continues in
+    std::optional<Color> fill;
+    double min_height_pt = 0;
+};
+
+struct TableContent {
+    std::vector<TableColumn> columns;
+    std::vector<TableRow> rows;     // header rows first; empty for a frame that continues a table
+    std::optional<Color> zebra;     // fill of every second body row (the 2nd, 4th, …)
+    std::string next;               // id of the table frame the table continues in
+    SourceLoc next_loc;
+    bool continues_chain = false;   // some other table frame's `next` names this one
+    Overflow overflow = Overflow::Error;
+};
+
 struct Frame {
     std::string id;     // may be empty
     SourceLoc loc;      // the frame object
     Box box;
     double opacity = 1;
-    const Style* style = nullptr;  // text frames
-    std::variant<TextContent, ImageContent, ShapeContent, LineContent, QrContent> content;
+    const Style* style = nullptr;  // text and table frames
+    std::optional<Wrap> wrap;      // image, svg, rect, ellipse, qr, text frames
+    std::optional<Shadow> shadow;  // image, svg, rect, ellipse
+    std::variant<TextContent, ImageContent, ShapeContent, LineContent, QrContent, SvgContent, TableContent> content;
 
-    const char* type_name() const;  // "text", "image", "rect", "ellipse", "line", "qr"
+    const char* type_name() const;  // "text", "image", "rect", "ellipse", "line", "qr", "svg", "table"
 };
 
 struct Master {
     std::string name;
     SourceLoc loc;
-    std::vector<Frame> frames;
+    std::vector<Frame> frames;       // on every page
+    std::vector<Frame> odd_frames;   // added on odd pages (1, 3, …: right-hand pages of a left-bound book)
+    std::vector<Frame> even_frames;  // added on even pages
 };
 
 struct Page {
@@ -203,12 +382,16 @@ struct Document {
     std::map<std::string, std::string> fonts;  // alias → family
     std::map<std::string, Color> colors;
     std::map<std::string, Style> styles;       // node-stable: Style* stay valid
+    std::map<std::string, CharStyle> char_styles;  // "character_styles"
+    // Styles model/ derives (a table cell's alignment over its paragraph
+    // style); node-stable like `styles`.
+    std::deque<Style> derived_styles;
     std::map<std::string, std::string> vars;
     std::map<std::string, Master> masters;
     std::vector<Page> pages;
 
-    // For each chain head (page, frame), the frames its story continues in,
-    // in order; validated acyclic, text frames only.
+    // For each chain head (page, frame), the frames its story (or table)
+    // continues in, in order; validated acyclic, text→text or table→table.
     std::map<std::pair<size_t, size_t>, std::vector<FrameRef>> chains;
 
     // Every font family the layout names, with where it was named first.

@@ -28,6 +28,25 @@ struct StrokeStyle {
 
 enum class ShapeKind { Rect, RoundedRect, Ellipse, Line, Rects };
 
+// A gradient in page coordinates (points). Cairo writes it to PDF as a
+// shading: vector, resolution-free.
+struct GradientPaint {
+    enum class Kind { Linear, Radial } kind = Kind::Linear;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;   // linear: from (x0,y0) to (x1,y1)
+    double cx = 0, cy = 0, radius = 0;       // radial: centre and radius
+    std::vector<std::pair<double, Color>> stops;  // offset 0..1, colour
+};
+
+// A clip or silhouette outline: the box itself, the ellipse inscribed in
+// it, or the box with rounded corners.
+enum class OutlineKind { Rect, Ellipse, RoundedRect };
+
+struct ClipPath {
+    OutlineKind kind = OutlineKind::Rect;
+    Rect box;
+    double radius_pt = 0;           // RoundedRect
+};
+
 struct ShapeItem {
     ShapeKind kind = ShapeKind::Rect;
     Rect bounds;                    // Rect, RoundedRect, Ellipse
@@ -35,6 +54,7 @@ struct ShapeItem {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // Line
     std::vector<Rect> rects;        // Rects: many filled rectangles (QR modules)
     std::optional<Color> fill;
+    std::optional<GradientPaint> gradient;  // instead of `fill`
     std::optional<StrokeStyle> stroke;
     // Rects: painted over `bounds` before the rectangles (a QR code's
     // background), in the same opacity group.
@@ -55,11 +75,33 @@ struct ImageItem {
     std::shared_ptr<const Image> image;
     Rect placed;                    // where the whole image lands (may exceed the clip)
     Rect clip;                      // the frame
+    OutlineKind clip_kind = OutlineKind::Rect;  // ellipse: portrait crops
+    double clip_radius_pt = 0;
+};
+
+// Vector art (scene/svg_art.h): drawn as paths on every surface, so it is
+// vector in the PDF and rendered at the surface's resolution in bitmaps.
+class SvgArt;
+
+struct SvgItem {
+    std::shared_ptr<const SvgArt> art;
+    Rect placed;                    // where the art's viewport lands
+    Rect clip;
+    OutlineKind clip_kind = OutlineKind::Rect;
+    double clip_radius_pt = 0;
+};
+
+// A hard (unblurred, vector) shadow: the item's silhouette filled with
+// `color`, offset, drawn under the item.
+struct ShadowPaint {
+    double dx_pt = 0, dy_pt = 0;
+    Color color;
 };
 
 struct Item {
-    std::variant<ShapeItem, TextItem, ImageItem> what;
+    std::variant<ShapeItem, TextItem, ImageItem, SvgItem> what;
     double opacity = 1;
+    std::optional<ShadowPaint> shadow;
     std::string frame_id;           // for messages and (later) preflight
 };
 

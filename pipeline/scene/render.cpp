@@ -17,6 +17,8 @@ void draw_content(cairo_t* cr, const Item& item, double alpha) {
                 detail::draw_shape(cr, what, alpha);
             else if constexpr (std::is_same_v<T, ImageItem>)
                 detail::draw_image(cr, what, alpha);
+            else if constexpr (std::is_same_v<T, SvgItem>)
+                detail::draw_svg(cr, what, alpha);
             else
                 detail::draw_text(cr, what, alpha);
         },

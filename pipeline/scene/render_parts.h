@@ -15,6 +15,7 @@ void set_source_color(cairo_t* cr, const Color& color, double alpha);
 void draw_shape(cairo_t* cr, const ShapeItem& shape, double alpha);
 void draw_image(cairo_t* cr, const ImageItem& image, double alpha);
 void draw_text(cairo_t* cr, const TextItem& text, double alpha);
+void draw_svg(cairo_t* cr, const SvgItem& svg, double alpha);
 
 // Whether drawing the item paints some area more than once (fill and
 // stroke, background under text): then opacity needs a group.

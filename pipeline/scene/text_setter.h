@@ -15,6 +15,7 @@ public:
     virtual text::FrameFill fill(const model::Story& story, text::StoryPosition from,
                                  const text::FrameGeometry& frame) = 0;
     virtual size_t count_characters(const model::Story& story, text::StoryPosition from) = 0;
+    virtual text::ContentWidths measure(const model::Story& story, model::Writing writing) = 0;
 };
 
 }  // namespace koho::scene

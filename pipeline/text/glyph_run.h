@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,12 @@ struct Cluster {
     int glyphs = 0;
 };
 
+// 縁取り: the run's glyph outlines stroked (round joins) under their fill.
+struct GlyphOutline {
+    Color color;
+    double width_pt = 1;
+};
+
 struct GlyphRun {
     FontRef font;
     double size_pt = 10;
@@ -50,6 +57,10 @@ struct GlyphRun {
     // horizontal text and upright CJK in vertical text, 90 for Latin set
     // sideways in vertical text.
     double rotation_deg = 0;
+    // 長体/平体: the glyphs' scale across their own upright x axis (1: as
+    // designed); positions already account for the changed advances.
+    double scale_x = 1;
+    std::optional<GlyphOutline> outline;
     std::vector<PositionedGlyph> glyphs;
     std::string utf8;
     std::vector<Cluster> clusters;

@@ -154,3 +154,34 @@ size_t Typesetter::count_characters(const model::Story& story, StoryPosition fro
 }
 
 }  // namespace koho::text
+
+namespace koho::text {
+
+ContentWidths Typesetter::measure(const model::Story& story, model::Writing writing) {
+    ContentWidths widths;
+    const bool vertical = writing == model::Writing::Vertical;
+    for (const model::Paragraph& paragraph : story.paragraphs) {
+        PreparedText t;
+        prepare_paragraph(paragraph, vertical, impl_->cache, t);
+        const auto& atoms = t.p.breaking.atoms;
+        const auto& gaps = t.p.breaking.gaps;
+        const double indent = t.options.first_indent;
+        double line = indent;
+        for (size_t a = 0; a < atoms.size(); ++a) {
+            // An atom is never broken; kinsoku may glue it to its neighbours,
+            // so the unbreakable width runs from one breakable gap to the next.
+            widths.min_pt = std::max(widths.min_pt, atoms[a].width + (a == 0 ? indent : 0));
+            line += (a > 0 ? gaps[a].natural : 0) + atoms[a].width;
+        }
+        double unit = 0;
+        for (size_t a = 0; a < atoms.size(); ++a) {
+            if (a > 0 && gaps[a].breakable) unit = 0;
+            unit += (a > 0 && !gaps[a].breakable ? gaps[a].natural : 0) + atoms[a].width;
+            widths.min_pt = std::max(widths.min_pt, unit);
+        }
+        widths.max_pt = std::max(widths.max_pt, line);
+    }
+    return widths;
+}
+
+}  // namespace koho::text

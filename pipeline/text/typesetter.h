@@ -16,6 +16,16 @@
 
 namespace koho::text {
 
+// Text wrap: a part of the frame no text may enter, in flow-relative
+// coordinates of the inner box. Horizontal writing: block = y down from the
+// top, inline = x from the left. Vertical writing: block = distance from the
+// right edge leftwards, inline = y down from the top. A contour is many thin
+// exclusions.
+struct Exclusion {
+    double block_begin = 0, block_end = 0;
+    double inline_begin = 0, inline_end = 0;
+};
+
 struct FrameGeometry {
     double width_pt = 0;   // the frame's inner box (inset already removed)
     double height_pt = 0;
@@ -27,6 +37,18 @@ struct FrameGeometry {
     // lines and body lines in adjacent columns line up.
     double grid_pitch_pt = 0;
     double grid_em_pt = 0;  // the body text's size: a grid line's em box (0: the paragraph's)
+    // Text wrap: a line whose em box meets an exclusion is set in the parts
+    // of the measure left free (each at least a few em wide), in order;
+    // where none is left the line moves on to the next free place.
+    std::vector<Exclusion> exclusions;
+};
+
+// How wide a story wants to be: `min_pt` its widest unbreakable unit (a
+// word, a number, a kinsoku-bound pair), `max_pt` its widest paragraph set
+// on one line. For table columns of width "auto".
+struct ContentWidths {
+    double min_pt = 0;
+    double max_pt = 0;
 };
 
 // A point in a story: paragraph index and byte offset into the paragraph's
@@ -46,6 +68,7 @@ struct SetLine {
     double width_pt = 0;        // set width after adjustment, indent included, hanging mark excluded
     double em_pt = 0;           // the paragraph's font size
     double block_pt = 0;        // em-box top (horizontal) or right edge offset (vertical) of the line
+    double inline_pt = 0;       // where the line's measure starts (text wrap, list indent): x or y in the frame
 };
 
 struct FrameFill {
@@ -69,6 +92,9 @@ public:
     // Characters (Unicode scalar values of base text) from `from` to the
     // end of the story: the "N characters did not fit" of overset errors.
     static size_t count_characters(const model::Story& story, StoryPosition from);
+
+    // The story's minimum and maximum content widths (along the line).
+    ContentWidths measure(const model::Story& story, model::Writing writing);
 
     FontContext& fonts() const;
 

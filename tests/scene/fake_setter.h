@@ -3,6 +3,7 @@
 // rule. A frame of height h holds floor(h / 10) characters.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,17 @@ public:
         result.story_done = at.paragraph >= story.paragraphs.size();
         result.used_extent_pt = line * 10.0;
         return result;
+    }
+
+    // Every character is 10 pt wide: min one character, max the longest paragraph.
+    text::ContentWidths measure(const model::Story& story, model::Writing) override {
+        text::ContentWidths widths;
+        for (const auto& paragraph : story.paragraphs) {
+            double w = 10.0 * paragraph_text(paragraph).size();
+            widths.max_pt = std::max(widths.max_pt, w);
+            if (w > 0) widths.min_pt = 10;
+        }
+        return widths;
     }
 
     size_t count_characters(const model::Story& story, text::StoryPosition from) override {

@@ -23,6 +23,9 @@ public:
     size_t count_characters(const model::Story& story, text::StoryPosition from) override {
         return text::Typesetter::count_characters(story, from);
     }
+    text::ContentWidths measure(const model::Story& story, model::Writing writing) override {
+        return typesetter_.measure(story, writing);
+    }
     std::vector<text::FrameFill> fills;
 
 private:
