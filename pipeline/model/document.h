@@ -277,12 +277,15 @@ struct QrContent {
     int quiet_zone_modules = 4;     // included in the frame size
 };
 
+enum class CellAlign { Style, Start, Center, End, Decimal };  // Style: as the paragraph style says
+
 // Tables (`"type": "table"`). Column widths: fixed lengths, fractions of
 // what is left ("1fr"), or "auto" (the widest unbreakable content, up to its
 // natural one-line width, as far as the frame allows).
 struct TableColumn {
     enum class Kind { Fixed, Fraction, Auto } kind = Kind::Auto;
     double value = 0;               // Fixed: points; Fraction: the fr count
+    CellAlign align = CellAlign::Style;  // default for the column's cells (model/ applies it to TableCell::align)
     SourceLoc loc;
 };
 
@@ -290,8 +293,6 @@ struct TableColumn {
 struct CellBorders {
     std::optional<Stroke> top, right, bottom, left;
 };
-
-enum class CellAlign { Style, Start, Center, End, Decimal };  // Style: as the paragraph style says
 
 struct TableCell {
     Story story;                    // may be empty (an empty cell)
