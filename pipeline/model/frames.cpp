@@ -3,30 +3,36 @@
 
 #include "core/paths.h"
 #include "model/color_reader.h"
+#include "model/list_numbering.h"
 #include "model/loader_internal.h"
 #include "model/markup.h"
+#include "model/paint_reader.h"
 #include "model/suggest.h"
 
 namespace koho::model::detail {
 namespace {
 
-const std::vector<std::string> kFrameTypes = {"text", "image", "rect", "ellipse", "line", "qr"};
+const std::vector<std::string> kFrameTypes = {"text", "image", "rect", "ellipse", "line", "qr", "svg", "table"};
 const std::vector<std::string> kBoxKeys = {"id", "type", "x", "y", "w", "h", "opacity"};
 
 std::vector<std::string> keys_for(const std::string& type) {
     if (type == "line") return {"id", "type", "x", "y", "x2", "y2", "stroke", "opacity"};
     if (type == "qr")
-        return {"id", "type", "x", "y", "size", "data", "color", "background", "ec", "quiet_zone", "opacity"};
+        return {"id", "type", "x", "y", "size", "data", "color", "background", "ec", "quiet_zone", "opacity", "wrap"};
     std::vector<std::string> keys = kBoxKeys;
     std::vector<std::string> extra;
     if (type == "text")
-        extra = {"style", "text", "content", "writing", "next", "overflow", "inset", "valign", "fill", "grid"};
-    else if (type == "image")
-        extra = {"src", "fit", "focus"};
+        extra = {"style", "text",    "content", "writing", "next",    "overflow",    "inset", "valign",
+                 "fill",  "grid",    "columns", "gutter",  "balance", "column_rule", "wrap"};
+    else if (type == "image" || type == "svg")
+        extra = {"src", "fit", "focus", "clip", "radius", "wrap", "shadow"};
     else if (type == "rect")
-        extra = {"fill", "stroke", "radius"};
+        extra = {"fill", "stroke", "radius", "wrap", "shadow"};
     else if (type == "ellipse")
-        extra = {"fill", "stroke"};
+        extra = {"fill", "stroke", "wrap", "shadow"};
+    else if (type == "table")
+        extra = {"style",  "columns", "padding", "border", "header_rows", "header",
+                 "zebra",  "next",    "overflow", "rows",  "wrap"};
     keys.insert(keys.end(), extra.begin(), extra.end());
     return keys;
 }
@@ -72,9 +78,13 @@ public:
 
         if (type_ == "text") text();
         else if (type_ == "image") image();
+        else if (type_ == "svg") svg();
         else if (type_ == "rect" || type_ == "ellipse") shape();
         else if (type_ == "line") line();
+        else if (type_ == "table") table();
         else qr();
+        if (auto n = member(node_, "wrap")) frame_.wrap = read_wrap(*n);
+        if (auto n = member(node_, "shadow")) frame_.shadow = read_shadow(*n, c_.doc.colors);
         return std::move(frame_);
     }
 
@@ -99,65 +109,28 @@ private:
         frame_.box.h = extent("h", height());
     }
 
-    const Style* style_named(const Node& n) {
-        std::string name = read_string(n, "\"style\"");
-        auto found = c_.doc.styles.find(name);
-        if (found == c_.doc.styles.end()) {
-            std::vector<std::string> names;
-            for (const auto& [style, _] : c_.doc.styles) names.push_back(style);
-            fail_input(n.loc(), "unknown style '" + sanitize_utf8(name) + "'" +
-                                    (names.empty() ? " (\"styles\" defines none)" : did_you_mean(name, names)));
-        }
-        return &found->second;
-    }
-
     std::optional<Color> optional_color(const char* key) {
         if (auto n = member(node_, key)) return read_color(*n, std::string("\"") + key + "\"", &c_.doc.colors);
         return std::nullopt;
     }
 
-    std::optional<Stroke> stroke() {
-        auto n = member(node_, "stroke");
+    std::optional<Stroke> stroke(const char* key = "stroke") {
+        auto n = member(node_, key);
         if (!n) return std::nullopt;
-        expect_object(*n, "\"stroke\"");
-        check_keys(*n, {"color", "width", "dash"}, "\"stroke\"");
-        Stroke s;
-        if (auto color = member(*n, "color")) s.color = read_color(*color, "\"color\" of \"stroke\"", &c_.doc.colors);
-        if (auto w = member(*n, "width"))
-            s.width_pt = to_pt(read_length(*w, "\"width\" of \"stroke\"", kAbsoluteUnits, Sign::Positive), {});
-        if (auto dash = member(*n, "dash")) {
-            expect_array(*dash, "\"dash\"");
-            if (dash->json().empty()) fail_input(dash->loc(), "\"dash\" needs at least one length");
-            for (size_t i = 0; i < dash->json().size(); ++i)
-                s.dash_pt.push_back(
-                    to_pt(read_length(dash->element(i), "a dash length", kAbsoluteUnits, Sign::Positive), {}));
-        }
-        return s;
-    }
-
-    void add_paragraphs(Story& story, const Node& text_node, const Style* style) {
-        std::string text = read_string(text_node, "\"text\"");
-        MarkupContext markup{&c_.doc.vars, true};
-        for (auto& spans : parse_markup(text, markup, c_.source, text_node.pointer)) {
-            Paragraph paragraph;
-            paragraph.style = style;
-            paragraph.spans = std::move(spans);
-            paragraph.loc = text_node.loc();
-            story.paragraphs.push_back(std::move(paragraph));
-        }
+        return read_stroke(*n, std::string("\"") + key + "\"", c_.doc.colors);
     }
 
     void text() {
         size_box();
         TextContent t;
-        if (auto n = member(node_, "style")) frame_.style = style_named(*n);
+        if (auto n = member(node_, "style")) frame_.style = style_named(*n, c_.doc);
         auto text_node = member(node_, "text");
         auto content = member(node_, "content");
         if (text_node && content)
             fail_input(content->key_loc(), "a text frame takes \"text\" or \"content\", not both");
         if (text_node) {
             if (!frame_.style) fail_input(text_node->key_loc(), "a text frame with \"text\" needs a \"style\"");
-            add_paragraphs(t.story, *text_node, frame_.style);
+            add_paragraphs(t.story, *text_node, frame_.style, c_);
         }
         if (content) {
             expect_array(*content, "\"content\"");
@@ -167,19 +140,18 @@ private:
                 expect_object(entry, "an entry of \"content\"");
                 check_keys(entry, {"style", "text"}, "an entry of \"content\"");
                 const Style* style = frame_.style;
-                if (auto s = member(entry, "style")) style = style_named(*s);
+                if (auto s = member(entry, "style")) style = style_named(*s, c_.doc);
                 Node entry_text = require(entry, "text", "an entry of \"content\"");
                 if (!style)
                     fail_input(entry.loc(), "this entry of \"content\" needs a \"style\" (the frame has none)");
-                add_paragraphs(t.story, entry_text, style);
+                add_paragraphs(t.story, entry_text, style, c_);
             }
         }
+        number_lists(t.story);
         if (auto n = member(node_, "writing"))
             t.writing = static_cast<Writing>(read_enum(*n, "writing", {"horizontal", "vertical"}));
         if (auto n = member(node_, "next")) {
-            if (on_master_)
-                fail_input(n->loc(), "frames on masters cannot be chained: a master repeats on every page");
-            t.next = read_string(*n, "\"next\"");
+            t.next = read_next(*n);
             t.next_loc = n->loc();
         }
         if (auto n = member(node_, "overflow"))
@@ -195,20 +167,43 @@ private:
             t.vertical_align = static_cast<VerticalAlign>(read_enum(*n, "valign", {"start", "center", "end"}));
         t.fill = optional_color("fill");
         if (auto n = member(node_, "grid")) {
-            t.grid = style_named(*n);
+            t.grid = style_named(*n, c_.doc);
             t.grid_loc = n->loc();
         }
+        columns(t);
         frame_.content = std::move(t);
     }
 
-    void image() {
+    // 段組: the gutters must leave room for text in every column.
+    void columns(TextContent& t) {
+        auto count = member(node_, "columns");
+        if (count) t.columns = read_integer(*count, "\"columns\"", 1, 12);
+        if (t.columns > 1) t.gutter_pt = 5 * kPtPerMm;
+        auto gutter = member(node_, "gutter");
+        if (gutter) t.gutter_pt = to_pt(read_length(*gutter, "\"gutter\"", kAbsoluteUnits, Sign::NonNegative), {});
+        if (auto n = member(node_, "balance")) t.balance = read_bool(*n, "\"balance\"");
+        t.column_rule = stroke("column_rule");
+        double across = (t.writing == Writing::Horizontal ? frame_.box.w : frame_.box.h) - 2 * t.inset_pt;
+        if (t.columns > 1 && (t.columns - 1) * t.gutter_pt >= across)
+            fail_input((gutter ? *gutter : *count).loc(),
+                       std::to_string(t.columns) + " columns with " + format_number(t.gutter_pt / kPtPerMm, 2) +
+                           "mm gutters leave no room for text in this frame");
+    }
+
+    std::string read_next(const Node& n) {
+        if (on_master_) fail_input(n.loc(), "frames on masters cannot be chained: a master repeats on every page");
+        return read_string(n, "\"next\"");
+    }
+
+    // src, fit, focus, clip and radius of image and svg frames.
+    template <typename Media>
+    void media(Media& m, const char* kind) {
         size_box();
-        ImageContent image;
-        Node src = require(node_, "src", "an image frame");
-        image.src = read_string(src, "\"src\"");
-        image.src_loc = src.loc();
-        image.path = resolve_in_root(c_.root, image.src, image.src_loc, "image");
-        if (auto n = member(node_, "fit")) image.fit = static_cast<Fit>(read_enum(*n, "fit", {"cover", "contain", "fill"}));
+        Node src = require(node_, "src", a_frame(type_));
+        m.src = read_string(src, "\"src\"");
+        m.src_loc = src.loc();
+        m.path = resolve_in_root(c_.root, m.src, m.src_loc, kind);
+        if (auto n = member(node_, "fit")) m.fit = static_cast<Fit>(read_enum(*n, "fit", {"cover", "contain", "fill"}));
         if (auto n = member(node_, "focus")) {
             expect_array(*n, "\"focus\"");
             if (n->json().size() != 2)
@@ -220,23 +215,52 @@ private:
                 if (l.value > 100) fail_input(e.loc(), "\"focus\" must be between 0% and 100%");
                 xy[i] = l.value / 100;
             }
-            image.focus_x = xy[0];
-            image.focus_y = xy[1];
+            m.focus_x = xy[0];
+            m.focus_y = xy[1];
         }
+        auto clip = member(node_, "clip");
+        if (clip)
+            m.clip = static_cast<ClipShape>(read_enum(*clip, "clip", {"box", "ellipse", "circle", "rounded"}));
+        auto radius = member(node_, "radius");
+        if (m.clip == ClipShape::RoundedBox) {
+            if (!radius) fail_input(clip->loc(), "\"clip\": \"rounded\" needs a \"radius\"");
+            m.clip_radius_pt = corner_radius(*radius);
+        } else if (radius) {
+            fail_input(radius->key_loc(), "\"radius\" applies to " + a_frame(type_) +
+                                              " only with \"clip\": \"rounded\"");
+        }
+    }
+
+    double corner_radius(const Node& n) {
+        double r = to_pt(read_length(n, "\"radius\"", kAbsoluteUnits, Sign::NonNegative), {});
+        if (2 * r > std::min(frame_.box.w, frame_.box.h))
+            fail_input(n.loc(), "\"radius\" is more than half the frame's shorter side");
+        return r;
+    }
+
+    void image() {
+        ImageContent image;
+        media(image, "image");
         frame_.content = std::move(image);
+    }
+
+    void svg() {
+        SvgContent svg;
+        media(svg, "SVG file");
+        frame_.content = std::move(svg);
     }
 
     void shape() {
         size_box();
         ShapeContent shape;
         shape.ellipse = type_ == "ellipse";
-        shape.fill = optional_color("fill");
-        shape.stroke = stroke();
-        if (auto n = member(node_, "radius")) {
-            shape.radius_pt = to_pt(read_length(*n, "\"radius\"", kAbsoluteUnits, Sign::NonNegative), {});
-            if (2 * shape.radius_pt > std::min(frame_.box.w, frame_.box.h))
-                fail_input(n->loc(), "\"radius\" is more than half the frame's shorter side");
+        if (auto n = member(node_, "fill")) {
+            Paint paint = read_paint(*n, "\"fill\"", c_.doc.colors, true);
+            shape.fill = paint.color;
+            shape.gradient = paint.gradient;
         }
+        shape.stroke = stroke();
+        if (auto n = member(node_, "radius")) shape.radius_pt = corner_radius(*n);
         frame_.content = std::move(shape);
     }
 
@@ -248,6 +272,11 @@ private:
         if (line.x2 == frame_.box.x && line.y2 == frame_.box.y)
             fail_input(node_.loc(), "a line frame needs two different points (x, y) and (x2, y2)");
         frame_.content = std::move(line);
+    }
+
+    void table() {
+        size_box();
+        frame_.content = read_table(node_, frame_, c_, on_master_);
     }
 
     void qr() {
@@ -272,6 +301,44 @@ private:
 };
 
 }  // namespace
+
+const Style* style_named(const Node& n, const Document& doc) {
+    std::string name = read_string(n, "\"style\"");
+    auto found = doc.styles.find(name);
+    if (found == doc.styles.end()) {
+        std::vector<std::string> names;
+        for (const auto& [style, _] : doc.styles) names.push_back(style);
+        fail_input(n.loc(), "unknown style '" + sanitize_utf8(name) + "'" +
+                                (names.empty() ? " (\"styles\" defines none)" : did_you_mean(name, names)));
+    }
+    return &found->second;
+}
+
+void add_paragraphs(Story& story, const Node& text_node, const Style* style, LoadContext& context,
+                    bool allow_empty) {
+    std::string text = read_string(text_node, "\"text\"", allow_empty);
+    if (text.empty()) return;
+    MarkupContext markup{&context.doc.vars, true, &context.doc.char_styles};
+    for (auto& spans : parse_markup(text, markup, context.source, text_node.pointer)) {
+        Paragraph paragraph;
+        paragraph.style = style;
+        paragraph.spans = std::move(spans);
+        paragraph.loc = text_node.loc();
+        story.paragraphs.push_back(std::move(paragraph));
+    }
+}
+
+const Style* aligned_style(const Style* style, Align align, LoadContext& context) {
+    if (style->align == align) return style;
+    auto key = std::make_pair(style, align);
+    if (auto found = context.aligned_styles.find(key); found != context.aligned_styles.end()) return found->second;
+    Style derived = *style;
+    derived.align = align;
+    context.doc.derived_styles.push_back(std::move(derived));
+    const Style* made = &context.doc.derived_styles.back();
+    context.aligned_styles.emplace(key, made);
+    return made;
+}
 
 Frame read_frame(const Node& node, LoadContext& context, bool on_master) {
     return FrameReader(node, context, on_master).run();

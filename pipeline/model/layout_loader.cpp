@@ -16,8 +16,8 @@ namespace {
 
 using detail::LoadContext;
 
-const std::vector<std::string> kTopKeys = {"$schema", "type",   "title",   "lang",   "page", "fonts",
-                                           "colors",  "styles", "vars",    "masters", "pages"};
+const std::vector<std::string> kTopKeys = {"$schema", "type",   "title", "lang",    "page",  "fonts",
+                                           "colors",  "styles", "vars",  "masters", "pages", "character_styles"};
 
 struct PaperSize {
     const char* name;
@@ -75,11 +75,12 @@ std::map<std::string, std::string> read_string_table(const Node& table, std::str
     return out;
 }
 
-std::vector<Frame> read_frames(const Node& owner, LoadContext& context, bool on_master) {
+std::vector<Frame> read_frames(const Node& owner, LoadContext& context, bool on_master,
+                               const char* key = "frames") {
     std::vector<Frame> frames;
-    auto list = member(owner, "frames");
+    auto list = member(owner, key);
     if (!list) return frames;
-    expect_array(*list, "\"frames\"");
+    expect_array(*list, "\"" + std::string(key) + "\"");
     for (size_t i = 0; i < list->json().size(); ++i)
         frames.push_back(detail::read_frame(list->element(i), context, on_master));
     return frames;
@@ -92,14 +93,28 @@ void note_families(Document& doc) {
         if (!style->strong_font_family.empty())
             doc.families_used.emplace(style->strong_font_family, style->strong_font_loc);
     };
+    auto story = [&](const Story& s) {
+        for (const auto& paragraph : s.paragraphs) {
+            note(paragraph.style);
+            for (const auto& span : paragraph.spans)
+                if (span.char_style && !span.char_style->font_family.empty())
+                    doc.families_used.emplace(span.char_style->font_family, span.char_style->font_loc);
+        }
+    };
     auto frames = [&](const std::vector<Frame>& list) {
         for (const auto& frame : list) {
             note(frame.style);
-            if (const auto* text = std::get_if<TextContent>(&frame.content))
-                for (const auto& paragraph : text->story.paragraphs) note(paragraph.style);
+            if (const auto* text = std::get_if<TextContent>(&frame.content)) story(text->story);
+            if (const auto* table = std::get_if<TableContent>(&frame.content))
+                for (const auto& row : table->rows)
+                    for (const auto& cell : row.cells) story(cell.story);
         }
     };
-    for (const auto& [_, master] : doc.masters) frames(master.frames);
+    for (const auto& [_, master] : doc.masters) {
+        frames(master.frames);
+        frames(master.odd_frames);
+        frames(master.even_frames);
+    }
     for (const auto& page : doc.pages) frames(page.frames);
 }
 
@@ -135,17 +150,21 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
                                                             "}} is filled in when pages are composed");
     }
     if (auto styles = member(root, "styles")) doc.styles = resolve_styles(*styles, doc.fonts, doc.colors);
+    if (auto styles = member(root, "character_styles"))
+        doc.char_styles = read_char_styles(*styles, doc.fonts, doc.colors);
 
     if (auto masters = member(root, "masters")) {
         expect_object(*masters, "\"masters\"");
         for (auto& [name, node] : members_in_order(*masters)) {
             std::string where = "master '" + sanitize_utf8(name) + "'";
             expect_object(node, where);
-            check_keys(node, {"frames"}, where);
+            check_keys(node, {"frames", "odd", "even"}, where);
             Master master;
             master.name = name;
             master.loc = node.loc();
             master.frames = read_frames(node, context, true);
+            master.odd_frames = read_frames(node, context, true, "odd");
+            master.even_frames = read_frames(node, context, true, "even");
             doc.masters.emplace(name, std::move(master));
         }
     }

@@ -83,9 +83,22 @@ public:
                 i += kCloseBouten.size();
             } else if (rest.substr(0, 2) == "[[") {
                 if (tcy_) fail(i, "'[[' inside a tate-chu-yoko run that is already open");
+                if (char_style_)
+                    fail(i, "'[[' inside the character style run '[[" + char_style_->name +
+                                ":…]]'; character style runs cannot hold another '[[…]]'");
+                if (size_t name = char_style_prefix(rest.substr(2))) {
+                    i = open_char_style(i, name);
+                    continue;
+                }
                 flush();
                 tcy_ = true;
                 tcy_open_ = i;
+                i += 2;
+            } else if (rest.substr(0, 2) == "]]" && char_style_) {
+                if (buffer_.empty() && current_.size() == char_style_spans_)
+                    fail(char_style_open_, "empty character style run '[[" + char_style_->name + ":]]'");
+                flush();
+                char_style_ = nullptr;
                 i += 2;
             } else if (rest.substr(0, 2) == "]]") {
                 if (!tcy_) fail(i, "']]' without a matching '[['");
@@ -120,6 +133,7 @@ private:
         span.strong = strong_;
         span.bouten = bouten_;
         span.tcy = tcy_;
+        span.char_style = char_style_;
         one_span_per_tcy_run();
         current_.push_back(std::move(span));
         buffer_.clear();
@@ -139,9 +153,40 @@ private:
         if (strong_) fail(strong_open_, "'**' (strong) is not closed before the end of the paragraph");
         if (bouten_) fail(bouten_open_, "'《《' (emphasis dots) is not closed before the end of the paragraph");
         if (tcy_) fail(tcy_open_, "'[[' (tate-chu-yoko) is not closed before the end of the paragraph");
+        if (char_style_)
+            fail(char_style_open_, "'[[" + char_style_->name +
+                                       ":' (character style) is not closed before the end of the paragraph");
         flush();
         paragraphs_.push_back(std::move(current_));
         current_.clear();
+    }
+
+    // "name:" at the start of a [[…]] run: the length of the name and the
+    // colon, or 0 when the run is tate-chu-yoko.
+    static size_t char_style_prefix(std::string_view text) {
+        auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+        if (text.empty() || !letter(text[0])) return 0;
+        size_t n = 1;
+        while (n < text.size() && (letter(text[n]) || (text[n] >= '0' && text[n] <= '9') || text[n] == '-')) ++n;
+        return n < text.size() && text[n] == ':' ? n + 1 : 0;
+    }
+
+    size_t open_char_style(size_t open, size_t prefix) {
+        std::string name(text_.substr(open + 2, prefix - 1));
+        const auto* styles = context_.char_styles;
+        auto found = styles ? styles->find(name) : std::map<std::string, CharStyle>::const_iterator();
+        if (!styles || found == styles->end()) {
+            std::vector<std::string> names;
+            if (styles)
+                for (const auto& [known, _] : *styles) names.push_back(known);
+            fail(open + 2, "unknown character style '" + name + "'" +
+                               (names.empty() ? " (\"character_styles\" defines none)" : did_you_mean(name, names)));
+        }
+        flush();
+        char_style_ = &found->second;
+        char_style_open_ = open;
+        char_style_spans_ = current_.size();
+        return open + 2 + prefix;
     }
 
     size_t variable(size_t open) {
@@ -161,6 +206,7 @@ private:
             span.strong = strong_;
             span.bouten = bouten_;
             span.tcy = tcy_;
+            span.char_style = char_style_;
             one_span_per_tcy_run();
             current_.push_back(std::move(span));
             return close + 2;
@@ -201,6 +247,7 @@ private:
         span.mono_ruby = visible_characters(base) == 1;
         span.strong = strong_;
         span.bouten = bouten_;
+        span.char_style = char_style_;
         current_.push_back(std::move(span));
         return i + 1;
     }
@@ -215,6 +262,8 @@ private:
     bool strong_ = false, bouten_ = false, tcy_ = false;
     bool tcy_content_ = false;  // the open [[ run already has a span
     size_t strong_open_ = 0, bouten_open_ = 0, tcy_open_ = 0;
+    const CharStyle* char_style_ = nullptr;  // inside [[name:…]]
+    size_t char_style_open_ = 0, char_style_spans_ = 0;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Inline markup in layout text (FORMAT.md): {base|ruby}, **strong**,
 // 《《bouten》》, {{variable}}, "\n" between paragraphs, and koho's extension
-// [[tcy]]: a run set across the column in vertical text (tate-chu-yoko).
+// [[tcy]]: a run set across the column in vertical text (tate-chu-yoko), and
+// [[name:text]]: `text` in character style `name` (no [[…]] inside).
 //
 // A backslash makes the next character literal ("\{" is a brace, "\\" a
 // backslash). Markup never crosses a paragraph end. Variables from `vars`
@@ -23,6 +24,8 @@ inline const std::vector<std::string> kLateVariables = {"page", "pages", "sectio
 struct MarkupContext {
     const std::map<std::string, std::string>* vars = nullptr;
     bool allow_late_variables = true;
+    // "character_styles" for [[name:text]]; null: none defined.
+    const std::map<std::string, CharStyle>* char_styles = nullptr;
 };
 
 // Splits `text` (the decoded string at `pointer` of `source`) into

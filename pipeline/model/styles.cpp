@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/color_reader.h"
+#include "model/paint_reader.h"
 #include "model/suggest.h"
 
 namespace koho::model {
@@ -10,8 +11,12 @@ namespace {
 
 const std::vector<std::string> kStyleKeys = {
     "based_on", "font",  "weight",  "size",        "leading",     "align",    "align_last", "indent",
-    "color",    "kinsoku", "hanging", "space_before", "space_after", "tracking", "strong",     "tcy_digits"};
+    "color",    "kinsoku", "hanging", "space_before", "space_after", "tracking", "strong",     "tcy_digits",
+    "start_indent", "horizontal_scale", "baseline_shift", "underline", "outline", "list", "keep_with_next",
+    "orphans", "widows", "last_line_min_chars"};
 const std::vector<std::string> kStrongKeys = {"font", "weight", "color"};
+const std::vector<std::string> kListKeys = {"marker", "numbering", "start", "level", "width", "item_gap", "color"};
+const std::vector<std::string> kNumberingWords = {"1.", "①", "(1)", "一、"};
 const std::vector<std::string> kAlignWords = {"start", "center", "end", "justify"};
 const std::vector<std::string> kKinsokuWords = {"strict", "normal", "loose"};
 
@@ -73,10 +78,73 @@ private:
                 for (auto& [sub, subvalue] : members_in_order(value)) result.raw.insert_or_assign("strong/" + sub, subvalue);
                 continue;
             }
+            if (key == "list") {
+                merge_list(value, where, result.raw);
+                continue;
+            }
             result.raw.insert_or_assign(key, value);
         }
         result.style = build(name, node, result.raw, base_size);
         return done_.emplace(name, std::move(result)).first->second;
+    }
+
+    // `list` is merged key by key like `strong` (a level-2 style based on a
+    // level-1 one changes only "level"), except that a style naming a marker
+    // or a numbering replaces the kind it inherits.
+    void merge_list(const Node& list, const std::string& where, RawKeys& raw) {
+        expect_object(list, "\"list\"");
+        check_keys(list, kListKeys, "\"list\" of " + where);
+        auto marker = member(list, "marker");
+        auto numbering = member(list, "numbering");
+        if (marker && numbering) {
+            // At whichever of the two comes second in the file.
+            for (const auto& key : keys_in_order(list))
+                if (key == "marker" || key == "numbering") {
+                    const Node& second = key == "marker" ? *numbering : *marker;
+                    fail_input(second.key_loc(), "\"list\" takes \"marker\" (a bullet) or \"numbering\", not both");
+                }
+        }
+        if (marker) {
+            raw.erase("list/numbering");
+            raw.erase("list/start");
+        }
+        if (numbering) raw.erase("list/marker");
+        for (auto& [sub, value] : members_in_order(list)) raw.insert_or_assign("list/" + sub, value);
+        raw.insert_or_assign("list", list);
+    }
+
+    ListStyle list(const RawKeys& raw, const Style& s, const LengthContext& own) {
+        auto get = [&](const char* key) -> const Node* {
+            auto it = raw.find(key);
+            return it == raw.end() ? nullptr : &it->second;
+        };
+        ListStyle l;
+        const Node& list = raw.at("list");
+        auto* marker = get("list/marker");
+        auto* numbering = get("list/numbering");
+        if (!marker && !numbering)
+            fail_input(list.loc(), "\"list\" of style '" + sanitize_utf8(s.name) +
+                                       "' needs \"marker\" (a bullet such as \"・\") or \"numbering\" (\"1.\", "
+                                       "\"①\", \"(1)\" or \"一、\")");
+        if (marker) {
+            l.kind = ListKind::Bullet;
+            l.bullet = read_string(*marker, "\"marker\"");
+            if (auto* start = get("list/start"))
+                fail_input(start->key_loc(), "\"start\" applies to numbered lists (\"numbering\"), not to bullets");
+        } else {
+            l.kind = ListKind::Number;
+            l.numbering = static_cast<Numbering>(read_enum(*numbering, "numbering", kNumberingWords));
+            if (auto* start = get("list/start")) l.start = read_integer(*start, "\"start\"", 1, 9999);
+        }
+        if (auto* n = get("list/level")) l.level = read_integer(*n, "\"level\"", 1, 6);
+        l.width_pt = l.kind == ListKind::Bullet ? s.size_pt : 2 * s.size_pt;
+        if (auto* n = get("list/width"))
+            l.width_pt = to_pt(read_length(*n, "\"width\" of \"list\"", kAbsoluteUnits | kEm, Sign::Positive), own);
+        if (auto* n = get("list/item_gap"))
+            l.item_gap_pt =
+                to_pt(read_length(*n, "\"item_gap\" of \"list\"", kAbsoluteUnits | kEm, Sign::NonNegative), own);
+        if (auto* n = get("list/color")) l.color = read_color(*n, "\"color\" of \"list\"", &colors_);
+        return l;
     }
 
     std::string family(const Node& node, std::string_view what) {
@@ -139,6 +207,27 @@ private:
         }
         if (auto* n = get("strong/weight")) s.strong_weight = weight(*n);
         if (auto* n = get("strong/color")) s.strong_color = read_color(*n, "\"color\" of \"strong\"", &colors_);
+
+        const std::string owner = "style '" + sanitize_utf8(name) + "'";
+        if (auto* n = get("start_indent"))
+            s.start_indent_pt = to_pt(read_length(*n, "\"start_indent\"", kAbsoluteUnits | kEm, Sign::NonNegative), own);
+        if (auto* n = get("horizontal_scale")) s.horizontal_scale = read_horizontal_scale(*n, "\"horizontal_scale\"");
+        if (auto* n = get("baseline_shift"))
+            s.baseline_shift_pt = to_pt(read_length(*n, "\"baseline_shift\"", kAbsoluteUnits | kEm), own);
+        if (auto* n = get("underline")) s.underline = read_underline(*n, owner, colors_, s.size_pt);
+        if (auto* n = get("outline")) s.outline = read_outline(*n, owner, colors_, s.size_pt);
+        if (get("list")) {
+            s.list = list(raw, s, own);
+            // The marker sits in the `width` before start_indent: an indent
+            // narrower than that is raised to it (level 1 with no indent
+            // puts the marker at the line start).
+            s.start_indent_pt = std::max(s.start_indent_pt, s.list.width_pt);
+        }
+        if (auto* n = get("keep_with_next")) s.keep_with_next = read_bool(*n, "\"keep_with_next\"");
+        if (auto* n = get("orphans")) s.orphans = read_integer(*n, "\"orphans\"", 1, 10);
+        if (auto* n = get("widows")) s.widows = read_integer(*n, "\"widows\"", 1, 10);
+        if (auto* n = get("last_line_min_chars"))
+            s.last_line_min_chars = read_integer(*n, "\"last_line_min_chars\"", 1, 10);
         return s;
     }
 

@@ -24,4 +24,10 @@ inline constexpr double kDefaultSizePt = 10;
 std::map<std::string, Style> resolve_styles(const Node& styles, const std::map<std::string, std::string>& fonts,
                                             const std::map<std::string, Color>& colors);
 
+// "character_styles": name → CharStyle (no based_on). Lengths in em are of
+// the character style's own `size`; without one, `tracking` may still be in
+// em (kept as em) but other lengths must be absolute.
+std::map<std::string, CharStyle> read_char_styles(const Node& styles, const std::map<std::string, std::string>& fonts,
+                                                  const std::map<std::string, Color>& colors);
+
 }  // namespace koho::model

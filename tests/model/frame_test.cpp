@@ -111,7 +111,7 @@ TEST(Frame, ImageRectEllipseLineQr) {
 
 TEST(Frame, KeyAndTypeErrors) {
     EXPECT_EQ(error_of(with_frames(R"({"type": "txt", "x": "0mm"})")),
-              "t.json:5:10: error: unknown frame type 'txt'; use text, image, rect, ellipse, line or qr; did you "
+              "t.json:5:10: error: unknown frame type 'txt'; use text, image, rect, ellipse, line, qr, svg or table; did you "
               "mean 'text'? (at /pages/0/frames/0/type)");
     EXPECT_EQ(error_of(with_frames(R"({"type": "text", "src": "a.png"})")),
               "t.json:5:18: error: key 'src' does not apply to a text frame (at /pages/0/frames/0/src)");
