@@ -140,6 +140,22 @@ BreakLine break_line(const BreakParagraph& p, uint32_t start, const BreakOptions
     return line;
 }
 
+BreakLine set_line(const BreakParagraph& p, uint32_t begin, uint32_t end, const BreakOptions& o, bool hang) {
+    BreakLine line;
+    line.begin = begin;
+    line.end = end;
+    line.first = begin == 0;
+    line.last = end == p.atoms.size();
+    line.hanging = hang && end > begin + 1 && p.atoms[end - 1].hangable;
+    const uint32_t content_end = line.hanging ? end - 1 : end;
+    double width = line.first ? o.first_indent : 0;
+    for (uint32_t j = begin; j < content_end; ++j) width += (j > begin ? p.gaps[j].natural : 0) + p.atoms[j].width;
+    line.natural = width + p.gaps[content_end].keep_at_end;
+    adjust(p, line, content_end, o.measure, should_justify(o, line.last));
+    place(line, o);
+    return line;
+}
+
 std::vector<BreakLine> break_paragraph(const BreakParagraph& p, uint32_t start, const BreakOptions& o) {
     std::vector<BreakLine> lines;
     const uint32_t n = static_cast<uint32_t>(p.atoms.size());

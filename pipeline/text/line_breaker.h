@@ -97,6 +97,32 @@ std::vector<BreakLine> break_paragraph(const BreakParagraph& p, uint32_t start, 
 // Breaks one line starting at atom `start`.
 BreakLine break_line(const BreakParagraph& p, uint32_t start, const BreakOptions& options);
 
+// Sets atoms [begin, end) as one line, wherever that breaks: natural width
+// (indent included when begin == 0), hanging when `hang` and the last atom
+// is 、。, then reduced or expanded and aligned like any line.
+BreakLine set_line(const BreakParagraph& p, uint32_t begin, uint32_t end, const BreakOptions& options,
+                   bool hang = false);
+
+// last_line_min_chars (no short last line, 泣き別れ of a single character):
+// when `last` (the paragraph's last line) holds fewer than `min_chars`
+// characters and `prev` is the line before it, re-breaks the two:
+//  1. pull back (追い込み): the whole last line joins `prev` if `prev` can
+//     take it by reducing its spaces within JLReq's push-in limits (every
+//     reducible space at most fully reduced, nothing else squeezed), or by
+//     hanging a final 、。 when hanging is on; the paragraph loses a line;
+//  2. else push on (追い出し): `prev` ends at an earlier legal break so the
+//     last line gets at least `min_chars` characters, provided `prev` can
+//     still be justified by expanding its spaces within JLReq's push-out
+//     order with each inter-character space opened by at most
+//     `max_spread` points (a ragged `prev` may simply get shorter) and the
+//     new last line fits its measure;
+//  3. else the lines stay as they are.
+// Characters are counted per atom character (spaces are in gaps, not counted).
+enum class ShortLastLine { Unchanged, PulledBack, PushedOn };
+ShortLastLine fix_short_last_line(const BreakParagraph& p, BreakLine& prev, const BreakOptions& prev_options,
+                                  BreakLine& last, const BreakOptions& last_options, int min_chars,
+                                  double max_spread);
+
 // The adjusted width of gap `i` on `line` (i in (line.begin, line.end)).
 inline double adjusted_gap(const BreakGap& g, const BreakLine& line) {
     return g.natural - g.shrink * line.shrink_ratio[g.shrink_priority] +

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "text/font_context.h"
+#include "text/run_builder.h"
 
 namespace koho::text {
 
@@ -31,46 +32,22 @@ double ideographic_em_top(const FontRef& font, double em) {
     return (1 - kEmBottom) * em;
 }
 
-// Collects glyphs into runs of one font, size, colour and rotation.
-class RunBuilder {
-public:
-    explicit RunBuilder(SetText& out) : out_(out) {}
-    void begin(const FontRef& font, double size, const Color& color, double rotation) {
-        if (current_ && current_->font.get() == font.get() && current_->size_pt == size &&
-            current_->color == color && current_->rotation_deg == rotation)
-            return;
-        out_.runs.emplace_back();
-        current_ = &out_.runs.back();
-        current_->font = font;
-        current_->size_pt = size;
-        current_->color = color;
-        current_->rotation_deg = rotation;
-    }
-    void cluster(char32_t c, int glyphs) {
-        const size_t before = current_->utf8.size();
-        append_utf8(current_->utf8, c);
-        current_->clusters.push_back({static_cast<int>(current_->utf8.size() - before), glyphs});
-    }
-    void glyph(uint32_t id, double x, double y) { current_->glyphs.push_back({id, x, y}); }
-    void end() { current_ = nullptr; }
-
-private:
-    SetText& out_;
-    GlyphRun* current_ = nullptr;
-};
 }  // namespace
 
 void prepare_paragraph(const model::Paragraph& paragraph, bool vertical, FontCache& fonts, PreparedText& out) {
     if (!paragraph.style) fail_system(paragraph.loc, "paragraph without a resolved style");
     const model::Style& style = *paragraph.style;
     require_family(fonts.context(), style.font_family, style.font_loc);
-    for (const auto& span : paragraph.spans)
-        if (span.strong && !style.strong_font_family.empty())
-            require_family(fonts.context(), style.strong_font_family, style.font_loc);
 
     PreparedParagraph& p = out.p;
     p.vertical = vertical;
     p.em = style.size_pt;
+    p.span_looks.clear();
+    for (const auto& span : paragraph.spans) {
+        p.span_looks.push_back(span_look(style, span));
+        const SpanLook& look = p.span_looks.back();
+        if (look.family != style.font_family) require_family(fonts.context(), look.family, *look.family_loc);
+    }
     decode_paragraph(paragraph, p);
     shape_paragraph(p, fonts);
 
@@ -83,8 +60,9 @@ void prepare_paragraph(const model::Paragraph& paragraph, bool vertical, FontCac
     for (size_t s = 0; s < spans; ++s) {
         const model::Span& span = paragraph.spans[s];
         if (span.ruby.empty() && !span.bouten) continue;
-        SpanLook look = span_look(style, span);
-        out.ruby_fonts[s] = fonts.get(look.family, look.weight, p.em / 2);
+        const SpanLook& look = p.span_looks[s];
+        const double small = look.size_pt / 2;
+        out.ruby_fonts[s] = fonts.get(look.family, look.weight, small);
         if (!span.ruby.empty()) {
             model::Paragraph ruby_para;
             ruby_para.spans.push_back({span.ruby});
@@ -92,54 +70,58 @@ void prepare_paragraph(const model::Paragraph& paragraph, bool vertical, FontCac
             decode_paragraph(ruby_para, decoded);
             std::u32string text;
             for (const auto& c : decoded.chars) text += c.c;
-            out.ruby[s] = shape_string(out.ruby_fonts[s], p.em / 2, text, vertical);
+            out.ruby[s] = shape_string(out.ruby_fonts[s], small, text, vertical);
             p.span_ruby_advance[s] = out.ruby[s].advance;
         }
         if (span.bouten) {
             // The sesame dot is drawn upright; it is placed by its ink, not
             // its em box (fonts put it low, as it is a punctuation form).
-            out.dots[s] = shape_string(out.ruby_fonts[s], p.em / 2, U"\uFE45", false);
+            out.dots[s] = shape_string(out.ruby_fonts[s], small, U"\uFE45", false);
             hb_font_t* hb = pango_font_get_hb_font(out.ruby_fonts[s].get());
             hb_glyph_extents_t ext{};
             int xs = 0, ys = 0;
             hb_font_get_scale(hb, &xs, &ys);
             if (!out.dots[s].glyphs.empty() && hb_font_get_glyph_extents(hb, out.dots[s].glyphs[0].id, &ext))
-                out.dot_ink_centre[s] = {(ext.x_bearing + ext.width / 2.0) * (p.em / 2) / xs,
-                                         -(ext.y_bearing + ext.height / 2.0) * (p.em / 2) / ys};
+                out.dot_ink_centre[s] = {(ext.x_bearing + ext.width / 2.0) * small / xs,
+                                         -(ext.y_bearing + ext.height / 2.0) * small / ys};
         }
     }
     build_atoms(p, style.kinsoku, style.tracking_em);
     apply_ruby_spacing(p);
-    out.em_top = p.span_fonts.empty() ? (1 - kEmBottom) * p.em : ideographic_em_top(p.span_fonts[0], p.em);
+    // The line's em box is the paragraph style's, whatever sizes its spans have.
+    out.em_top = ideographic_em_top(fonts.get(style.font_family, style.weight, p.em), p.em);
 
     out.options.first_indent = style.indent_em * p.em;
     out.options.hanging = style.hanging;
     out.options.align = style.align;
     out.options.last_line_align = style.align == model::Align::Justify ? style.last_line_align : style.align;
+    prepare_marker(paragraph, vertical, fonts, out);
 }
 
 SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlacement& where, SetText& out) {
     const PreparedParagraph& p = t.p;
     const auto& atoms = p.breaking.atoms;
     const auto& spans = p.source->spans;
-    const model::Style& style = *p.style;
     const double em = p.em;
-    const double tracking = style.tracking_em * em;
     const double column_centre = where.frame_width - where.block - em / 2;  // vertical only
     const double baseline = where.block + t.em_top;                           // horizontal only
-    const double line_top = where.block;
+    const double em_top_ratio = t.em_top / em;
+    // A span's own em box top (horizontal), its size set on the paragraph's baseline.
+    auto span_top = [&](const SpanLook& look) { return baseline - look.shift_pt - em_top_ratio * look.size_pt; };
 
     SetLine report;
     report.hanging = line.hanging;
     report.width_pt = line.width;
     report.em_pt = em;
     report.block_pt = where.block;
+    report.inline_pt = where.inline_start;
     report.source_begin = p.chars[atoms[line.begin].begin].source;
     const uint32_t last_char = atoms[line.end - 1].end;
     report.source_end = last_char < p.chars.size() ? p.chars[last_char].source : p.source_end;
 
     RunBuilder runs(out);
-    double pen = line.offset + (line.first ? t.options.first_indent : 0);
+    UnderlineBuilder underline(out, p.vertical, p.vertical ? column_centre : baseline);
+    double pen = where.inline_start + line.offset + (line.first ? where.first_indent : 0);
     std::vector<std::pair<uint32_t, double>> atom_starts;  // for ruby and dots
 
     for (uint32_t a = line.begin; a < line.end; ++a) {
@@ -148,9 +130,10 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
             // Characters inside the gap (word spaces) extract as text but draw nothing.
             for (uint32_t c = atoms[a - 1].end; c < atom.begin; ++c) {
                 const ParagraphChar& ch = p.chars[c];
-                SpanLook look = span_look(style, spans[ch.span]);
+                const SpanLook& look = p.span_looks[ch.span];
                 const bool sideways = p.vertical && ch.orientation == Orientation::Sideways;
-                runs.begin(p.span_fonts[ch.span], em, look.color, sideways ? 90 : 0);
+                runs.begin(p.span_fonts[ch.span], look.size_pt, look.color, sideways ? 90 : 0, look.scale_x,
+                           look.outline);
                 runs.cluster(ch.c, 0);
                 append_utf8(report.text, ch.c);
             }
@@ -161,17 +144,19 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
         const double pad = p.atom_pad.empty() ? 0 : p.atom_pad[a] / (2.0 * count);
         // Tate-chu-yoko: the digits set horizontally, centred in a 1 em cell.
         if (p.vertical && p.atom_is_tcy[a]) {
+            const SpanLook& look = p.span_looks[p.chars[atom.begin].span];
+            const double size = look.size_pt;
             double across = 0;
             for (uint32_t c = atom.begin; c < atom.end; ++c)
                 for (uint32_t g = 0; g < p.chars[c].glyph_count; ++g) across += p.glyphs[p.chars[c].glyph_begin + g].advance;
-            const double scale = across > em ? em / across : 1.0;
+            const double scale = across > size ? size / across : 1.0;
             runs.end();  // a run of its own: it is set across the column
-            double x = column_centre - across * scale / 2;
-            const double y = pen + em / 2 + (0.5 - kEmBottom) * em * scale;
+            double x = column_centre + look.shift_pt - across * scale / 2;
+            const double y = pen + size / 2 + (0.5 - kEmBottom) * size * scale;
             for (uint32_t c = atom.begin; c < atom.end; ++c) {
                 const ParagraphChar& ch = p.chars[c];
-                SpanLook look = span_look(style, spans[ch.span]);
-                runs.begin(p.span_fonts[ch.span], em * scale, look.color, 0);
+                const SpanLook& cl = p.span_looks[ch.span];
+                runs.begin(p.span_fonts[ch.span], size * scale, cl.color, 0, cl.scale_x, cl.outline);
                 runs.cluster(ch.c, static_cast<int>(ch.glyph_count));
                 append_utf8(report.text, ch.c);
                 for (uint32_t g = 0; g < ch.glyph_count; ++g) {
@@ -181,14 +166,16 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
                 }
             }
             runs.end();
+            underline.add(look, pen, pen + size);
             pen += atom.width;
             continue;
         }
         for (uint32_t c = atom.begin; c < atom.end; ++c) {
             const ParagraphChar& ch = p.chars[c];
-            SpanLook look = span_look(style, spans[ch.span]);
+            const SpanLook& look = p.span_looks[ch.span];
+            const double size = look.size_pt;
             const bool sideways = p.vertical && ch.orientation == Orientation::Sideways;
-            runs.begin(p.span_fonts[ch.span], em, look.color, sideways ? 90 : 0);
+            runs.begin(p.span_fonts[ch.span], size, look.color, sideways ? 90 : 0, look.scale_x, look.outline);
             runs.cluster(ch.c, static_cast<int>(ch.glyph_count));
             append_utf8(report.text, ch.c);
             pen += pad;
@@ -196,26 +183,31 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
             for (uint32_t g = 0; g < ch.glyph_count; ++g) {
                 const ShapedGlyph& sg = p.glyphs[ch.glyph_begin + g];
                 if (!p.vertical) {
-                    runs.glyph(sg.id, g_pen + sg.x_offset, baseline + sg.y_offset);
+                    runs.glyph(sg.id, g_pen + sg.x_offset, baseline - look.shift_pt + sg.y_offset);
                 } else if (sideways) {
                     // Rotated clockwise: "up" points right; centre the em box on the column.
-                    const double base_x = column_centre - em / 2 + kEmBottom * em;
+                    const double base_x = column_centre + look.shift_pt - size / 2 + kEmBottom * size;
                     runs.glyph(sg.id, base_x - sg.y_offset, g_pen + sg.x_offset);
                 } else {
-                    runs.glyph(sg.id, column_centre + sg.x_offset, g_pen + sg.y_offset);
+                    runs.glyph(sg.id, column_centre + look.shift_pt + sg.x_offset, g_pen + sg.y_offset);
                 }
                 g_pen += sg.advance;
             }
-            pen += ch.advance + tracking + pad;
+            underline.add(look, pen - pad, pen + ch.advance + pad);
+            // The tracking after an atom's last character is in the next gap.
+            pen += ch.advance + pad + (c + 1 < atom.end ? char_tracking(p, c) : 0);
         }
     }
     runs.end();
+    underline.close();
 
     // Ruby and emphasis dots, over (horizontal) or right of (vertical) the base.
-    const double small = em / 2;
     for (const auto& [a, start] : atom_starts) {
         const BreakAtom& atom = atoms[a];
         const uint16_t span = p.chars[atom.begin].span;
+        const SpanLook& look = p.span_looks[span];
+        const double small = look.size_pt / 2;
+        const double side_x = column_centre + look.shift_pt + look.size_pt / 2 + small / 2;  // vertical
         const ShapedString& ruby = t.ruby[span];
         if (!ruby.glyphs.empty()) {
             double base_len = atom.width;
@@ -233,19 +225,18 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
                 if (a + 1 == line.end && at + ruby.advance > start + base_len) at = start + base_len - ruby.advance;
                 if (a == line.begin && at < start) at = start;
             }
-            runs.begin(t.ruby_fonts[span], small, span_look(style, spans[span]).color, 0);
-            const std::string& text = spans[span].ruby;
-            // The ruby text as one cluster: it extracts as the reading.
+            // The ruby text as one cluster of a run of its own: it extracts as the reading.
             runs.end();
-            runs.begin(t.ruby_fonts[span], small, span_look(style, spans[span]).color, 0);
-            GlyphRun& run = out.runs.back();
+            runs.begin(t.ruby_fonts[span], small, look.color, 0, 1, look.outline);
+            GlyphRun& run = runs.run();
+            const std::string& text = spans[span].ruby;
             run.utf8 += text;
             run.clusters.push_back({static_cast<int>(text.size()), static_cast<int>(ruby.glyphs.size())});
             for (const ShapedGlyph& sg : ruby.glyphs) {
                 if (!p.vertical)
-                    runs.glyph(sg.id, at + sg.x_offset, line_top - kEmBottom * small + sg.y_offset);
+                    runs.glyph(sg.id, at + sg.x_offset, span_top(look) - kEmBottom * small + sg.y_offset);
                 else
-                    runs.glyph(sg.id, column_centre + em / 2 + small / 2 + sg.x_offset, at + sg.y_offset);
+                    runs.glyph(sg.id, side_x + sg.x_offset, at + sg.y_offset);
                 at += sg.advance + gap;
             }
             runs.end();
@@ -257,19 +248,20 @@ SetLine render_line(const PreparedText& t, const BreakLine& line, const LinePlac
             const ParagraphChar& ch = p.chars[c];
             const bool marked = !takes_aki(ch.cls) && ch.cls != CharClass::WesternSpace;
             if (marked) {
-                runs.begin(t.ruby_fonts[span], small, span_look(style, spans[span]).color, 0);
+                runs.end();
+                runs.begin(t.ruby_fonts[span], small, look.color, 0, 1, look.outline);
                 // A cluster of no bytes: the dot draws but does not extract as text.
-                out.runs.back().clusters.push_back({0, 0});
+                runs.run().clusters.push_back({0, 0});
                 // Ink centred on the character, in the half em beside the line.
                 const auto [ink_x, ink_y] = t.dot_ink_centre[span];
                 const double along = at + ch.advance / 2;
-                const double cx = p.vertical ? column_centre + em / 2 + small / 2 : along;
-                const double cy = p.vertical ? along : line_top - small / 2;
+                const double cx = p.vertical ? side_x : along;
+                const double cy = p.vertical ? along : span_top(look) - small / 2;
                 for (const ShapedGlyph& sg : dot.glyphs) runs.glyph(sg.id, cx - ink_x, cy - ink_y);
-                out.runs.back().clusters.back().glyphs = static_cast<int>(dot.glyphs.size());
+                runs.run().clusters.back().glyphs = static_cast<int>(dot.glyphs.size());
                 runs.end();
             }
-            at += ch.advance + tracking;
+            at += ch.advance + char_tracking(p, c);
         }
     }
     return report;

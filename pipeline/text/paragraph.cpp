@@ -2,6 +2,8 @@
 #include "text/paragraph.h"
 
 #include <unicode/normalizer2.h>
+
+#include <algorithm>
 #include <unicode/unistr.h>
 
 #include "core/diagnostic.h"
@@ -133,13 +135,26 @@ void decode_paragraph(const model::Paragraph& paragraph, PreparedParagraph& out)
     }
 }
 
+double char_em(const PreparedParagraph& p, uint32_t i) {
+    return p.span_looks.empty() ? p.em : p.span_looks[p.chars[i].span].size_pt;
+}
+
+double char_tracking(const PreparedParagraph& p, uint32_t i) {
+    // Nothing after a character that takes no room of its own (a ligature
+    // tail, the digits after the first of a tate-chu-yoko run).
+    if (p.span_looks.empty() || p.chars[i].advance == 0) return 0;
+    return p.span_looks[p.chars[i].span].tracking_pt;
+}
+
 void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_em) {
     BreakParagraph& bp = p.breaking;
     bp.atoms.clear();
     bp.gaps.clear();
     p.atom_is_tcy.clear();
-    const double em = p.em;
-    const double tracking = tracking_em * em;
+    const double fallback_tracking = p.span_looks.empty() ? tracking_em * p.em : 0;
+    auto tracking_of = [&](uint32_t i) {
+        return p.span_looks.empty() ? (p.chars[i].advance == 0 ? 0 : fallback_tracking) : char_tracking(p, i);
+    };
     const auto& chars = p.chars;
     const uint32_t n = static_cast<uint32_t>(chars.size());
 
@@ -157,13 +172,13 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
         const bool have_atom = !bp.atoms.empty() && bp.atoms.back().end == i;
         const CharClass prev_cls = have_atom ? chars[i - 1].cls : CharClass::Other;
         if (ch.cls == CharClass::WesternSpace && ch.orientation != Orientation::TateChuYoko) {
-            between.back().spaces += ch.advance + tracking;
+            between.back().spaces += ch.advance + tracking_of(i);
             between.back().word_space = true;
             continue;
         }
         if (ch.cls == CharClass::IdeographicSpace && !bp.atoms.empty() &&
             chars[bp.atoms.back().end - 1].cls == CharClass::Dividing) {
-            between.back().spaces += ch.advance + tracking;
+            between.back().spaces += ch.advance + tracking_of(i);
             between.back().ideographic_space = true;
             continue;
         }
@@ -178,14 +193,15 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
                    (ch.glyph_count == 0 && ch.advance == 0 && i > 0);  // ligature tail
         }
         if (join) {
+            // The tracking after the previous character now lies inside the atom.
+            bp.atoms.back().width += tracking_of(i - 1) + ch.advance;
             bp.atoms.back().end = i + 1;
-            bp.atoms.back().width += ch.advance + tracking;
             continue;
         }
         BreakAtom atom;
         atom.begin = i;
         atom.end = i + 1;
-        atom.width = ch.advance + tracking;
+        atom.width = ch.advance;
         atom.hangable = is_hangable(ch.cls) && ch.orientation != Orientation::TateChuYoko;
         bp.atoms.push_back(atom);
         p.atom_is_tcy.push_back(ch.orientation == Orientation::TateChuYoko);
@@ -200,6 +216,8 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
     };
     for (size_t k = 1; k < atoms; ++k) {
         BreakGap& g = bp.gaps[k];
+        // Spacing is in the em of the character that carries it.
+        const double em_a = char_em(p, bp.atoms[k - 1].end - 1), em_b = char_em(p, bp.atoms[k].begin);
         const CharClass a = spacing_class(k - 1, false);
         const CharClass b = spacing_class(k, true);
         const char32_t b_char = chars[bp.atoms[k].begin].c;
@@ -233,6 +251,7 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
         else
             aki = std::max(aki_after(a), aki_before(b));
         if (aki > 0) {
+            const double em = aki_after(a) >= aki_before(b) ? em_a : em_b;
             g.natural = aki * em;
             g.shrink = g.natural;
             g.shrink_priority = a == CharClass::FullStop ? kShrinkAfterFullStop
@@ -240,11 +259,12 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
                                                                                             : kShrinkBracketComma;
             g.stretch = 1;
             g.stretch_priority = kStretchAki;
-            if (a == CharClass::MiddleDot) g.keep_at_end = 0.25 * em;
+            if (a == CharClass::MiddleDot) g.keep_at_end = 0.25 * em_a;
             continue;
         }
         const bool latin_a = is_western_run(a), latin_b = is_western_run(b);
         if ((latin_a && is_japanese_letter(b)) || (latin_b && is_japanese_letter(a))) {
+            const double em = std::max(em_a, em_b);
             g.natural = 0.25 * em;
             g.shrink = 0.125 * em;
             g.stretch = 0.25 * em;
@@ -261,7 +281,10 @@ void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_e
         }
     }
     if (atoms > 0 && chars[bp.atoms[atoms - 1].end - 1].cls == CharClass::MiddleDot)
-        bp.gaps[atoms].keep_at_end = 0.25 * em;
+        bp.gaps[atoms].keep_at_end = 0.25 * char_em(p, bp.atoms[atoms - 1].end - 1);
+    // Tracking after an atom's last character: fixed space in the gap that
+    // follows (it drops out where the line breaks).
+    for (size_t k = 1; k < atoms; ++k) bp.gaps[k].natural += tracking_of(bp.atoms[k - 1].end - 1);
 }
 
 }  // namespace koho::text

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "text/char_class.h"
 #include "text/glyph_run.h"
 #include "text/line_breaker.h"
+
 
 namespace koho::text {
 
@@ -20,6 +22,20 @@ enum class Orientation : uint8_t {
     TateChuYoko,   // digits set across the column, one em along it
 };
 
+// How a span is drawn: the paragraph style, then its strong variant, then
+// the span's character style ([[name:…]]), each overriding what it sets.
+struct SpanLook {
+    std::string family;
+    const SourceLoc* family_loc = nullptr;  // where that family was named
+    int weight = 400;
+    double size_pt = 10;
+    Color color;
+    double tracking_pt = 0;        // added after each character (not after a line's last)
+    double scale_x = 1;            // 長体/平体
+    double shift_pt = 0;           // baseline shift: up (horizontal) / right (vertical)
+    std::optional<model::Underline> underline;
+    std::optional<model::TextOutline> outline;
+};
 struct ShapedGlyph {
     uint32_t id = 0;
     double advance = 0;     // along the line, points
@@ -50,6 +66,9 @@ struct PreparedParagraph {
     std::vector<uint32_t> keep_together;    // per char
     std::vector<ShapedGlyph> glyphs;
     std::vector<FontRef> span_fonts;        // per span (strong spans differ)
+    // Per span: how it is drawn (character style applied). Empty when a
+    // test builds a paragraph by hand: then every span is `em` with no tracking.
+    std::vector<SpanLook> span_looks;
     BreakParagraph breaking;
     std::vector<bool> atom_is_tcy;          // per atom
 
@@ -74,9 +93,16 @@ void apply_ruby_spacing(PreparedParagraph& p);
 // classifies the paragraph's base text; offsets refer to the source bytes.
 void decode_paragraph(const model::Paragraph& paragraph, PreparedParagraph& out);
 
+// The size (em) a character is set in, and the tracking added after it.
+double char_em(const PreparedParagraph& p, uint32_t i);
+double char_tracking(const PreparedParagraph& p, uint32_t i);
+
 // Groups characters into atoms and computes the gaps between them (JLReq
 // Appendix B spacing, 3.2.6 Japanese–Latin spacing, kinsoku). Needs
-// chars[].advance set. Pure: no fonts involved.
+// chars[].advance set. Pure: no fonts involved. Tracking (each span's, or
+// `tracking_em` of `em` without span_looks) follows every character: inside
+// an atom it widens the atom; after an atom's last character it goes into
+// the following gap, so it vanishes at a line end.
 void build_atoms(PreparedParagraph& p, model::Kinsoku kinsoku, double tracking_em);
 
 // UTF-8 of one code point, appended.

@@ -61,23 +61,42 @@ FontRef FontCache::get(const std::string& family, int weight, double size_pt) {
 }
 
 SpanLook span_look(const model::Style& style, const model::Span& span) {
-    SpanLook look{style.font_family, style.weight, style.color};
+    SpanLook look;
+    look.family = style.font_family;
+    look.family_loc = &style.font_loc;
+    look.weight = style.weight;
+    look.size_pt = style.size_pt;
+    look.color = style.color;
+    look.scale_x = style.horizontal_scale;
+    look.shift_pt = style.baseline_shift_pt;
+    look.underline = style.underline;
+    look.outline = style.outline;
+    double tracking_em = style.tracking_em;
     if (span.strong) {
         look.weight = style.strong_weight;
         if (!style.strong_font_family.empty()) look.family = style.strong_font_family;
         if (style.strong_color) look.color = *style.strong_color;
     }
+    // A character style is the most specific: it overrides the strong variant too.
+    if (const model::CharStyle* cs = span.char_style) {
+        if (!cs->font_family.empty()) look.family = cs->font_family, look.family_loc = &cs->font_loc;
+        if (cs->weight) look.weight = *cs->weight;
+        if (cs->size_pt) look.size_pt = *cs->size_pt;
+        if (cs->color) look.color = *cs->color;
+        if (cs->tracking_em) tracking_em = *cs->tracking_em;
+        if (cs->horizontal_scale) look.scale_x = *cs->horizontal_scale;
+        if (cs->baseline_shift_pt) look.shift_pt = *cs->baseline_shift_pt;
+        if (cs->underline) look.underline = cs->underline;
+        if (cs->outline) look.outline = cs->outline;
+    }
+    look.tracking_pt = tracking_em * look.size_pt;
     return look;
 }
 
 void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
-    const model::Style& style = *p.style;
     p.glyphs.clear();
     p.span_fonts.clear();
-    for (const model::Span& span : p.source->spans) {
-        SpanLook look = span_look(style, span);
-        p.span_fonts.push_back(fonts.get(look.family, look.weight, p.em));
-    }
+    for (const SpanLook& look : p.span_looks) p.span_fonts.push_back(fonts.get(look.family, look.weight, look.size_pt));
     std::u32string text;
     text.reserve(p.chars.size());
     for (const auto& c : p.chars) text += c.c;
@@ -121,7 +140,12 @@ void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
         hb_font_t* hb = pango_font_get_hb_font(font);
         int x_scale = 0, y_scale = 0;
         hb_font_get_scale(hb, &x_scale, &y_scale);
-        const double kx = p.em / x_scale, ky = p.em / y_scale;
+        const SpanLook& look = p.span_looks[head.span];
+        const double size = look.size_pt;
+        // 長体/平体 scales the glyph's own x axis: advances along a
+        // horizontal line (and a sideways run), but only the width across
+        // the column of an upright glyph in vertical text.
+        const double kx = size * look.scale_x / x_scale, ky = size / y_scale;
         hb_shape(hb, buffer.get(), features.data(), static_cast<unsigned>(features.size()));
         unsigned count = 0;
         hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
@@ -132,7 +156,7 @@ void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
         }
         for (unsigned g = 0; g < count; ++g) {
             ParagraphChar& owner = p.chars[info[g].cluster];
-            if (info[g].codepoint == 0 && owner.c > 0x20) missing_glyph(p, owner, span_look(style, p.source->spans[owner.span]).family);
+            if (info[g].codepoint == 0 && owner.c > 0x20) missing_glyph(p, owner, p.span_looks[owner.span].family);
             if (owner.glyph_count == 0) owner.glyph_begin = static_cast<uint32_t>(p.glyphs.size());
             ++owner.glyph_count;
             ShapedGlyph sg;
@@ -145,7 +169,7 @@ void shape_paragraph(PreparedParagraph& p, FontCache& fonts) {
         }
         if (head.orientation == Orientation::TateChuYoko) {
             // Across the column: the run takes one em along the line.
-            for (size_t k = i; k < j; ++k) p.chars[k].advance = k == i ? p.em : 0;
+            for (size_t k = i; k < j; ++k) p.chars[k].advance = k == i ? size : 0;
         }
         i = j;
     }

@@ -25,15 +25,13 @@ private:
     std::map<std::tuple<std::string, int, double>, FontRef> cache_;
 };
 
-// The family, weight and colour a span is drawn in (strong variant applied).
-struct SpanLook {
-    std::string family;
-    int weight = 400;
-    Color color;
-};
+// The look of `span` in a paragraph of `style` (struct SpanLook: paragraph.h).
 SpanLook span_look(const model::Style& style, const model::Span& span);
 
-// Fills chars[].advance/glyph_*, glyphs and span_fonts of `p`.
+// Fills chars[].advance/glyph_*, glyphs and span_fonts of `p` (needs
+// span_looks): each span in its own font and size; horizontal_scale applied
+// to advances along the line (not to upright glyphs in vertical text, whose
+// advance runs down the column).
 void shape_paragraph(PreparedParagraph& p, FontCache& fonts);
 
 // Shapes a short string in one font (ruby, bouten): glyphs and total advance.

@@ -4,8 +4,11 @@
 
 #include <cmath>
 
+#include "text/exclusions.h"
+#include "text/keep_rules.h"
 #include "text/line_render.h"
 #include "text/shaper.h"
+#include "text/typesetter_impl.h"
 
 namespace koho::text {
 
@@ -25,6 +28,38 @@ void align_block(FrameFill& out, const FrameGeometry& frame, double extent) {
     for (auto& line : out.lines) line.block_pt += shift;
 }
 
+// One segment of a planned line: a line of the breaker with its own
+// measure, starting at `inline_start` (text wrap splits a line in segments).
+struct PlannedSegment {
+    BreakLine line;
+    BreakOptions options;
+    double inline_start = 0;
+    bool marker = false;      // the list marker goes at marker_at
+    double marker_at = 0;
+};
+
+// A line of a paragraph at its block position, before it is rendered.
+struct PlannedRow {
+    double block = 0;
+    std::vector<PlannedSegment> segments;  // empty: a blank line (empty paragraph)
+};
+
+// The typesetter's position in the frame after a paragraph, to return to
+// when keep_with_next moves paragraphs on.
+struct FrameState {
+    bool any_line = false;
+    double block = 0;       // em-box top (or right edge) of the last line set
+    double last_em = 0;
+    double pending = 0;     // paragraph spacing waiting for the next line
+    double grid_next = 0;   // line grid: top of the next free grid line
+};
+
+struct Checkpoint {
+    size_t paragraph = 0;
+    FrameState state;
+    size_t runs = 0, rules = 0, lines = 0;
+};
+
 size_t start_atom(const PreparedParagraph& p, size_t offset) {
     const auto& atoms = p.breaking.atoms;
     size_t a = 0;
@@ -32,12 +67,6 @@ size_t start_atom(const PreparedParagraph& p, size_t offset) {
     return a;
 }
 }  // namespace
-
-struct Typesetter::Impl {
-    std::shared_ptr<FontContext> fonts;
-    FontCache cache;
-    explicit Impl(std::shared_ptr<FontContext> f) : fonts(std::move(f)), cache(*fonts) {}
-};
 
 Typesetter::Typesetter(std::shared_ptr<FontContext> fonts) : impl_(std::make_unique<Impl>(std::move(fonts))) {}
 Typesetter::~Typesetter() = default;
@@ -49,93 +78,166 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
     const bool vertical = frame.writing == model::Writing::Vertical;
     const double measure = vertical ? frame.height_pt : frame.width_pt;
     const double extent = vertical ? frame.width_pt : frame.height_pt;
+    const double grid = frame.grid_pitch_pt;
 
-    bool any_line = false;
-    double block = 0;        // em-box top (or right edge) of the last line set
-    double last_em = 0;
-    double pending = 0;      // paragraph spacing waiting for the next line
-    double grid_next = 0;    // line grid: top of the next free grid line
+    FrameState st;
+    std::vector<Checkpoint> whole;        // paragraphs set whole in this frame
+    std::vector<SetParagraph> whole_keep;  // their keep_with_next and first_in_frame
+
+    auto finish = [&](StoryPosition end, bool done) {
+        out.end = end;
+        out.story_done = done;
+        out.used_extent_pt = st.any_line ? st.block + st.last_em : 0;
+        align_block(out, frame, extent);
+        return out;
+    };
+
     for (size_t pi = from.paragraph; pi < story.paragraphs.size(); ++pi) {
         const model::Paragraph& paragraph = story.paragraphs[pi];
         PreparedText t;
         prepare_paragraph(paragraph, vertical, impl_->cache, t);
-        t.options.measure = measure;
         const model::Style& style = *paragraph.style;
         const PreparedParagraph& p = t.p;
-        const size_t n = p.breaking.atoms.size();
-        size_t a = pi == from.paragraph ? start_atom(p, from.offset) : 0;
-        if (a == 0 && any_line) pending += style.space_before_pt;
+        const double em = p.em;
+        const double lead = style.effective_leading_pt();
+        const uint32_t n = static_cast<uint32_t>(p.breaking.atoms.size());
+        const uint32_t a0 = pi == from.paragraph ? static_cast<uint32_t>(start_atom(p, from.offset)) : 0;
+        const bool continued = pi == from.paragraph && from.offset > 0;
+        if (n > 0 && a0 >= n) continue;      // resumed after its last line
+        if (n == 0 && continued) continue;   // an empty paragraph already set
 
-        auto place_next = [&](double em) -> bool {
-            // The space between two lines (行間) is the new line's leading
-            // less its own em: a line of the same size steps by its leading,
-            // a smaller line after a bigger one never climbs into it.
-            const double line_gap = style.effective_leading_pt() - em;
-            const double next = any_line ? block + last_em + line_gap + pending : 0;
-            if (next + em > extent + kEpsilon) return false;
-            block = next;
-            pending = 0;
-            any_line = true;
-            last_em = em;
-            return true;
-        };
-        auto stop_here = [&](size_t offset) {
-            out.end = {pi, offset};
-            out.story_done = false;
-            out.used_extent_pt = any_line ? block + last_em : 0;
-            align_block(out, frame, extent);
-            return out;
-        };
-
-        if (frame.grid_pitch_pt > 0 && (a < n || (n == 0 && (pi != from.paragraph || from.offset == 0)))) {
-            // 行取り: the paragraph takes m grid lines, its lines centred in them.
-            const double grid = frame.grid_pitch_pt;
-            const double grid_em = frame.grid_em_pt > 0 ? frame.grid_em_pt : p.em;
-            const double lead = style.effective_leading_pt();
-            std::vector<BreakLine> lines = n ? break_paragraph(p.breaking, static_cast<uint32_t>(a), t.options)
-                                             : std::vector<BreakLine>{};
-            const double natural = (lines.empty() ? 0 : (lines.size() - 1) * lead) + p.em;
-            const double slot = any_line ? std::ceil((grid_next + pending) / grid - kEpsilon) * grid : 0;
-            const double m = std::max(1.0, std::ceil((natural - grid_em) / grid - kEpsilon) + 1);
-            const double region = (m - 1) * grid + grid_em;
-            const bool whole = slot + region <= extent + kEpsilon;
-            double top = slot + (whole ? (region - natural) / 2 : 0);
-            if (lines.empty()) {
-                if (!whole) return stop_here(0);
-                block = top, any_line = true, last_em = p.em, pending = 0;
-            }
-            for (const BreakLine& line : lines) {
-                if (top + p.em > extent + kEpsilon) return stop_here(p.chars[p.breaking.atoms[line.begin].begin].source);
-                block = top, any_line = true, last_em = p.em, pending = 0;
-                SetLine report = render_line(t, line, {block, frame.width_pt}, out.text);
-                report.paragraph = pi;
-                out.lines.push_back(std::move(report));
-                top += lead;
-            }
-            grid_next = slot + m * grid;
-            pending += style.space_after_pt;
-            continue;
+        const Checkpoint checkpoint{pi, st, out.text.runs.size(), out.text.rules.size(), out.lines.size()};
+        const bool first_in_frame = !st.any_line;
+        if (a0 == 0 && st.any_line) {
+            // Two items of one list are apart by its item_gap instead.
+            if (paragraph.list_continues && style.list.kind != model::ListKind::None)
+                st.pending = style.list.item_gap_pt;
+            else
+                st.pending += style.space_before_pt;
         }
-        if (n == 0) {  // an empty paragraph is a blank line
-            if (pi != from.paragraph || from.offset == 0) {
-                if (!place_next(p.em)) return stop_here(0);
+        BreakOptions plain = t.options;
+        plain.measure = std::max(0.0, measure - t.start_indent);
+
+        // Where the first line goes, and (line grid, 行取り) how many grid
+        // lines the paragraph takes, its lines centred in them.
+        double pos = st.any_line ? st.block + st.last_em + (lead - em) + st.pending : 0;
+        double slot = 0, grid_lines = 0;
+        if (grid > 0) {
+            const double grid_em = frame.grid_em_pt > 0 ? frame.grid_em_pt : em;
+            const size_t count = n ? break_paragraph(p.breaking, a0, plain).size() : 0;
+            const double natural = (count ? (count - 1) * lead : 0) + em;
+            slot = st.any_line ? std::ceil((st.grid_next + st.pending) / grid - kEpsilon) * grid : 0;
+            grid_lines = std::max(1.0, std::ceil((natural - grid_em) / grid - kEpsilon) + 1);
+            const double region = (grid_lines - 1) * grid + grid_em;
+            pos = slot + (slot + region <= extent + kEpsilon ? (region - natural) / 2 : 0);
+        }
+
+        // Plan the lines that fit: each at the next block position where
+        // text wrap leaves room, in the free segments of its measure.
+        std::vector<PlannedRow> rows;
+        const double min_segment = std::min(3 * em, plain.measure);
+        uint32_t a = a0;
+        bool fits = true;
+        auto find_room = [&](std::vector<FreeSegment>& segments) {
+            while (pos + em <= extent + kEpsilon) {
+                segments = free_segments(frame.exclusions, pos, em, measure, t.start_indent, min_segment);
+                if (!segments.empty()) return true;
+                const double next = next_block_after(frame.exclusions, pos, em);
+                pos = grid > 0 ? pos + std::ceil((next - pos) / grid - kEpsilon) * grid : next;
             }
+            return false;
+        };
+        std::vector<FreeSegment> segments;
+        if (n == 0) {
+            // An empty paragraph is a blank line.
+            fits = pos + em <= extent + kEpsilon;
+            if (fits) rows.push_back({pos, {}});
         }
         while (a < n) {
-            BreakLine line = break_line(p.breaking, static_cast<uint32_t>(a), t.options);
-            if (!place_next(p.em)) return stop_here(p.chars[p.breaking.atoms[a].begin].source);
-            SetLine report = render_line(t, line, {block, frame.width_pt}, out.text);
-            report.paragraph = pi;
-            out.lines.push_back(std::move(report));
-            a = line.end;
+            if (!find_room(segments)) {
+                fits = false;
+                break;
+            }
+            PlannedRow row{pos, {}};
+            for (const FreeSegment& segment : segments) {
+                if (a >= n) break;
+                PlannedSegment planned;
+                planned.inline_start = std::max(segment.begin, t.start_indent);
+                planned.options = t.options;
+                planned.options.measure = std::max(0.0, segment.end - planned.inline_start);
+                planned.options.first_indent = a == 0 ? t.options.first_indent : 0;
+                if (a == 0 && t.marker_box > 0) {
+                    const MarkerPlace place = place_marker(t, segment.begin);
+                    planned.marker = true;
+                    planned.marker_at = place.marker_at;
+                    planned.options.first_indent += place.text_at - planned.inline_start;
+                }
+                planned.line = break_line(p.breaking, a, planned.options);
+                a = planned.line.end;
+                row.segments.push_back(std::move(planned));
+            }
+            rows.push_back(std::move(row));
+            pos += lead;
         }
-        pending += style.space_after_pt;
+        if (fits && n > 0 && style.last_line_min_chars > 1) {
+            std::vector<PlannedSegment*> flat;
+            for (auto& row : rows)
+                for (auto& seg : row.segments) flat.push_back(&seg);
+            if (flat.size() >= 2) {
+                PlannedSegment& prev = *flat[flat.size() - 2];
+                PlannedSegment& last = *flat.back();
+                const auto fixed = fix_short_last_line(p.breaking, prev.line, prev.options, last.line, last.options,
+                                                       style.last_line_min_chars, 0.25 * em);
+                if (fixed == ShortLastLine::PulledBack) {
+                    rows.back().segments.pop_back();
+                    if (rows.back().segments.empty()) rows.pop_back();
+                }
+            }
+        }
+
+        // Orphans and widows decide how many of the planned lines stay here.
+        size_t total = rows.size();
+        if (!fits && n > 0) total += a < n ? break_paragraph(p.breaking, a, plain).size() : 0;
+        if (!fits && n == 0) total = 1;
+        const size_t keep = lines_to_keep(rows.size(), total, style.orphans, style.widows, first_in_frame);
+        if (keep == 0) {
+            // Nothing of this paragraph here: keep_with_next paragraphs
+            // before it follow it into the next frame.
+            const size_t cut = keep_with_next_cut(whole_keep);
+            if (cut < whole.size()) {
+                const Checkpoint& back = whole[cut];
+                st = back.state;
+                out.text.runs.resize(back.runs);
+                out.text.rules.resize(back.rules);
+                out.lines.resize(back.lines);
+                return finish({back.paragraph, 0}, false);
+            }
+            st = checkpoint.state;
+            return finish({pi, a0 < n ? p.chars[p.breaking.atoms[a0].begin].source : 0}, false);
+        }
+        for (size_t r = 0; r < keep; ++r) {
+            const PlannedRow& row = rows[r];
+            st.block = row.block, st.any_line = true, st.last_em = em, st.pending = 0;
+            for (const PlannedSegment& seg : row.segments) {
+                const LinePlacement where{row.block, frame.width_pt, seg.inline_start, seg.options.first_indent};
+                if (seg.marker) render_marker(t, seg.marker_at, where, out.text);
+                SetLine report = render_line(t, seg.line, where, out.text);
+                report.paragraph = pi;
+                out.lines.push_back(std::move(report));
+            }
+        }
+        if (keep < total) {
+            const uint32_t next = keep < rows.size() ? rows[keep].segments.front().line.begin : a;
+            return finish({pi, p.chars[p.breaking.atoms[next].begin].source}, false);
+        }
+        if (grid > 0)
+            st.grid_next = std::max(slot + grid_lines * grid,
+                                    slot + std::ceil((st.block + em - slot) / grid - kEpsilon) * grid);
+        st.pending += style.space_after_pt;
+        whole.push_back(checkpoint);
+        whole_keep.push_back({style.keep_with_next, first_in_frame});
     }
-    out.end = {story.paragraphs.size(), 0};
-    out.story_done = true;
-    out.used_extent_pt = any_line ? block + last_em : 0;
-    align_block(out, frame, extent);
-    return out;
+    return finish({story.paragraphs.size(), 0}, true);
 }
 
 size_t Typesetter::count_characters(const model::Story& story, StoryPosition from) {
@@ -151,37 +253,6 @@ size_t Typesetter::count_characters(const model::Story& story, StoryPosition fro
         }
     }
     return count;
-}
-
-}  // namespace koho::text
-
-namespace koho::text {
-
-ContentWidths Typesetter::measure(const model::Story& story, model::Writing writing) {
-    ContentWidths widths;
-    const bool vertical = writing == model::Writing::Vertical;
-    for (const model::Paragraph& paragraph : story.paragraphs) {
-        PreparedText t;
-        prepare_paragraph(paragraph, vertical, impl_->cache, t);
-        const auto& atoms = t.p.breaking.atoms;
-        const auto& gaps = t.p.breaking.gaps;
-        const double indent = t.options.first_indent;
-        double line = indent;
-        for (size_t a = 0; a < atoms.size(); ++a) {
-            // An atom is never broken; kinsoku may glue it to its neighbours,
-            // so the unbreakable width runs from one breakable gap to the next.
-            widths.min_pt = std::max(widths.min_pt, atoms[a].width + (a == 0 ? indent : 0));
-            line += (a > 0 ? gaps[a].natural : 0) + atoms[a].width;
-        }
-        double unit = 0;
-        for (size_t a = 0; a < atoms.size(); ++a) {
-            if (a > 0 && gaps[a].breakable) unit = 0;
-            unit += (a > 0 && !gaps[a].breakable ? gaps[a].natural : 0) + atoms[a].width;
-            widths.min_pt = std::max(widths.min_pt, unit);
-        }
-        widths.max_pt = std::max(widths.max_pt, line);
-    }
-    return widths;
 }
 
 }  // namespace koho::text
