@@ -1,7 +1,10 @@
 #include "scene/compose_pages.h"
 
+#include "scene/columns.h"
 #include "scene/frame_items.h"
+#include "scene/masters.h"
 #include "scene/text_flow.h"
+#include "scene/wrap.h"
 
 namespace koho::scene {
 namespace {
@@ -29,13 +32,30 @@ void append(std::vector<Item>& to, std::vector<Item> items) {
     for (auto& item : items) to.push_back(std::move(item));
 }
 
+// A text frame: its text item, then its column rules (over its background).
+void add_text_frame(std::vector<Item>& items, const model::Frame& frame, FramePiece piece) {
+    if (auto item = text_item(frame, std::move(piece))) items.push_back(std::move(*item));
+    const auto& content = std::get<model::TextContent>(frame.content);
+    for (auto& rule : column_rules(inner_box(frame, content), content)) {
+        Item item;
+        item.what = std::move(rule);
+        item.opacity = frame.opacity;
+        item.frame_id = frame.id;
+        items.push_back(std::move(item));
+    }
+}
+
 }  // namespace
 
 std::vector<PageScene> compose_pages(const model::Document& document, TextSetter& setter,
                                      const ImageLoader& load_image) {
-    // Chains may run from one page to a later one: set every story first.
-    auto page_texts = flow_page_stories(document, setter);
     ImageCache images(load_image);
+    // Contour wrap looks at the same pixels the page draws.
+    WrapMedia media;
+    media.image = [&images](const model::ImageContent& content) { return images.get(content); };
+    PageWraps wraps(document, media);
+    // Chains may run from one page to a later one: set every story first.
+    auto page_texts = flow_page_stories(document, setter, &wraps);
 
     std::vector<PageScene> scenes;
     scenes.reserve(document.pages.size());
@@ -46,23 +66,20 @@ std::vector<PageScene> compose_pages(const model::Document& document, TextSetter
         scene.trim_h_pt = document.page.trim_h_pt;
         scene.bleed_pt = document.page.bleed_pt;
 
-        if (page.master) {
-            const auto& frames = page.master->frames;
-            for (size_t f = 0; f < frames.size(); ++f) {
-                if (std::holds_alternative<model::TextContent>(frames[f].content)) {
-                    if (auto item = text_item(frames[f], set_master_text(document, p, frames[f], f, setter)))
-                        scene.items.push_back(std::move(*item));
-                } else {
-                    append(scene.items, frame_items(frames[f], images));
-                }
-            }
+        for (const MasterFrame& master : master_frames(document, p)) {
+            const model::Frame& frame = *master.frame;
+            if (std::holds_alternative<model::TextContent>(frame.content))
+                add_text_frame(scene.items, frame,
+                               set_master_text(document, p, frame, master.index, setter, &wraps, master.part));
+            else
+                append(scene.items, frame_items(frame, images));
         }
         for (size_t f = 0; f < page.frames.size(); ++f) {
             const model::Frame& frame = page.frames[f];
             if (std::holds_alternative<model::TextContent>(frame.content)) {
                 FramePiece piece;
                 if (auto found = page_texts.find({p, f}); found != page_texts.end()) piece = std::move(found->second);
-                if (auto item = text_item(frame, std::move(piece))) scene.items.push_back(std::move(*item));
+                add_text_frame(scene.items, frame, std::move(piece));
             } else {
                 append(scene.items, frame_items(frame, images));
             }

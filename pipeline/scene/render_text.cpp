@@ -19,8 +19,9 @@ namespace {
 double matrix_size(const cairo_matrix_t& m) { return std::hypot(m.xy, m.yy); }
 
 // Selects the run's font on `cr`: Pango's own scaled font when it is at the
-// run's size and upright, else the same face (and options, and any
-// synthetic slant in Pango's matrix) rescaled to run.size_pt and rotated
+// run's size, upright and unscaled, else the same face (and options, and any
+// synthetic slant in Pango's matrix) rescaled to run.size_pt, scaled by
+// run.scale_x along the glyph's own x axis (長体/平体) and then rotated
 // clockwise by run.rotation_deg about each glyph's origin.
 void select_font(cairo_t* cr, const text::GlyphRun& run) {
     if (!run.font.get()) fail_system({}, "a glyph run has no font");
@@ -31,11 +32,16 @@ void select_font(cairo_t* cr, const text::GlyphRun& run) {
     cairo_scaled_font_get_font_matrix(scaled, &matrix);
     double pango_size = matrix_size(matrix);
     bool same_size = std::abs(pango_size - run.size_pt) <= 1e-6 * std::max(1.0, run.size_pt);
-    if (same_size && run.rotation_deg == 0) {
+    if (same_size && run.rotation_deg == 0 && run.scale_x == 1) {
         cairo_set_scaled_font(cr, scaled);
         return;
     }
     if (pango_size > 0) cairo_matrix_scale(&matrix, run.size_pt / pango_size, run.size_pt / pango_size);
+    if (run.scale_x != 1) {
+        cairo_matrix_t narrow;
+        cairo_matrix_init_scale(&narrow, run.scale_x, 1);
+        cairo_matrix_multiply(&matrix, &matrix, &narrow);
+    }
     if (run.rotation_deg != 0) {
         cairo_matrix_t rotation;
         cairo_matrix_init_rotate(&rotation, run.rotation_deg * M_PI / 180);  // y down: clockwise
@@ -68,6 +74,18 @@ void draw_run(cairo_t* cr, const text::GlyphRun& run, double origin_x, double or
     std::vector<cairo_glyph_t> glyphs;
     glyphs.reserve(run.glyphs.size());
     for (const auto& g : run.glyphs) glyphs.push_back({g.id, origin_x + g.x, origin_y + g.y});
+    if (run.outline) {
+        // 縁取り: the outlines stroked first, so the fill covers the inner
+        // half of the stroke and the outer half shows as the border.
+        cairo_new_path(cr);
+        cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+        cairo_set_line_width(cr, run.outline->width_pt);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        set_source_color(cr, run.outline->color, alpha);
+        cairo_stroke(cr);
+        set_source_color(cr, run.color, alpha);
+    }
     if (run.clusters.empty() && run.utf8.empty()) {
         cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
         return;
@@ -84,9 +102,11 @@ void draw_run(cairo_t* cr, const text::GlyphRun& run, double origin_x, double or
 }  // namespace
 
 bool paints_over_itself(const TextItem& text) {
-    // Glyphs of a frame do not overlap one another; a background or a rule
-    // (an underline through descenders) does.
-    return text.background.has_value() || !text.text.rules.empty();
+    // Glyphs of a frame do not overlap one another; a background, a rule
+    // (an underline through descenders) or an outline under a fill does.
+    if (text.background.has_value() || !text.text.rules.empty()) return true;
+    return std::any_of(text.text.runs.begin(), text.text.runs.end(),
+                       [](const text::GlyphRun& run) { return run.outline.has_value(); });
 }
 
 void draw_text(cairo_t* cr, const TextItem& item, double alpha) {
