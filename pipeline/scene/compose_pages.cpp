@@ -3,6 +3,7 @@
 #include "scene/columns.h"
 #include "scene/frame_items.h"
 #include "scene/masters.h"
+#include "scene/table_flow.h"
 #include "scene/text_flow.h"
 #include "scene/wrap.h"
 
@@ -56,6 +57,8 @@ std::vector<PageScene> compose_pages(const model::Document& document, TextSetter
     PageWraps wraps(document, media);
     // Chains may run from one page to a later one: set every story first.
     auto page_texts = flow_page_stories(document, setter, &wraps);
+    // Tables, too, may continue on later pages: lay every table out first.
+    auto page_tables = lay_out_page_tables(document, setter);
 
     std::vector<PageScene> scenes;
     scenes.reserve(document.pages.size());
@@ -83,6 +86,8 @@ std::vector<PageScene> compose_pages(const model::Document& document, TextSetter
             } else {
                 append(scene.items, frame_items(frame, images));
             }
+            if (auto table = page_tables.find({p, f}); table != page_tables.end())
+                append(scene.items, std::move(table->second));
         }
         scenes.push_back(std::move(scene));
     }

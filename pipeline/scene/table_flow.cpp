@@ -1,0 +1,170 @@
+#include "scene/table_flow.h"
+
+#include <numeric>
+
+#include "core/units.h"
+#include "scene/table_layout.h"
+#include "scene/table_paint.h"
+#include "scene/text_flow.h"
+
+namespace koho::scene {
+namespace {
+
+constexpr double kTolerancePt = 0.01;
+
+std::string mm(double pt) { return format_number(pt / kPtPerMm, 1) + "mm"; }
+
+std::string rows_count(size_t n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); }
+
+double height_of(const std::vector<double>& heights, size_t first, size_t last) {
+    return std::accumulate(heights.begin() + static_cast<std::ptrdiff_t>(first),
+                           heights.begin() + static_cast<std::ptrdiff_t>(last), 0.0);
+}
+
+const model::TableContent* table_of(const model::Frame& frame) {
+    return std::get_if<model::TableContent>(&frame.content);
+}
+
+struct Placement {
+    const model::Frame* frame = nullptr;
+    size_t page = 0, index = 0;
+};
+
+// "row 7 (line 40)" or "rows 7–9 (bound by a row span; line 40)": 1-based
+// as the rows array counts.
+std::string describe_rows(const model::TableContent& table, RowGroup group) {
+    const SourceLoc& loc = table.rows.at(group.first).loc;
+    std::string line = loc.known() ? "line " + std::to_string(loc.line) : "";
+    if (group.last - group.first <= 1)
+        return "row " + std::to_string(group.first + 1) + (line.empty() ? "" : " (" + line + ")");
+    return "rows " + std::to_string(group.first + 1) + "–" + std::to_string(group.last) +
+           " (bound by a row span" + (line.empty() ? "" : "; " + line) + ")";
+}
+
+[[noreturn]] void fail_overset(const model::TableContent& table, const TableLayout& layout, const TableSplit& split,
+                               const std::vector<Placement>& chain) {
+    const model::Frame& head = *chain.front().frame;
+    std::string head_name = describe_frame(head, chain.front().index, chain.front().page);
+    size_t rows_left = 0;
+    for (size_t g = split.groups_placed; g < layout.body_groups.size(); ++g)
+        rows_left += layout.body_groups[g].last - layout.body_groups[g].first;
+    if (layout.body_groups.empty()) rows_left = layout.header_rows;
+
+    if (split.too_tall_in) {
+        const Placement& where = chain.at(*split.too_tall_in);
+        RowGroup group = layout.body_groups.empty() ? RowGroup{0, layout.header_rows}
+                                                    : layout.body_groups.at(split.groups_placed);
+        double header = height_of(layout.row_heights, 0, layout.header_rows);
+        double tall = height_of(layout.row_heights, group.first, group.last);
+        std::string with_header =
+            header > 0 && !layout.body_groups.empty() ? " (" + mm(header + tall) + " with the header rows)" : "";
+        fail_input(head.loc, "overset table: " + rows_count(rows_left) + " did not fit: " +
+                                 describe_rows(table, group) + " is " + mm(tall) + " tall" + with_header + " but " +
+                                 describe_frame(*where.frame, where.index, where.page) + " is only " +
+                                 mm(where.frame->box.h) +
+                                 " high, and table rows are never split (make the frame taller, put less text in "
+                                 "the row, or set \"overflow\": \"allow\")");
+    }
+    if (chain.size() <= 1)
+        fail_input(head.loc, "overset table: " + rows_count(rows_left) + " did not fit in " + head_name +
+                                 " (give the frame more room, chain another table frame with \"next\", or set "
+                                 "\"overflow\": \"allow\")");
+    const Placement& last = chain.back();
+    fail_input(head.loc, "overset table: " + rows_count(rows_left) + " did not fit in " + head_name +
+                             " and the frames it continues in (the chain ends in " +
+                             describe_frame(*last.frame, last.index, last.page) +
+                             "; give the frames more room, chain another table frame with \"next\", or set "
+                             "\"overflow\": \"allow\")");
+}
+
+}  // namespace
+
+TableSplit split_table_rows(const std::vector<double>& row_heights, size_t header_rows,
+                            const std::vector<RowGroup>& body_groups, const std::vector<double>& frame_heights) {
+    TableSplit split;
+    split.frames.resize(frame_heights.size());
+    if (frame_heights.empty()) return split;
+    std::vector<size_t> headers(header_rows);
+    std::iota(headers.begin(), headers.end(), size_t{0});
+    double header = height_of(row_heights, 0, header_rows);
+
+    if (body_groups.empty()) {  // a table of header rows only
+        if (header_rows > 0 && header > frame_heights[0] + kTolerancePt)
+            split.too_tall_in = 0;
+        else
+            split.frames[0] = headers;
+        return split;
+    }
+    size_t g = 0;
+    for (size_t i = 0; i < frame_heights.size() && g < body_groups.size(); ++i) {
+        std::vector<size_t> rows = headers;
+        double used = header;
+        size_t first = g;
+        while (g < body_groups.size()) {
+            double tall = height_of(row_heights, body_groups[g].first, body_groups[g].last);
+            if (used + tall > frame_heights[i] + kTolerancePt) break;
+            for (size_t r = body_groups[g].first; r < body_groups[g].last; ++r) rows.push_back(r);
+            used += tall;
+            ++g;
+        }
+        if (g == first) {
+            split.too_tall_in = i;
+            break;
+        }
+        split.frames[i] = std::move(rows);
+    }
+    split.groups_placed = g;
+    return split;
+}
+
+std::map<std::pair<size_t, size_t>, std::vector<Item>> lay_out_page_tables(const model::Document& document,
+                                                                          TextSetter& setter) {
+    std::map<std::pair<size_t, size_t>, std::vector<Item>> result;
+    for (size_t p = 0; p < document.pages.size(); ++p) {
+        const auto& frames = document.pages[p].frames;
+        for (size_t f = 0; f < frames.size(); ++f) {
+            const model::TableContent* table = table_of(frames[f]);
+            if (!table || table->continues_chain) continue;
+
+            std::vector<model::FrameRef> refs{{p, f}};
+            if (auto chain = document.chains.find({p, f}); chain != document.chains.end())
+                refs.insert(refs.end(), chain->second.begin(), chain->second.end());
+            std::vector<Placement> chain;
+            for (const auto& ref : refs) {
+                if (ref.page >= document.pages.size() || ref.frame >= document.pages[ref.page].frames.size() ||
+                    !table_of(document.pages[ref.page].frames[ref.frame]))
+                    fail_system(frames[f].loc, "the chain of " + describe_frame(frames[f], f, p) +
+                                                   " names a frame that is not a table frame");
+                chain.push_back({&document.pages[ref.page].frames[ref.frame], ref.page, ref.frame});
+            }
+
+            const std::string head_name = describe_frame(frames[f], f, p);
+            TableLayout layout =
+                lay_out_table(*table, frames[f].box.w, frames[f].loc, head_name, setter, late_values(document, p));
+            std::vector<double> heights;
+            for (const Placement& place : chain) {
+                if (place.frame != chain.front().frame && place.frame->box.w + kTolerancePt < layout.width_pt())
+                    fail_input(place.frame->loc, "the table of " + head_name + " is " + mm(layout.width_pt()) +
+                                                     " wide but " +
+                                                     describe_frame(*place.frame, place.index, place.page) +
+                                                     ", where it continues, is only " + mm(place.frame->box.w) +
+                                                     " wide (make the frames the same width)");
+                heights.push_back(place.frame->box.h);
+            }
+
+            TableSplit split = split_table_rows(layout.row_heights, layout.header_rows, layout.body_groups, heights);
+            bool overset = split.too_tall_in || split.groups_placed < layout.body_groups.size();
+            if (overset && table->overflow == model::Overflow::Error) fail_overset(*table, layout, split, chain);
+
+            for (size_t i = 0; i < chain.size(); ++i) {
+                if (split.frames[i].empty()) continue;
+                const model::Frame& frame = *chain[i].frame;
+                result[{chain[i].page, chain[i].index}] =
+                    table_items(*table, layout, split.frames[i], frame.box.x, frame.box.y, frame);
+            }
+        }
+    }
+    return result;
+}
+
+}  // namespace koho::scene

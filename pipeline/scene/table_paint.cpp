@@ -1,0 +1,203 @@
+#include "scene/table_paint.h"
+
+#include <algorithm>
+#include <map>
+
+namespace koho::scene {
+namespace {
+
+bool same_stroke(const model::Stroke& a, const model::Stroke& b) {
+    return a.color == b.color && a.width_pt == b.width_pt && a.dash_pt == b.dash_pt;
+}
+
+StrokeStyle stroke_style(const model::Stroke& stroke) {
+    StrokeStyle style;
+    style.color = stroke.color;
+    style.width_pt = stroke.width_pt;
+    style.dash_pt = stroke.dash_pt;
+    return style;
+}
+
+double valign_share(model::VerticalAlign align) {
+    switch (align) {
+    case model::VerticalAlign::Start: return 0;
+    case model::VerticalAlign::Center: return 0.5;
+    case model::VerticalAlign::End: return 1;
+    }
+    return 0;
+}
+
+// The grid of the rows in one frame: which stroke each edge segment gets.
+// Cells write their sides in order, so on an edge two cells share the later
+// cell's side wins when both have one; an edge is one line however many
+// cells name it.
+struct EdgeGrid {
+    size_t rows = 0, columns = 0;
+    std::vector<const model::Stroke*> horizontal;  // (rows + 1) × columns: above row r, over column c
+    std::vector<const model::Stroke*> vertical;    // (columns + 1) × rows: left of column c, beside row r
+
+    EdgeGrid(size_t row_count, size_t column_count)
+        : rows(row_count),
+          columns(column_count),
+          horizontal((row_count + 1) * column_count, nullptr),
+          vertical((column_count + 1) * row_count, nullptr) {}
+
+    const model::Stroke*& across(size_t boundary, size_t column) { return horizontal[boundary * columns + column]; }
+    const model::Stroke*& down(size_t boundary, size_t row) { return vertical[boundary * rows + row]; }
+
+    static void set(const model::Stroke*& edge, const std::optional<model::Stroke>& side) {
+        if (side && side->width_pt > 0) edge = &*side;
+    }
+
+    // Half the widest vertical line meeting grid point (column boundary, row
+    // boundary): horizontal lines reach that far so corners close.
+    double corner_reach(size_t column_boundary, size_t row_boundary) {
+        double reach = 0;
+        if (row_boundary > 0)
+            if (auto* s = down(column_boundary, row_boundary - 1)) reach = std::max(reach, s->width_pt / 2);
+        if (row_boundary < rows)
+            if (auto* s = down(column_boundary, row_boundary)) reach = std::max(reach, s->width_pt / 2);
+        return reach;
+    }
+};
+
+}  // namespace
+
+std::optional<Color> table_cell_fill(const model::TableContent& table, const TableLayout& layout,
+                                     const TableCellLayout& cell) {
+    if (cell.cell->fill) return cell.cell->fill;
+    const model::TableRow& row = table.rows.at(cell.row);
+    if (row.fill) return row.fill;
+    if (table.zebra && !row.header && cell.row >= layout.header_rows && (cell.row - layout.header_rows) % 2 == 1)
+        return table.zebra;
+    return std::nullopt;
+}
+
+std::vector<Item> table_items(const model::TableContent& table, const TableLayout& layout,
+                              const std::vector<size_t>& rows, double x, double y, const model::Frame& frame) {
+    std::vector<Item> items;
+    auto add = [&](auto&& what) {
+        Item item;
+        item.what = std::move(what);
+        item.opacity = frame.opacity;
+        item.frame_id = frame.id;
+        items.push_back(std::move(item));
+    };
+
+    std::map<size_t, size_t> local;  // table row → position in this frame
+    std::vector<double> row_top{y};
+    for (size_t i = 0; i < rows.size(); ++i) {
+        local[rows[i]] = i;
+        row_top.push_back(row_top.back() + layout.row_heights.at(rows[i]));
+    }
+    std::vector<double> column_left = layout.column_edges();
+    for (double& edge : column_left) edge += x;
+    const size_t row_count = rows.size(), column_count = layout.column_widths.size();
+
+    struct Placed {
+        const TableCellLayout* cell;
+        size_t row;  // local
+        size_t row_end;
+        Rect box;
+    };
+    std::vector<Placed> placed;
+    for (const TableCellLayout& cell : layout.cells) {
+        auto found = local.find(cell.row);
+        if (found == local.end()) continue;
+        size_t r = found->second, end = std::min(row_count, r + cell.row_span);
+        Rect box{column_left[cell.column], row_top[r], column_left[cell.column + cell.col_span] - column_left[cell.column],
+                 row_top[end] - row_top[r]};
+        placed.push_back({&cell, r, end, box});
+    }
+
+    // Fills, one shape per colour.
+    std::vector<std::pair<Color, std::vector<Rect>>> fills;
+    for (const Placed& p : placed) {
+        std::optional<Color> fill = table_cell_fill(table, layout, *p.cell);
+        if (!fill) continue;
+        auto same = std::find_if(fills.begin(), fills.end(), [&](const auto& f) { return f.first == *fill; });
+        if (same == fills.end()) same = fills.insert(fills.end(), {*fill, {}});
+        same->second.push_back(p.box);
+    }
+    for (auto& [color, rects] : fills) {
+        ShapeItem shape;
+        shape.kind = ShapeKind::Rects;
+        shape.rects = std::move(rects);
+        shape.fill = color;
+        double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+        for (const Rect& r : shape.rects) {
+            left = std::min(left, r.x);
+            top = std::min(top, r.y);
+            right = std::max(right, r.x + r.w);
+            bottom = std::max(bottom, r.y + r.h);
+        }
+        shape.bounds = {left, top, right - left, bottom - top};
+        add(std::move(shape));
+    }
+
+    // Text, placed in each cell by its vertical alignment.
+    for (const Placed& p : placed) {
+        const TableCellLayout& cell = *p.cell;
+        if (cell.text.runs.empty() && cell.text.rules.empty()) continue;
+        const double* pad = cell.cell->padding_pt;
+        double room = std::max(0.0, p.box.h - pad[0] - pad[2] - cell.text_height_pt);
+        TextItem text;
+        text.x = p.box.x + pad[3];
+        text.y = p.box.y + pad[0] + room * valign_share(cell.cell->valign);
+        text.text = cell.text;
+        add(std::move(text));
+    }
+
+    // Borders.
+    EdgeGrid grid(row_count, column_count);
+    for (const Placed& p : placed) {
+        const TableCellLayout& cell = *p.cell;
+        const model::CellBorders& b = cell.cell->borders;
+        for (size_t c = cell.column; c < cell.column + cell.col_span; ++c) {
+            EdgeGrid::set(grid.across(p.row, c), b.top);
+            EdgeGrid::set(grid.across(p.row_end, c), b.bottom);
+        }
+        for (size_t r = p.row; r < p.row_end; ++r) {
+            EdgeGrid::set(grid.down(cell.column, r), b.left);
+            EdgeGrid::set(grid.down(cell.column + cell.col_span, r), b.right);
+        }
+    }
+    auto line = [&](const model::Stroke& stroke, double x1, double y1, double x2, double y2) {
+        ShapeItem shape;
+        shape.kind = ShapeKind::Line;
+        shape.x1 = x1;
+        shape.y1 = y1;
+        shape.x2 = x2;
+        shape.y2 = y2;
+        shape.stroke = stroke_style(stroke);
+        add(std::move(shape));
+    };
+    for (size_t b = 0; b <= row_count; ++b)
+        for (size_t c = 0; c < column_count;) {
+            const model::Stroke* stroke = grid.across(b, c);
+            if (!stroke) {
+                ++c;
+                continue;
+            }
+            size_t end = c + 1;
+            while (end < column_count && grid.across(b, end) && same_stroke(*grid.across(b, end), *stroke)) ++end;
+            line(*stroke, column_left[c] - grid.corner_reach(c, b), row_top[b],
+                 column_left[end] + grid.corner_reach(end, b), row_top[b]);
+            c = end;
+        }
+    for (size_t b = 0; b <= column_count; ++b)
+        for (size_t r = 0; r < row_count;) {
+            const model::Stroke* stroke = grid.down(b, r);
+            if (!stroke) {
+                ++r;
+                continue;
+            }
+            size_t end = r + 1;
+            while (end < row_count && grid.down(b, end) && same_stroke(*grid.down(b, end), *stroke)) ++end;
+            line(*stroke, column_left[b], row_top[r], column_left[b], row_top[end]);
+            r = end;
+        }
+    return items;
+}
+
+}  // namespace koho::scene
