@@ -1,5 +1,6 @@
-// Column balancing with the real typesetter: the columns of a balanced
-// frame end within one line of each other, in both writing modes.
+// Flow with the real typesetter: the columns of a balanced frame end within
+// one line of each other, and text wrap keeps glyphs out of a wrap object,
+// in both writing modes.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -103,6 +104,61 @@ TEST(Balance, VerticalTiersEndWithinALine) {
     EXPECT_LE(top_tier_right, 320);
     EXPECT_GT(bottom_tier_right, 320 - 2 * style.size_pt);
     EXPECT_LE(bottom_tier_right, 320);
+}
+
+// Every glyph's em box (approximated from its origin: a 10 pt em, 0.88 em
+// above the origin) on the page, for a frame with a wrap object over it.
+std::vector<Rect> glyph_boxes(model::Writing writing, const model::Style& style) {
+    std::string text;
+    for (int i = 0; i < 12; ++i) text += "子どもと家庭を支える仕事。";
+    auto document = testing::document_with_pages(1);
+    auto frame = testing::text_frame("body", {20, 30, 300, 300}, testing::story_of({text}));
+    testing::text_of(frame).story.paragraphs[0].style = &style;
+    testing::text_of(frame).writing = writing;
+    document.pages[0].frames.push_back(frame);
+    // Horizontal: the left half of rows 80..140; vertical: columns x 200..260 of the top half.
+    auto photo = writing == model::Writing::Horizontal ? testing::rect_frame("photo", {20, 80, 150, 60})
+                                                        : testing::rect_frame("photo", {200, 30, 60, 150});
+    photo.wrap = model::Wrap{};
+    document.pages[0].frames.push_back(photo);
+    RecordingSetter setter;
+    auto pages = compose_pages(document, setter, testing::no_images());
+    EXPECT_FALSE(setter.fills.at(0).text.runs.empty());
+    EXPECT_EQ(setter.fills.at(0).lines.size() > 0, true);
+    std::vector<Rect> boxes;
+    const auto& item = std::get<TextItem>(pages[0].items.at(0).what);
+    for (const auto& run : item.text.runs)
+        for (const auto& glyph : run.glyphs)
+            boxes.push_back({item.x + glyph.x, item.y + glyph.y - 0.88 * style.size_pt, style.size_pt, style.size_pt});
+    return boxes;
+}
+
+bool meets(const Rect& a, const Rect& b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+TEST(TypesetWrap, HorizontalLinesGoRoundTheObject) {
+    model::Style style = body_style();
+    auto boxes = glyph_boxes(model::Writing::Horizontal, style);
+    Rect photo{20 + 1, 80 + 1, 150 - 2, 60 - 2};
+    size_t beside = 0;
+    for (const auto& box : boxes) {
+        EXPECT_FALSE(meets(box, photo)) << box.x << "," << box.y;
+        if (box.y > 85 && box.y < 130 && box.x >= 170) ++beside;
+    }
+    EXPECT_GT(beside, 20u);  // the rows beside the photo still hold text
+}
+
+TEST(TypesetWrap, VerticalLinesGoRoundTheObject) {
+    model::Style style = body_style();
+    auto boxes = glyph_boxes(model::Writing::Vertical, style);
+    Rect photo{200 + 1, 30 + 1, 60 - 2, 150 - 2};
+    size_t below = 0;
+    for (const auto& box : boxes) {
+        EXPECT_FALSE(meets(box, photo)) << box.x << "," << box.y;
+        if (box.x > 205 && box.x < 250 && box.y >= 180) ++below;
+    }
+    EXPECT_GT(below, 20u);  // the columns under the photo still hold text
 }
 
 }  // namespace
