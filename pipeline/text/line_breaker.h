@@ -103,22 +103,22 @@ BreakLine break_line(const BreakParagraph& p, uint32_t start, const BreakOptions
 BreakLine set_line(const BreakParagraph& p, uint32_t begin, uint32_t end, const BreakOptions& options,
                    bool hang = false);
 
-// last_line_min_chars (no short last line, 泣き別れ of a single character):
-// when `last` (the paragraph's last line) holds fewer than `min_chars`
-// characters and `prev` is the line before it, re-breaks the two:
-//  1. pull back (追い込み): the whole last line joins `prev` if `prev` can
-//     take it by reducing its spaces within JLReq's push-in limits (every
-//     reducible space at most fully reduced, nothing else squeezed), or by
-//     hanging a final 、。 when hanging is on; the paragraph loses a line;
-//  2. else push on (追い出し): `prev` ends at an earlier legal break so the
-//     last line gets at least `min_chars` characters, provided `prev` can
-//     still be justified by expanding its spaces within JLReq's push-out
-//     order with each inter-character space opened by at most
-//     `max_spread` points (a ragged `prev` may simply get shorter) and the
-//     new last line fits its measure;
-//  3. else the lines stay as they are.
-// Characters are counted per atom character (spaces are in gaps, not counted).
-enum class ShortLastLine { Unchanged, PulledBack, PushedOn };
+// last_line_min_chars (no short last line, e.g. a lone 「す。」): when `last`
+// (the paragraph's last line) holds fewer than `min_chars` characters and
+// `prev` is the line just before it, pushes on (追い出し): `prev` ends at
+// the latest earlier legal break that leaves at least `min_chars`
+// characters for the last line, provided
+//  - `prev` can still be justified within JLReq's push-out order with each
+//    inter-character space opened by at most `max_spread` points (word and
+//    Japanese–Latin spaces up to their own limits; a `prev` that is not
+//    justified may simply get shorter), and
+//  - the new last line fits its own measure.
+// Otherwise both lines stay as they are. Pulling the last line back into
+// `prev` (追い込み) is never possible: the greedy breaker already took the
+// furthest break `prev` holds with every reducible space fully reduced and
+// a final 、。 hung. Characters are counted per atom character (word spaces
+// live in gaps and are not counted).
+enum class ShortLastLine { Unchanged, PushedOn };
 ShortLastLine fix_short_last_line(const BreakParagraph& p, BreakLine& prev, const BreakOptions& prev_options,
                                   BreakLine& last, const BreakOptions& last_options, int min_chars,
                                   double max_spread);

@@ -41,14 +41,9 @@ ShortLastLine fix_short_last_line(const BreakParagraph& p, BreakLine& prev, cons
     if (min_chars <= 1 || !last.last || prev.end != last.begin || last.end != n) return ShortLastLine::Unchanged;
     if (characters(p, last.begin, last.end) >= static_cast<uint32_t>(min_chars)) return ShortLastLine::Unchanged;
 
-    BreakLine joined = set_line(p, prev.begin, n, prev_options);
-    if (!fits(joined, prev_options) && prev_options.hanging && p.atoms[n - 1].hangable && n - 1 > prev.begin)
-        joined = set_line(p, prev.begin, n, prev_options, true);
-    if (fits(joined, prev_options)) {
-        prev = joined;
-        return ShortLastLine::PulledBack;
-    }
-
+    // Pulling the last line back into `prev` is never possible here: the
+    // breaker already took the furthest break `prev` can hold with every
+    // reducible space fully reduced and a final 、。 hung.
     // Push on: the latest legal break before which enough characters remain.
     for (uint32_t b = last.begin; b-- > prev.begin + 1;) {
         if (!p.gaps[b].breakable) continue;

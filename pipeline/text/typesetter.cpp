@@ -186,12 +186,9 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
             if (flat.size() >= 2) {
                 PlannedSegment& prev = *flat[flat.size() - 2];
                 PlannedSegment& last = *flat.back();
-                const auto fixed = fix_short_last_line(p.breaking, prev.line, prev.options, last.line, last.options,
-                                                       style.last_line_min_chars, 0.25 * em);
-                if (fixed == ShortLastLine::PulledBack) {
-                    rows.back().segments.pop_back();
-                    if (rows.back().segments.empty()) rows.pop_back();
-                }
+                // Inter-character spaces of the line before may open by up to 1/4 em.
+                fix_short_last_line(p.breaking, prev.line, prev.options, last.line, last.options,
+                                    style.last_line_min_chars, 0.25 * em);
             }
         }
 
