@@ -4,6 +4,7 @@
 
 #include "core/diagnostic.h"
 #include "scene/fit.h"
+#include "scene/gradient.h"
 #include "scene/qr.h"
 
 namespace koho::scene {
@@ -27,8 +28,26 @@ std::optional<ImageItem> image_item(const model::Frame& frame, const model::Imag
         fail_input(content.src_loc, "image '" + content.src + "' has no pixels");
     ImageItem item;
     item.image = image;
-    item.clip = rect_of(frame.box);
-    item.placed = fit_image(item.clip, image->width, image->height, content.fit, content.focus_x, content.focus_y);
+    item.placed = fit_image(rect_of(frame.box), image->width, image->height, content.fit, content.focus_x,
+                            content.focus_y);
+    ClipPath clip = clip_outline(frame.box, content.clip, content.clip_radius_pt);
+    item.clip = clip.box;
+    item.clip_kind = clip.kind;
+    item.clip_radius_pt = clip.radius_pt;
+    return item;
+}
+
+std::optional<SvgItem> svg_item(const model::Frame& frame, const model::SvgContent& content, SvgCache& svgs) {
+    if (frame.box.w <= 0 || frame.box.h <= 0) return std::nullopt;
+    auto art = svgs.get(content);
+    SvgItem item;
+    item.art = art;
+    item.placed = fit_image(rect_of(frame.box), art->width_pt(), art->height_pt(), content.fit, content.focus_x,
+                            content.focus_y);
+    ClipPath clip = clip_outline(frame.box, content.clip, content.clip_radius_pt);
+    item.clip = clip.box;
+    item.clip_kind = clip.kind;
+    item.clip_radius_pt = clip.radius_pt;
     return item;
 }
 
@@ -39,7 +58,10 @@ ShapeItem shape_item(const model::Frame& frame, const model::ShapeContent& conte
                                          : ShapeKind::Rect;
     shape.bounds = rect_of(frame.box);
     shape.radius_pt = content.radius_pt;
-    shape.fill = content.fill;
+    if (content.gradient)
+        shape.gradient = gradient_paint(*content.gradient, shape.bounds);
+    else
+        shape.fill = content.fill;
     if (content.stroke) shape.stroke = stroke_style(*content.stroke);
     return shape;
 }
@@ -75,6 +97,34 @@ std::shared_ptr<const Image> ImageCache::get(const model::ImageContent& content)
     return image;
 }
 
+std::shared_ptr<const SvgArt> SvgCache::get(const model::SvgContent& content) {
+    auto found = loaded_.find(content.path);
+    if (found != loaded_.end()) return found->second;
+    auto art = load_(content.path, content.src_loc);
+    if (!art) fail_system(content.src_loc, "loading SVG '" + content.src + "' gave no art");
+    if (!(art->width_pt() > 0) || !(art->height_pt() > 0))
+        fail_input(content.src_loc, "SVG '" + content.src + "' has no area");
+    loaded_.emplace(content.path, art);
+    return art;
+}
+
+ClipPath clip_outline(const model::Box& box, model::ClipShape shape, double radius_pt) {
+    Rect r = rect_of(box);
+    switch (shape) {
+    case model::ClipShape::Box:
+        break;
+    case model::ClipShape::Ellipse:
+        return {OutlineKind::Ellipse, r, 0};
+    case model::ClipShape::Circle: {
+        double side = std::min(r.w, r.h);
+        return {OutlineKind::Ellipse, {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side}, 0};
+    }
+    case model::ClipShape::RoundedBox:
+        return {OutlineKind::RoundedRect, r, radius_pt};
+    }
+    return {OutlineKind::Rect, r, 0};
+}
+
 std::vector<Item> frame_items(const model::Frame& frame, ImageCache& images) {
     std::vector<Item> items;
     auto add = [&](auto&& what) {
@@ -82,10 +132,13 @@ std::vector<Item> frame_items(const model::Frame& frame, ImageCache& images) {
         item.what = std::move(what);
         item.opacity = frame.opacity;
         item.frame_id = frame.id;
+        if (frame.shadow) item.shadow = ShadowPaint{frame.shadow->dx_pt, frame.shadow->dy_pt, frame.shadow->color};
         items.push_back(std::move(item));
     };
     if (auto* image = std::get_if<model::ImageContent>(&frame.content)) {
         if (auto item = image_item(frame, *image, images)) add(std::move(*item));
+    } else if (auto* svg = std::get_if<model::SvgContent>(&frame.content)) {
+        if (auto item = svg_item(frame, *svg, images.svgs())) add(std::move(*item));
     } else if (auto* shape = std::get_if<model::ShapeContent>(&frame.content)) {
         add(shape_item(frame, *shape));
     } else if (auto* line = std::get_if<model::LineContent>(&frame.content)) {

@@ -1,5 +1,5 @@
 // Images: a Cairo surface over the decoded pixels, scaled into the placed
-// rectangle and clipped to the frame.
+// rectangle and clipped to the frame's clip outline (box, ellipse, rounded box).
 //
 // A PDF must embed each image once even when it appears on many pages.
 // cairo-pdf merges sources that carry the same CAIRO_MIME_TYPE_UNIQUE_ID, so
@@ -154,8 +154,7 @@ void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
     }
 
     SavedState saved(cr);
-    cairo_new_path(cr);
-    cairo_rectangle(cr, item.clip.x, item.clip.y, item.clip.w, item.clip.h);
+    outline_path(cr, {item.clip_kind, item.clip, item.clip_radius_pt});
     cairo_clip(cr);
     if (raster_target) {
         // On pixels, pad the edges instead of fading them into transparency
@@ -174,6 +173,18 @@ void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
         cairo_paint_with_alpha(cr, alpha);
     else
         cairo_paint(cr);
+}
+
+// An image's shadow is the part of its placed rectangle its clip shows
+// (its own transparency is not traced: that would put pixels in the PDF).
+void image_silhouette(cairo_t* cr, const ImageItem& item, const Color& color, double alpha) {
+    if (item.placed.w <= 0 || item.placed.h <= 0 || item.clip.w <= 0 || item.clip.h <= 0) return;
+    SavedState saved(cr);
+    outline_path(cr, {item.clip_kind, item.clip, item.clip_radius_pt});
+    cairo_clip(cr);
+    cairo_rectangle(cr, item.placed.x, item.placed.y, item.placed.w, item.placed.h);
+    set_source_color(cr, color, alpha);
+    cairo_fill(cr);
 }
 
 }  // namespace koho::scene::detail

@@ -17,6 +17,19 @@ void draw_image(cairo_t* cr, const ImageItem& image, double alpha);
 void draw_text(cairo_t* cr, const TextItem& text, double alpha);
 void draw_svg(cairo_t* cr, const SvgItem& svg, double alpha);
 
+// The path of a clip or silhouette outline (a box, its inscribed ellipse,
+// or the box with rounded corners; the radius clamped to half the shorter side).
+void outline_path(cairo_t* cr, const ClipPath& outline);
+
+// A gradient as a Cairo pattern, every stop's alpha multiplied by `alpha`.
+cairo_pattern_t* gradient_pattern(const GradientPaint& gradient, double alpha);
+
+// Silhouettes for shadows: the area the item covers, filled with `color`
+// (its alpha multiplied by `alpha`), each point painted once.
+void shape_silhouette(cairo_t* cr, const ShapeItem& shape, const Color& color, double alpha);
+void image_silhouette(cairo_t* cr, const ImageItem& image, const Color& color, double alpha);
+void svg_silhouette(cairo_t* cr, const SvgItem& svg, const Color& color, double alpha);
+
 // Whether drawing the item paints some area more than once (fill and
 // stroke, background under text): then opacity needs a group.
 bool paints_over_itself(const ShapeItem& shape);

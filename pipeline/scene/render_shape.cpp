@@ -1,5 +1,6 @@
 // Shapes: rectangles (square or rounded corners), ellipses, lines and the
-// many rectangles of a QR code, filled and/or stroked.
+// many rectangles of a QR code, filled (flat colour or gradient) and/or
+// stroked; and their silhouettes for shadows.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -60,7 +61,19 @@ void shape_path(cairo_t* cr, const ShapeItem& shape) {
     }
 }
 
-bool has_fill(const ShapeItem& shape) { return shape.fill && shape.kind != ShapeKind::Line; }
+bool has_fill(const ShapeItem& shape) { return (shape.fill || shape.gradient) && shape.kind != ShapeKind::Line; }
+
+// The fill paint: the gradient when there is one, else the flat colour.
+void set_fill_source(cairo_t* cr, const ShapeItem& shape, double alpha) {
+    if (shape.gradient) {
+        PatternPtr pattern(gradient_pattern(*shape.gradient, alpha));
+        cairo_set_source(cr, pattern.get());
+    } else {
+        set_source_color(cr, *shape.fill, alpha);
+    }
+}
+
+
 
 void apply_stroke_style(cairo_t* cr, const StrokeStyle& stroke) {
     cairo_set_line_width(cr, stroke.width_pt);
@@ -75,10 +88,74 @@ void apply_stroke_style(cairo_t* cr, const StrokeStyle& stroke) {
         cairo_set_dash(cr, nullptr, 0, 0);
 }
 
+// Everything the shape paints, in one colour.
+void paint_in(cairo_t* cr, const ShapeItem& shape, const Color& color, double alpha) {
+    if (shape.kind == ShapeKind::Rects && shape.backdrop) {
+        cairo_rectangle(cr, shape.bounds.x, shape.bounds.y, shape.bounds.w, shape.bounds.h);
+        set_source_color(cr, color, alpha);
+        cairo_fill(cr);
+    }
+    shape_path(cr, shape);
+    set_source_color(cr, color, alpha);
+    if (has_fill(shape)) cairo_fill_preserve(cr);
+    if (shape.stroke && shape.stroke->width_pt > 0) {
+        apply_stroke_style(cr, *shape.stroke);
+        cairo_stroke_preserve(cr);
+    }
+    cairo_new_path(cr);
+}
+
 }  // namespace
 
 void set_source_color(cairo_t* cr, const Color& color, double alpha) {
     cairo_set_source_rgba(cr, color.rgb.r, color.rgb.g, color.rgb.b, color.alpha * alpha);
+}
+
+void outline_path(cairo_t* cr, const ClipPath& outline) {
+    cairo_new_path(cr);
+    switch (outline.kind) {
+    case OutlineKind::Rect:
+        cairo_rectangle(cr, outline.box.x, outline.box.y, outline.box.w, outline.box.h);
+        break;
+    case OutlineKind::Ellipse:
+        ellipse_path(cr, outline.box);
+        break;
+    case OutlineKind::RoundedRect:
+        rounded_rect_path(cr, outline.box, outline.radius_pt);
+        break;
+    }
+}
+
+cairo_pattern_t* gradient_pattern(const GradientPaint& gradient, double alpha) {
+    cairo_pattern_t* pattern =
+        gradient.kind == GradientPaint::Kind::Linear
+            ? cairo_pattern_create_linear(gradient.x0, gradient.y0, gradient.x1, gradient.y1)
+            : cairo_pattern_create_radial(gradient.cx, gradient.cy, 0, gradient.cx, gradient.cy,
+                                          std::max(gradient.radius, 1e-6));
+    for (const auto& [offset, color] : gradient.stops)
+        cairo_pattern_add_color_stop_rgba(pattern, std::clamp(offset, 0.0, 1.0), color.rgb.r, color.rgb.g,
+                                          color.rgb.b, color.alpha * alpha);
+    // Beyond the ends the end colours continue (as CSS gradients do).
+    cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD);
+    return pattern;
+}
+
+void shape_silhouette(cairo_t* cr, const ShapeItem& shape, const Color& color, double alpha) {
+    SavedState saved(cr);
+    double a = color.alpha * alpha;
+    if (a <= 0) return;
+    if (!paints_over_itself(shape) || a >= 1) {
+        paint_in(cr, shape, color, alpha);
+        return;
+    }
+    // Fill and stroke overlap: paint both opaque in a group, fade it once,
+    // or the overlap would come out darker.
+    Color opaque = color;
+    opaque.alpha = 1;
+    cairo_push_group(cr);
+    paint_in(cr, shape, opaque, 1);
+    cairo_pop_group_to_source(cr);
+    cairo_paint_with_alpha(cr, a);
 }
 
 bool paints_over_itself(const ShapeItem& shape) {
@@ -96,7 +173,7 @@ void draw_shape(cairo_t* cr, const ShapeItem& shape, double alpha) {
     }
     shape_path(cr, shape);
     if (has_fill(shape)) {
-        set_source_color(cr, *shape.fill, alpha);
+        set_fill_source(cr, shape, alpha);
         if (shape.stroke)
             cairo_fill_preserve(cr);
         else

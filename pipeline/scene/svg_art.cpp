@@ -1,0 +1,116 @@
+// SVG art through librsvg: one parsed handle per file, drawn as Cairo paths.
+//
+// Sizes: librsvg reports the document's width/height in CSS pixels at the
+// handle's DPI (96, CSS's own: 1 px = 0.75 pt), converting mm, in, pt…
+// exactly. A document whose width/height are missing or percentages falls
+// back to its viewBox, taken as CSS pixels (what a browser does for an
+// inline SVG with only a viewBox, scaled to fit).
+//
+// librsvg's handles are not safe to render from two threads at once, so
+// every call into the handle holds the object's mutex.
+#include "scene/svg_art.h"
+
+#include <cairo.h>
+#include <librsvg/rsvg.h>
+
+#include <cmath>
+#include <mutex>
+#include <string>
+
+namespace koho::scene {
+namespace {
+
+constexpr double kPtPerCssPx = 72.0 / 96.0;
+
+struct GObjectUnref {
+    void operator()(void* object) const { g_object_unref(object); }
+};
+struct GErrorFree {
+    void operator()(GError* error) const { g_error_free(error); }
+};
+
+using HandlePtr = std::unique_ptr<RsvgHandle, GObjectUnref>;
+using FilePtr = std::unique_ptr<GFile, GObjectUnref>;
+using ErrorPtr = std::unique_ptr<GError, GErrorFree>;
+
+std::string message_of(GError* raw) {
+    ErrorPtr error(raw);
+    if (!error || !error->message || !*error->message) return "unknown error";
+    return error->message;
+}
+
+// The document's size in CSS pixels, or false when it states none.
+bool intrinsic_size_px(RsvgHandle* handle, double& w, double& h) {
+    if (rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h) && w > 0 && h > 0) return true;
+    gboolean has_width = FALSE, has_height = FALSE, has_viewbox = FALSE;
+    RsvgLength width{}, height{};
+    RsvgRectangle viewbox{};
+    rsvg_handle_get_intrinsic_dimensions(handle, &has_width, &width, &has_height, &height, &has_viewbox, &viewbox);
+    if (has_viewbox && viewbox.width > 0 && viewbox.height > 0) {
+        w = viewbox.width;
+        h = viewbox.height;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+struct SvgArt::Impl {
+    HandlePtr handle;
+    std::filesystem::path source;
+    SourceLoc where;        // the first place that named the file: draw errors point there
+    double width_pt = 0, height_pt = 0;
+    mutable std::mutex mutex;
+};
+
+SvgArt::SvgArt(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SvgArt::~SvgArt() = default;
+
+std::shared_ptr<const SvgArt> SvgArt::load(const std::filesystem::path& path, const SourceLoc& where) {
+    const std::string name = path.string();
+    FilePtr file(g_file_new_for_path(name.c_str()));
+    GError* raw = nullptr;
+    HandlePtr handle(rsvg_handle_new_from_gfile_sync(file.get(), RSVG_HANDLE_FLAGS_NONE, nullptr, &raw));
+    if (!handle) fail_input(where, "cannot read SVG '" + name + "': " + message_of(raw));
+    if (raw) g_error_free(raw);
+    rsvg_handle_set_dpi(handle.get(), 96);
+
+    double w = 0, h = 0;
+    if (!intrinsic_size_px(handle.get(), w, h) || !std::isfinite(w) || !std::isfinite(h))
+        fail_input(where, "SVG '" + name + "' has no usable size: give its <svg> a viewBox or width and height");
+
+    auto impl = std::make_unique<Impl>();
+    impl->handle = std::move(handle);
+    impl->source = path;
+    impl->where = where;
+    impl->width_pt = w * kPtPerCssPx;
+    impl->height_pt = h * kPtPerCssPx;
+    return std::shared_ptr<const SvgArt>(new SvgArt(std::move(impl)));
+}
+
+double SvgArt::width_pt() const { return impl_->width_pt; }
+double SvgArt::height_pt() const { return impl_->height_pt; }
+const std::filesystem::path& SvgArt::source() const { return impl_->source; }
+
+void SvgArt::draw(cairo_t* cr, const Rect& viewport) const {
+    if (!(viewport.w > 0) || !(viewport.h > 0)) return;
+    // The art's own box, stretched onto the viewport: with fit "fill" the
+    // viewport need not have the art's aspect ratio, and librsvg on its own
+    // would letterbox it (preserveAspectRatio) instead of filling it.
+    cairo_save(cr);
+    cairo_translate(cr, viewport.x, viewport.y);
+    cairo_scale(cr, viewport.w / impl_->width_pt, viewport.h / impl_->height_pt);
+    RsvgRectangle own{0, 0, impl_->width_pt, impl_->height_pt};
+    GError* raw = nullptr;
+    gboolean ok;
+    {
+        std::lock_guard lock(impl_->mutex);
+        ok = rsvg_handle_render_document(impl_->handle.get(), cr, &own, &raw);
+    }
+    cairo_restore(cr);
+    if (!ok) fail_input(impl_->where, "cannot draw SVG '" + impl_->source.string() + "': " + message_of(raw));
+    if (raw) g_error_free(raw);
+}
+
+}  // namespace koho::scene
