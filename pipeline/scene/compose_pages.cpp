@@ -54,6 +54,11 @@ std::vector<PageScene> compose_pages(const model::Document& document, TextSetter
     // Contour wrap looks at the same pixels the page draws.
     WrapMedia media;
     media.image = [&images](const model::ImageContent& content) { return images.get(content); };
+    media.svg = [&images](const model::SvgContent& content) {
+        std::shared_ptr<const SvgArt> art = images.svgs().get(content);
+        return WrapArt{art->width_pt(), art->height_pt(),
+                       [art](cairo_t* cr, const Rect& viewport) { art->draw(cr, viewport); }};
+    };
     PageWraps wraps(document, media);
     // Chains may run from one page to a later one: set every story first.
     auto page_texts = flow_page_stories(document, setter, &wraps);
