@@ -9,7 +9,9 @@
 #include "core/diagnostic.h"
 #include "scene/cairo_ptr.h"
 #include "scene/fit.h"
+#include "scene/frame_items.h"
 #include "scene/masters.h"
+#include "scene/render_parts.h"
 
 namespace koho::scene {
 namespace {
@@ -121,50 +123,6 @@ WrapBands bands_from(const std::function<std::vector<Rect>(Axis)>& cut) {
     return bands;
 }
 
-void outline_path(cairo_t* cr, const ClipPath& clip) {
-    const Rect& b = clip.box;
-    switch (clip.kind) {
-        case OutlineKind::Rect:
-            cairo_rectangle(cr, b.x, b.y, b.w, b.h);
-            break;
-        case OutlineKind::Ellipse:
-            cairo_save(cr);
-            cairo_translate(cr, b.x + b.w / 2, b.y + b.h / 2);
-            cairo_scale(cr, b.w / 2, b.h / 2);
-            cairo_arc(cr, 0, 0, 1, 0, 2 * M_PI);
-            cairo_restore(cr);
-            break;
-        case OutlineKind::RoundedRect: {
-            double r = std::clamp(clip.radius_pt, 0.0, std::min(b.w, b.h) / 2);
-            cairo_new_sub_path(cr);
-            cairo_arc(cr, b.x + b.w - r, b.y + r, r, -M_PI / 2, 0);
-            cairo_arc(cr, b.x + b.w - r, b.y + b.h - r, r, 0, M_PI / 2);
-            cairo_arc(cr, b.x + r, b.y + b.h - r, r, M_PI / 2, M_PI);
-            cairo_arc(cr, b.x + r, b.y + r, r, M_PI, 3 * M_PI / 2);
-            cairo_close_path(cr);
-            break;
-        }
-    }
-}
-
-// Where an image or SVG is clipped inside its frame box.
-ClipPath clip_of(const model::Box& box, model::ClipShape shape, double radius) {
-    Rect r{box.x, box.y, box.w, box.h};
-    switch (shape) {
-        case model::ClipShape::Box:
-            return {OutlineKind::Rect, r, 0};
-        case model::ClipShape::Ellipse:
-            return {OutlineKind::Ellipse, r, 0};
-        case model::ClipShape::Circle: {
-            double side = std::min(r.w, r.h);
-            return {OutlineKind::Ellipse, {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side}, 0};
-        }
-        case model::ClipShape::RoundedBox:
-            return {OutlineKind::RoundedRect, r, radius};
-    }
-    return {OutlineKind::Rect, r, 0};
-}
-
 // An image's pixels drawn where compose places them.
 void draw_image_pixels(cairo_t* cr, const Image& image, const Rect& placed) {
     const auto& pixels = image.pixel_data();
@@ -196,7 +154,7 @@ WrapBands contour_bands(const model::Frame& frame, double offset, const WrapMedi
         return outline_bands({OutlineKind::Rect, box, 0}, offset);
     }
     if (auto* image = std::get_if<model::ImageContent>(&frame.content)) {
-        ClipPath clip = clip_of(frame.box, image->clip, image->clip_radius_pt);
+        ClipPath clip = clip_outline(frame.box, image->clip, image->clip_radius_pt);
         std::shared_ptr<const Image> pixels = media.image ? media.image(*image) : nullptr;
         if (!pixels || !pixels->has_alpha || pixels->width <= 0 || pixels->height <= 0)
             return outline_bands(clip, offset);
@@ -204,7 +162,7 @@ WrapBands contour_bands(const model::Frame& frame, double offset, const WrapMedi
         return mask_bands(clip, offset, [&](cairo_t* cr) { draw_image_pixels(cr, *pixels, placed); });
     }
     if (auto* svg = std::get_if<model::SvgContent>(&frame.content)) {
-        ClipPath clip = clip_of(frame.box, svg->clip, svg->clip_radius_pt);
+        ClipPath clip = clip_outline(frame.box, svg->clip, svg->clip_radius_pt);
         if (!media.svg) return outline_bands(clip, offset);
         WrapArt art = media.svg(*svg);
         if (!art.draw || art.width_pt <= 0 || art.height_pt <= 0) return outline_bands(clip, offset);
@@ -254,7 +212,7 @@ WrapBands mask_bands(const ClipPath& clip, double offset_pt, const std::function
         CairoPtr cr(cairo_create(surface.get()));
         cairo_scale(cr.get(), scale, scale);
         cairo_translate(cr.get(), -area.x, -area.y);
-        outline_path(cr.get(), clip);
+        detail::outline_path(cr.get(), clip);  // the same outline the renderer clips to
         cairo_clip(cr.get());
         draw(cr.get());
     }
