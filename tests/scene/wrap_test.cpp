@@ -385,5 +385,34 @@ TEST(Wrap, ContourImageLoadsItsPixelsOnce) {
         EXPECT_NEAR(e.inline_end, 50, 0.5) << e.block_begin << ".." << e.block_end;
 }
 
+TEST(Wrap, ComposeWrapsRealSvgArtByItsShape) {
+    auto document = testing::document_with_pages(1);
+    document.pages[0].frames.push_back(text_frame("body", {0, 0, 300, 300}, story_of({"b"})));
+    model::Frame mascot;
+    mascot.id = "mascot";
+    mascot.box = {0, 0, 100, 100};
+    model::SvgContent content;
+    content.path = std::filesystem::path(KOHO_SOURCE_DIR) / "media/mascot/placeholder.svg";
+    content.src = "media/mascot/placeholder.svg";
+    mascot.content = content;
+    mascot.wrap = model::Wrap{model::Wrap::Mode::Contour, 0, {}};
+    document.pages[0].frames.push_back(mascot);
+    FakeSetter setter;
+    compose_pages(document, setter, testing::no_images());
+    const auto& exclusions = setter.calls.at(0).frame.exclusions;
+    ASSERT_GT(exclusions.size(), 10u);
+    // The 372 × 436 art, contained: x 7.3..92.7. Its rows are as wide as the drawing there.
+    double narrowest = 1e9, widest = 0;
+    for (const auto& e : exclusions) {
+        EXPECT_GE(e.inline_begin, 100 * (1 - 372.0 / 436) / 2 - 0.5);
+        EXPECT_LE(e.inline_end, 100 - 100 * (1 - 372.0 / 436) / 2 + 0.5);
+        EXPECT_LE(e.block_end, 100 + 1e-9);
+        narrowest = std::min(narrowest, e.inline_end - e.inline_begin);
+        widest = std::max(widest, e.inline_end - e.inline_begin);
+    }
+    EXPECT_LT(narrowest, 0.5 * widest);  // a sprout on a round body, not a box
+    EXPECT_GT(widest, 60);
+}
+
 }  // namespace
 }  // namespace koho::scene
