@@ -165,7 +165,7 @@ private:
         }
         if (auto n = member(node_, "valign"))
             t.vertical_align = static_cast<VerticalAlign>(read_enum(*n, "valign", {"start", "center", "end"}));
-        t.fill = optional_color("fill");
+        if (auto n = member(node_, "fill")) t.fill = read_paint(*n, "\"fill\"", c_.doc.colors, false).color;
         if (auto n = member(node_, "grid")) {
             t.grid = style_named(*n, c_.doc);
             t.grid_loc = n->loc();

@@ -143,7 +143,8 @@ TEST(FrameKeys, GradientErrors) {
     EXPECT_EQ(error_of(with_frames(rect + R"({"gradient": "conic", "stops": []}})")),
               "t.json:5:89: error: unknown gradient 'conic'; use linear or radial (at /pages/0/frames/0/fill/gradient)");
     EXPECT_EQ(error_of(with_frames(std::string(kText) + R"("fill": {"gradient": "linear", "stops": []}})")),
-              "t.json:5:108: error: unknown key 'gradient' in \"fill\" (at /pages/0/frames/0/fill/gradient)");
+              "t.json:5:108: error: \"fill\" takes a colour here; gradients are for rect and ellipse fills "
+              "(at /pages/0/frames/0/fill/gradient)");
 }
 
 TEST(FrameKeys, SvgFrames) {
