@@ -125,8 +125,9 @@ TEST_F(PdfArt, TheArtIsVisible) {
         uint32_t p = reinterpret_cast<uint32_t*>(row)[x];
         return std::array<int, 3>{int((p >> 16) & 255), int((p >> 8) & 255), int(p & 255)};
     };
-    // The body's centre: 200/400 across, 296/480 down the 90 mm wide figure.
-    auto body = pixel(20 + 45, 20 + 90 * 296 / 400.0);
+    // The body's centre (200, 296) in the mascot's viewBox (14 40 372 436),
+    // on the 90 mm wide figure.
+    auto body = pixel(20 + 90 * (200 - 14) / 372.0, 20 + 90 * (296 - 40) / 372.0);
     EXPECT_GT(body[1], body[0] + 30);  // green
     EXPECT_GT(body[1], body[2] + 30);
     auto band_left = pixel(14, 170), band_right = pixel(134, 170);
