@@ -244,5 +244,27 @@ TEST(Columns, ComposeAddsColumnRuleItems) {
     EXPECT_EQ(pages[0].items[1].frame_id, "body");
 }
 
+TEST(Columns, BalancingCutsExclusionsToTheColumnExtent) {
+    auto document = testing::document_with_pages(1);
+    document.pages[0].frames.push_back(two_columns(story_of({std::string(8, 'a')}), true));
+    // Over both columns, from 20 pt to 90 pt down the inner box.
+    auto panel = testing::rect_frame("panel", {100, 50, 60, 70});
+    panel.wrap = model::Wrap{};
+    document.pages[0].frames.push_back(panel);
+    FakeSetter setter;
+    compose_pages(document, setter, testing::no_images());
+    ASSERT_GE(setter.calls.size(), 2u);
+    ASSERT_EQ(setter.calls[0].frame.exclusions.size(), 1u);  // the sequential try: the whole column
+    EXPECT_EQ(setter.calls[0].frame.exclusions[0].block_end, 90);
+    const auto& last = setter.calls.back().frame;  // the balanced setting: 4 characters, 40 pt
+    EXPECT_LT(last.height_pt, 40.5);
+    ASSERT_EQ(last.exclusions.size(), 1u);
+    EXPECT_EQ(last.exclusions[0].block_begin, 20);
+    EXPECT_EQ(last.exclusions[0].block_end, last.height_pt);
+    // A try shorter than 20 pt never sees the panel.
+    for (const auto& call : setter.calls)
+        if (call.frame.height_pt <= 20) EXPECT_TRUE(call.frame.exclusions.empty()) << call.frame.height_pt;
+}
+
 }  // namespace
 }  // namespace koho::scene

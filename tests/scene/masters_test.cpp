@@ -88,5 +88,29 @@ TEST(Masters, OversetInAnOddFrameSaysSo) {
         << message;
 }
 
+TEST(Masters, PageFramesPushMasterText) {
+    auto document = book();
+    auto& head = document.masters["inner"].frames;
+    head.push_back(text_frame("running-head", {0, 20, 400, 40}, testing::story_of({"head"})));
+    auto badge = testing::rect_frame("badge", {300, 10, 80, 60});
+    badge.wrap = model::Wrap{model::Wrap::Mode::Box, 5, {}};
+    document.pages[2].frames.push_back(badge);
+    FakeSetter setter;
+    compose_pages(document, setter, testing::no_images());
+    // Masters are set per page after the page stories: pages 2, 3 and 4 in turn,
+    // each page's running head first, then its folio.
+    std::vector<size_t> pushed;
+    for (const auto& call : setter.calls)
+        if (call.text == "head/") pushed.push_back(call.frame.exclusions.size());
+    EXPECT_EQ(pushed, (std::vector<size_t>{0, 1, 0}));  // only page 3 has the badge
+    for (const auto& call : setter.calls)
+        if (call.text == "head/" && !call.frame.exclusions.empty()) {
+            EXPECT_EQ(call.frame.exclusions[0].block_begin, 0);   // y 5..75 clipped to the head's 20..60
+            EXPECT_EQ(call.frame.exclusions[0].block_end, 40);
+            EXPECT_EQ(call.frame.exclusions[0].inline_begin, 295);
+            EXPECT_EQ(call.frame.exclusions[0].inline_end, 385);
+        }
+}
+
 }  // namespace
 }  // namespace koho::scene
