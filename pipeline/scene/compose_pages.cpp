@@ -81,6 +81,7 @@ std::vector<PageScene> compose_pages(const model::Document& document, TextSetter
                                set_master_text(document, p, frame, master.index, setter, &wraps, master.part));
             else
                 append(scene.items, frame_items(frame, images));
+            append(scene.items, master_table_items(document, p, frame, master.index, setter, master.part));
         }
         for (size_t f = 0; f < page.frames.size(); ++f) {
             const model::Frame& frame = page.frames[f];

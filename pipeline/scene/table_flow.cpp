@@ -25,11 +25,6 @@ const model::TableContent* table_of(const model::Frame& frame) {
     return std::get_if<model::TableContent>(&frame.content);
 }
 
-struct Placement {
-    const model::Frame* frame = nullptr;
-    size_t page = 0, index = 0;
-};
-
 // "row 7 (line 40)" or "rows 7–9 (bound by a row span; line 40)": 1-based
 // as the rows array counts.
 std::string describe_rows(const model::TableContent& table, RowGroup group) {
@@ -41,10 +36,16 @@ std::string describe_rows(const model::TableContent& table, RowGroup group) {
            " (bound by a row span" + (line.empty() ? "" : "; " + line) + ")";
 }
 
+struct Placement {
+    const model::Frame* frame = nullptr;
+    size_t page = 0, index = 0;
+    std::string name;  // for messages: "frame 'exam' on page 2"
+};
+
 [[noreturn]] void fail_overset(const model::TableContent& table, const TableLayout& layout, const TableSplit& split,
                                const std::vector<Placement>& chain) {
     const model::Frame& head = *chain.front().frame;
-    std::string head_name = describe_frame(head, chain.front().index, chain.front().page);
+    const std::string& head_name = chain.front().name;
     size_t rows_left = 0;
     for (size_t g = split.groups_placed; g < layout.body_groups.size(); ++g)
         rows_left += layout.body_groups[g].last - layout.body_groups[g].first;
@@ -60,7 +61,7 @@ std::string describe_rows(const model::TableContent& table, RowGroup group) {
             header > 0 && !layout.body_groups.empty() ? " (" + mm(header + tall) + " with the header rows)" : "";
         fail_input(head.loc, "overset table: " + rows_count(rows_left) + " did not fit: " +
                                  describe_rows(table, group) + " is " + mm(tall) + " tall" + with_header + " but " +
-                                 describe_frame(*where.frame, where.index, where.page) + " is only " +
+                                 where.name + " is only " +
                                  mm(where.frame->box.h) +
                                  " high, and table rows are never split (make the frame taller, put less text in "
                                  "the row, or set \"overflow\": \"allow\")");
@@ -71,10 +72,39 @@ std::string describe_rows(const model::TableContent& table, RowGroup group) {
                                  "\"overflow\": \"allow\")");
     const Placement& last = chain.back();
     fail_input(head.loc, "overset table: " + rows_count(rows_left) + " did not fit in " + head_name +
-                             " and the frames it continues in (the chain ends in " +
-                             describe_frame(*last.frame, last.index, last.page) +
+                             " and the frames it continues in (the chain ends in " + last.name +
                              "; give the frames more room, chain another table frame with \"next\", or set "
                              "\"overflow\": \"allow\")");
+}
+
+// One table through its chain of frames (the head first): the items of
+// each frame, in chain order. `late_page`: the page whose {{page}} cells see.
+std::vector<std::vector<Item>> lay_out_chain(const model::Document& document, const std::vector<Placement>& chain,
+                                             size_t late_page, TextSetter& setter) {
+    const model::Frame& head = *chain.front().frame;
+    const model::TableContent& table = std::get<model::TableContent>(head.content);
+    TableLayout layout = lay_out_table(table, head.box.w, head.loc, chain.front().name, setter,
+                                       late_values(document, late_page));
+    std::vector<double> heights;
+    for (const Placement& place : chain) {
+        if (place.frame != &head && place.frame->box.w + kTolerancePt < layout.width_pt())
+            fail_input(place.frame->loc, "the table of " + chain.front().name + " is " + mm(layout.width_pt()) +
+                                             " wide but " + place.name + ", where it continues, is only " +
+                                             mm(place.frame->box.w) + " wide (make the frames the same width)");
+        heights.push_back(place.frame->box.h);
+    }
+
+    TableSplit split = split_table_rows(layout.row_heights, layout.header_rows, layout.body_groups, heights);
+    bool overset = split.too_tall_in || split.groups_placed < layout.body_groups.size();
+    if (overset && table.overflow == model::Overflow::Error) fail_overset(table, layout, split, chain);
+
+    std::vector<std::vector<Item>> items(chain.size());
+    for (size_t i = 0; i < chain.size(); ++i) {
+        if (split.frames[i].empty()) continue;
+        const model::Frame& frame = *chain[i].frame;
+        items[i] = table_items(table, layout, split.frames[i], frame.box.x, frame.box.y, frame);
+    }
+    return items;
 }
 
 }  // namespace
@@ -135,36 +165,25 @@ std::map<std::pair<size_t, size_t>, std::vector<Item>> lay_out_page_tables(const
                     !table_of(document.pages[ref.page].frames[ref.frame]))
                     fail_system(frames[f].loc, "the chain of " + describe_frame(frames[f], f, p) +
                                                    " names a frame that is not a table frame");
-                chain.push_back({&document.pages[ref.page].frames[ref.frame], ref.page, ref.frame});
+                const model::Frame& frame = document.pages[ref.page].frames[ref.frame];
+                chain.push_back({&frame, ref.page, ref.frame, describe_frame(frame, ref.frame, ref.page)});
             }
 
-            const std::string head_name = describe_frame(frames[f], f, p);
-            TableLayout layout =
-                lay_out_table(*table, frames[f].box.w, frames[f].loc, head_name, setter, late_values(document, p));
-            std::vector<double> heights;
-            for (const Placement& place : chain) {
-                if (place.frame != chain.front().frame && place.frame->box.w + kTolerancePt < layout.width_pt())
-                    fail_input(place.frame->loc, "the table of " + head_name + " is " + mm(layout.width_pt()) +
-                                                     " wide but " +
-                                                     describe_frame(*place.frame, place.index, place.page) +
-                                                     ", where it continues, is only " + mm(place.frame->box.w) +
-                                                     " wide (make the frames the same width)");
-                heights.push_back(place.frame->box.h);
-            }
-
-            TableSplit split = split_table_rows(layout.row_heights, layout.header_rows, layout.body_groups, heights);
-            bool overset = split.too_tall_in || split.groups_placed < layout.body_groups.size();
-            if (overset && table->overflow == model::Overflow::Error) fail_overset(*table, layout, split, chain);
-
-            for (size_t i = 0; i < chain.size(); ++i) {
-                if (split.frames[i].empty()) continue;
-                const model::Frame& frame = *chain[i].frame;
-                result[{chain[i].page, chain[i].index}] =
-                    table_items(*table, layout, split.frames[i], frame.box.x, frame.box.y, frame);
-            }
+            auto items = lay_out_chain(document, chain, p, setter);
+            for (size_t i = 0; i < chain.size(); ++i)
+                if (!items[i].empty()) result[{chain[i].page, chain[i].index}] = std::move(items[i]);
         }
     }
     return result;
+}
+
+std::vector<Item> master_table_items(const model::Document& document, size_t page_index, const model::Frame& frame,
+                                     size_t frame_index, TextSetter& setter, const std::string& part) {
+    if (!table_of(frame)) return {};
+    std::vector<Placement> alone{
+        {&frame, page_index, frame_index,
+         describe_frame(frame, frame_index, page_index, document.pages.at(page_index).master, part)}};
+    return std::move(lay_out_chain(document, alone, page_index, setter).front());
 }
 
 }  // namespace koho::scene

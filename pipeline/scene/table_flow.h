@@ -10,6 +10,7 @@
 
 #include <map>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -37,5 +38,11 @@ TableSplit split_table_rows(const std::vector<double>& row_heights, size_t heade
 // and for columns that cannot fit.
 std::map<std::pair<size_t, size_t>, std::vector<Item>> lay_out_page_tables(const model::Document& document,
                                                                           TextSetter& setter);
+
+// A master's table frame on one page: laid out alone (masters do not
+// chain), with that page's {{page}}; `part` as for describe_frame. None for
+// other frames.
+std::vector<Item> master_table_items(const model::Document& document, size_t page_index, const model::Frame& frame,
+                                     size_t frame_index, TextSetter& setter, const std::string& part = "");
 
 }  // namespace koho::scene

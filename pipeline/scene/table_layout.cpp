@@ -154,9 +154,13 @@ TableLayout lay_out_table(const model::TableContent& table, double width_pt, con
             placed.col_span = static_cast<size_t>(std::max(1, cell.col_span));
             placed.row_span = static_cast<size_t>(std::max(1, cell.row_span));
             layout.cells.push_back(std::move(placed));
-            stories.push_back(styles.apply(resolve_story(cell.story, late_values), cell.align));
+            // Header cells are labels: a decimal column's default leaves
+            // them as their (header) style aligns them.
+            model::CellAlign align = cell.align;
+            if (align == model::CellAlign::Decimal && table.rows[r].header) align = model::CellAlign::Style;
+            stories.push_back(styles.apply(resolve_story(cell.story, late_values), align));
             double fraction = -1;  // not decimal-aligned
-            if (cell.align == model::CellAlign::Decimal) {
+            if (align == model::CellAlign::Decimal) {
                 model::Story tail = fraction_of(stories.back());
                 fraction = tail.paragraphs.empty() ? 0 : setter.measure(tail, model::Writing::Horizontal).max_pt;
                 widest_fraction[cell.column] = std::max(widest_fraction[cell.column], fraction);

@@ -261,6 +261,53 @@ TEST(TableCompose, CellAlignmentOverridesTheParagraphStyle) {
     EXPECT_EQ(f.body.align, model::Align::Start);      // the document's style is untouched
 }
 
+TEST(TableCompose, HeaderCellsOfADecimalColumnKeepTheirStyleAlignment) {
+    Fixture f;
+    model::TableContent table;
+    table.columns = {automatic()};
+    table.rows.push_back(row(&f.body, {"rate"}, true));
+    table.rows.push_back(row(&f.body, {"1.5"}));
+    table.rows.push_back(row(&f.body, {"12"}));
+    for (auto& r : table.rows) r.cells[0].align = model::CellAlign::Decimal;  // the column's default
+    f.document.pages[0].frames.push_back(table_frame("t", {0, 0, 200, 300}, table));
+    AlignRecordingSetter setter;
+    compose_pages(f.document, setter, no_images());
+    ASSERT_EQ(setter.aligns.size(), 3u);
+    EXPECT_EQ(setter.aligns[0], model::Align::Start);
+    EXPECT_EQ(setter.aligns[1], model::Align::End);
+    // The header is set in the whole column (40), not narrowed for a fraction.
+    EXPECT_EQ(setter.calls[0].frame.width_pt, 40);
+    EXPECT_EQ(setter.calls[2].frame.width_pt, 40 - 20);
+}
+
+TEST(TableCompose, MasterTablesAreDrawnOnEveryPageOfTheMaster) {
+    Fixture f(2);
+    model::Master& master = f.document.masters["inner"];
+    master.name = "inner";
+    model::TableContent table;
+    table.columns = {fixed(40)};
+    table.rows.push_back(row(&f.body, {"x"}));
+    table.rows[0].cells[0].story.paragraphs[0].spans[0] = {.text = "", .late_variable = "page"};
+    master.frames.push_back(table_frame("index", {5, 5, 40, 40}, table));
+    for (auto& page : f.document.pages) page.master = &master;
+    FakeSetter setter;
+    auto pages = compose_pages(f.document, setter, no_images());
+    for (const PageScene& page : pages) {
+        ASSERT_EQ(texts(page).size(), 1u);
+        EXPECT_EQ(texts(page)[0]->x, 5);
+    }
+    ASSERT_EQ(setter.calls.size(), 2u);
+    EXPECT_EQ(setter.calls[0].text, "1/");  // {{page}} of each page
+    EXPECT_EQ(setter.calls[1].text, "2/");
+
+    // Too small on a master page: located overset naming the master.
+    master.frames[0].box.h = 5;
+    EXPECT_NE(compose_error(f.document).find("did not fit: row 1 is 3.5mm tall but frame 'index' of master 'inner' "
+                                             "on page 1 is only 1.8mm high"),
+              std::string::npos)
+        << compose_error(f.document);
+}
+
 TEST(TableDecimal, IntegerPartEndsAtThePointOrAfterTheDigits) {
     EXPECT_EQ(decimal_split_offset("12.5"), 2u);
     EXPECT_EQ(decimal_split_offset("1,234.5"), 5u);
