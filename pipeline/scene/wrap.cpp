@@ -146,6 +146,12 @@ void draw_image_pixels(cairo_t* cr, const Image& image, const Rect& placed) {
     cairo_paint(cr);
 }
 
+bool covers(const Rect& outer, const Rect& inner) {
+    constexpr double kSlack = 1e-6;
+    return outer.x <= inner.x + kSlack && outer.y <= inner.y + kSlack &&
+           outer.x + outer.w >= inner.x + inner.w - kSlack && outer.y + outer.h >= inner.y + inner.h - kSlack;
+}
+
 WrapBands contour_bands(const model::Frame& frame, double offset, const WrapMedia& media) {
     Rect box{frame.box.x, frame.box.y, frame.box.w, frame.box.h};
     if (auto* shape = std::get_if<model::ShapeContent>(&frame.content)) {
@@ -156,9 +162,17 @@ WrapBands contour_bands(const model::Frame& frame, double offset, const WrapMedi
     if (auto* image = std::get_if<model::ImageContent>(&frame.content)) {
         ClipPath clip = clip_outline(frame.box, image->clip, image->clip_radius_pt);
         std::shared_ptr<const Image> pixels = media.image ? media.image(*image) : nullptr;
-        if (!pixels || !pixels->has_alpha || pixels->width <= 0 || pixels->height <= 0)
-            return outline_bands(clip, offset);
+        if (!pixels || pixels->width <= 0 || pixels->height <= 0) return outline_bands(clip, offset);
         Rect placed = fit_image(box, pixels->width, pixels->height, image->fit, image->focus_x, image->focus_y);
+        if (!pixels->has_alpha) {
+            // An opaque photo is its clip shape, where the image covers it
+            // ("contain" may leave the clip's sides empty). No pixels needed.
+            if (covers(placed, clip.box)) return outline_bands(clip, offset);
+            return mask_bands(clip, offset, [&](cairo_t* cr) {
+                cairo_rectangle(cr, placed.x, placed.y, placed.w, placed.h);
+                cairo_fill(cr);
+            });
+        }
         return mask_bands(clip, offset, [&](cairo_t* cr) { draw_image_pixels(cr, *pixels, placed); });
     }
     if (auto* svg = std::get_if<model::SvgContent>(&frame.content)) {

@@ -8,9 +8,10 @@
 // Shapes, all grown by the wrap offset:
 //  - box mode: the frame box (a line frame: its segment's bounding box);
 //  - contour mode: an ellipse frame's ellipse, a rounded rect's rounded box,
-//    an image's or SVG's opaque pixels inside its clip shape (an image
-//    without alpha: the clip shape itself, so a circle-clipped portrait wraps
-//    as a circle); text, table, QR and line frames wrap as their box.
+//    an image's or SVG's opaque pixels (alpha ≥ 50 %) inside its clip shape
+//    (an image without alpha: its clip shape where the placed image covers
+//    it, so a circle-clipped portrait wraps as a circle); text, table, QR
+//    and line frames wrap as their box.
 // Analytic outlines grow exactly (an ellipse's semi-axes and a rounded
 // box's sides and corner radius by the offset); pixel masks grow by the
 // offset along and across the band (a square dilation). Bands are at least

@@ -235,6 +235,21 @@ TEST(Wrap, OpaqueImageWrapsAsItsClipShape) {
     EXPECT_DOUBLE_EQ(bands.bounds.w, 100);
 }
 
+TEST(Wrap, OpaqueImageContainedWrapsWhereItIs) {
+    auto image = std::make_shared<Image>();
+    image->width = 4;
+    image->height = 2;
+    image->pixels.assign(8, 0xff808080u);
+    auto frame = image_frame({0, 0, 100, 100}, model::Wrap::Mode::Contour, 0);
+    std::get<model::ImageContent>(frame.content).fit = model::Fit::Contain;  // placed at y 25..75
+    WrapBands bands = wrap_bands(frame, media_with(image));
+    ASSERT_EQ(bands.rows.size(), 1u);
+    EXPECT_NEAR(bands.rows[0].y, 25, 1e-6);
+    EXPECT_NEAR(bands.rows[0].h, 50, 1e-6);
+    EXPECT_NEAR(bands.rows[0].x, 0, 1e-6);
+    EXPECT_NEAR(bands.rows[0].w, 100, 1e-6);
+}
+
 TEST(Wrap, MaskFollowsWhatIsDrawnInsideTheClip) {
     // A disc of radius 30 at (50, 50), drawn in a 100 × 100 box clipped to its left half.
     ClipPath clip{OutlineKind::Rect, {0, 0, 100, 100}, 0};
