@@ -13,6 +13,7 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include <cctype>
 #include <cmath>
 #include <mutex>
 #include <string>
@@ -35,8 +36,10 @@ using ErrorPtr = std::unique_ptr<GError, GErrorFree>;
 
 std::string message_of(GError* raw) {
     ErrorPtr error(raw);
-    if (!error || !error->message || !*error->message) return "unknown error";
-    return error->message;
+    std::string message = error && error->message ? error->message : "";
+    // libxml2's messages end in a newline; the diagnostic is one line.
+    while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back()))) message.pop_back();
+    return message.empty() ? "unknown error" : message;
 }
 
 // The document's size in CSS pixels, or false when it states none.

@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include <algorithm>
 #include <array>
 #include <regex>
 
@@ -134,6 +135,52 @@ TEST_F(PdfArt, TheArtIsVisible) {
     EXPECT_GT(band_left[2], band_left[0]);    // blue end
     EXPECT_GT(band_right[0], band_right[2]);  // orange end
     cairo_surface_destroy(png);
+}
+
+// Through the real binary: a layout's svg frames, gradient and shadow.
+class KohoArt : public ::testing::Test {
+protected:
+    test::CommandResult print(const std::string& frames) {
+        std::filesystem::path layout = dir_.path() / "art.json";
+        test::write_bytes(layout, R"({ "type": "print", "title": "art",
+  "page": {"size": "A6", "bleed": "3mm", "marks": "tombo"},
+  "pages": [ { "frames": [
+)" + frames + R"(
+  ] } ] })");
+        return run_command(std::string(KOHO_BINARY) + " print " + shell_quote(layout.string()) + " -o " +
+                           shell_quote(pdf_.string()) + " 2>&1");
+    }
+    TempDir dir_{"koho-art"};
+    std::filesystem::path pdf_ = dir_.path() / "art.pdf";
+};
+
+TEST_F(KohoArt, SvgFramesAreVectorInThePdf) {
+    auto r = print(R"(
+    { "type": "rect", "x": "0mm", "y": "0mm", "w": "105mm", "h": "40mm",
+      "fill": {"gradient": "linear", "angle": 90, "stops": [["0%", "#0f5e6e"], ["100%", "#e2eff0"]]} },
+    { "type": "svg", "src": "media/mascot/placeholder.svg", "x": "10mm", "y": "20mm", "w": "60mm", "h": "70mm",
+      "shadow": {"offset": ["2mm", "2mm"], "color": "#00000040"} },
+    { "type": "svg", "src": "media/icons/heart.svg", "x": "75mm", "y": "20mm", "w": "20mm", "h": "20mm",
+      "clip": "circle", "opacity": 0.5 })");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = run_command("pdfimages -list " + shell_quote(pdf_.string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 2) << r.output;
+    r = run_command("qpdf --qdf --object-streams=disable " + shell_quote(pdf_.string()) + " - 2>&1");
+    const std::regex curve(R"(\d c\s)");
+    EXPECT_GT(std::distance(std::sregex_iterator(r.output.begin(), r.output.end(), curve), std::sregex_iterator()),
+              100);
+}
+
+TEST_F(KohoArt, BrokenSvgIsALocatedInputError) {
+    auto r = print(R"(
+    { "type": "svg", "src": "tests/print/data/broken.svg", "x": "10mm", "y": "10mm", "w": "20mm", "h": "20mm" })");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    // The frame's "src" is on line 5, column 29 of the layout.
+    EXPECT_NE(r.output.find("art.json:5:29: error: cannot read SVG '"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("broken.svg': XML parse error"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(" (at /pages/0/frames/0/src)\n"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(pdf_));
 }
 
 }  // namespace
