@@ -17,9 +17,10 @@ constexpr double kEpsilon = 1e-6;
 
 // Moves the block within the frame for vertical_align Center/End: down in
 // horizontal text, leftwards in vertical text (its lines start at the right).
+// Not with text wrap: the lines were fitted around the exclusions where they are.
 void align_block(FrameFill& out, const FrameGeometry& frame, double extent) {
     const double room = extent - out.used_extent_pt;
-    if (room <= 0 || frame.vertical_align == model::VerticalAlign::Start) return;
+    if (room <= 0 || frame.vertical_align == model::VerticalAlign::Start || !frame.exclusions.empty()) return;
     const double shift = frame.vertical_align == model::VerticalAlign::Center ? room / 2 : room;
     const bool vertical = frame.writing == model::Writing::Vertical;
     for (auto& run : out.text.runs)

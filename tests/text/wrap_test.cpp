@@ -133,3 +133,21 @@ TEST(Wrap, LineGridMovesBlockedLinesByWholeGridLines) {
 
 }  // namespace
 }  // namespace koho::text
+
+namespace koho::text {
+namespace {
+
+using namespace koho::text::testing;
+
+TEST(Wrap, VerticalAlignDoesNotMoveLinesFittedAroundExclusions) {
+    model::Style style = body_style();
+    FrameGeometry frame{100, 100};
+    frame.vertical_align = model::VerticalAlign::End;
+    Typesetter t(project_fonts());
+    EXPECT_DOUBLE_EQ(t.fill(story_of(style, {"あ"}), {}, frame).lines.at(0).block_pt, 90);
+    frame.exclusions = {{50, 100, 0, 100}};
+    EXPECT_DOUBLE_EQ(t.fill(story_of(style, {"あ"}), {}, frame).lines.at(0).block_pt, 0);
+}
+
+}  // namespace
+}  // namespace koho::text
