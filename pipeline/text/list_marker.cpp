@@ -58,6 +58,7 @@ void render_marker(const PreparedText& t, double at, const LinePlacement& where,
     run.font = t.marker_font;
     run.size_pt = t.p.em;
     run.color = t.marker_color;
+    if (const auto& outline = t.p.style->outline) run.outline = GlyphOutline{outline->color, outline->width_pt};
     run.utf8 = paragraph.marker;
     // One cluster: the marker extracts as written.
     run.clusters.push_back({static_cast<int>(paragraph.marker.size()), static_cast<int>(t.marker.glyphs.size())});
