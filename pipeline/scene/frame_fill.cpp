@@ -130,12 +130,16 @@ Attempt balance(const model::Story& story, text::StoryPosition from, const std::
 }
 
 // The columns' text gathered relative to the inner box, the block shifted
-// by the frame's vertical alignment.
+// by the frame's vertical alignment — unless text wrap pushed any of its
+// columns: those lines were fitted around the exclusions where they are
+// (the typesetter keeps the same rule).
 FramePiece gather(Attempt attempt, const std::vector<Column>& columns, const Rect& inner,
                   const model::TextContent& text) {
     FramePiece piece;
     double used = 0;
+    bool wrapped = false;
     for (size_t i = 0; i < attempt.fills.size(); ++i) {
+        wrapped = wrapped || !attempt.geometries[i].exclusions.empty();
         text::FrameFill& fill = attempt.fills[i];
         const Rect& box = columns[i].box;
         double dx = box.x - inner.x, dy = box.y - inner.y;
@@ -150,7 +154,7 @@ FramePiece gather(Attempt attempt, const std::vector<Column>& columns, const Rec
     double share = text.vertical_align == model::VerticalAlign::Center ? 0.5
                    : text.vertical_align == model::VerticalAlign::End  ? 1.0
                                                                          : 0.0;
-    if (used <= 0) share = 0;
+    if (used <= 0 || wrapped) share = 0;
     if (is_vertical(geometry))
         piece.dx = -room * share;
     else

@@ -429,5 +429,23 @@ TEST(Wrap, ComposeWrapsRealSvgArtByItsShape) {
     EXPECT_GT(widest, 60);
 }
 
+TEST(Wrap, PushedTextIsNotMovedByVerticalAlignment) {
+    auto document = testing::document_with_pages(1);
+    auto body = text_frame("body", {0, 0, 200, 200}, story_of({"abc"}));
+    text_of(body).vertical_align = model::VerticalAlign::End;
+    document.pages[0].frames.push_back(body);
+    auto far = testing::rect_frame("far", {150, 150, 40, 40});
+    far.wrap = model::Wrap{};
+    FakeSetter unwrapped;
+    auto pages = compose_pages(document, unwrapped, testing::no_images());
+    EXPECT_EQ(std::get<TextItem>(pages[0].items.at(0).what).y, 170);  // 30 pt of text at the bottom
+
+    document.pages[0].frames.push_back(far);
+    FakeSetter setter;
+    pages = compose_pages(document, setter, testing::no_images());
+    ASSERT_FALSE(setter.calls[0].frame.exclusions.empty());
+    EXPECT_EQ(std::get<TextItem>(pages[0].items.at(0).what).y, 0);  // set where the wrap left room
+}
+
 }  // namespace
 }  // namespace koho::scene
