@@ -4,6 +4,9 @@
 //
 //   build-*/bench/typeset/bench_typeset [CHARS]
 //
+// "fill (full path)" is Typesetter::fill of the whole text into one tall
+// frame: preparation, breaking, justification and glyph positions.
+//
 // "break + justify" is line breaking (kinsoku, hanging, push-in/push-out)
 // plus computing every atom's adjusted position, on paragraphs that were
 // shaped and spaced beforehand; shaping and spacing are timed separately.
@@ -11,6 +14,7 @@
 // widths), so the fairest comparison is koho's total against Pango's.
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +25,7 @@
 #include "core/build_info.h"
 #include "text/line_render.h"
 #include "text/shaper.h"
+#include "text/typesetter.h"
 
 using namespace koho;
 using Clock = std::chrono::steady_clock;
@@ -102,6 +107,21 @@ int main(int argc, char** argv) {
     const double break_s = seconds_since(t0) / rounds;
     lines /= rounds;
 
+    // Full path: Typesetter::fill of the whole story into one tall frame
+    // (prepare, break, justify and glyph positions), best of three.
+    text::Typesetter typesetter(fonts);
+    model::Story story;
+    story.paragraphs = paragraphs;
+    double fill_s = 1e9;
+    size_t fill_lines = 0;
+    for (int r = 0; r < 3; ++r) {
+        t0 = Clock::now();
+        const text::FrameFill fill = typesetter.fill(story, {}, {measure, 1e9});
+        fill_s = std::min(fill_s, seconds_since(t0));
+        fill_lines = fill.lines.size();
+        checksum += fill.used_extent_pt > 0 ? 1 : 0;
+    }
+
     // Baseline: Pango's own layout (itemise, shape, UAX #14 breaking, no JLReq).
     PangoContext* context = fonts->pango_context();
     PangoLayout* layout = pango_layout_new(context);
@@ -122,6 +142,8 @@ int main(int argc, char** argv) {
                 break_s * 1e3);
     std::printf("koho prepare (shape + spacing): %9.0f chars/s  (%.1f ms)\n", chars / prepare_s, prepare_s * 1e3);
     std::printf("koho total:                    %10.0f chars/s\n", chars / (break_s + prepare_s));
+    std::printf("koho fill (full path):         %10.0f chars/s  (%zu lines, %.1f ms)\n", chars / fill_s, fill_lines,
+                fill_s * 1e3);
     std::printf("pango_layout (same text):      %10.0f chars/s  (%d lines, %.1f ms)\n", chars / pango_s, pango_lines,
                 pango_s * 1e3);
     std::printf("target >= 1,000,000 chars/s for break + justify: %s\n",
