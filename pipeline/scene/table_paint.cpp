@@ -110,11 +110,14 @@ std::vector<Item> table_items(const model::TableContent& table, const TableLayou
         placed.push_back({&cell, r, end, box});
     }
 
-    // Fills, one shape per colour.
+    // Fills, one shape per colour. A half-transparent table instead paints
+    // each cell's fill under its text in the same item (one opacity group),
+    // so the fill does not show through the glyphs.
+    const bool grouped = frame.opacity < 1;
     std::vector<std::pair<Color, std::vector<Rect>>> fills;
     for (const Placed& p : placed) {
         std::optional<Color> fill = table_cell_fill(table, layout, *p.cell);
-        if (!fill) continue;
+        if (!fill || grouped) continue;
         auto same = std::find_if(fills.begin(), fills.end(), [&](const auto& f) { return f.first == *fill; });
         if (same == fills.end()) same = fills.insert(fills.end(), {*fill, {}});
         same->second.push_back(p.box);
@@ -138,13 +141,16 @@ std::vector<Item> table_items(const model::TableContent& table, const TableLayou
     // Text, placed in each cell by its vertical alignment.
     for (const Placed& p : placed) {
         const TableCellLayout& cell = *p.cell;
-        if (cell.text.runs.empty() && cell.text.rules.empty()) continue;
+        std::optional<Color> background = grouped ? table_cell_fill(table, layout, cell) : std::nullopt;
+        if (cell.text.runs.empty() && cell.text.rules.empty() && !background) continue;
         const double* pad = cell.cell->padding_pt;
         double room = std::max(0.0, p.box.h - pad[0] - pad[2] - cell.text_height_pt);
         TextItem text;
         text.x = p.box.x + pad[3];
         text.y = p.box.y + pad[0] + room * valign_share(cell.cell->valign);
         text.text = cell.text;
+        text.background = background;
+        text.background_box = p.box;
         add(std::move(text));
     }
 

@@ -145,6 +145,27 @@ TEST(TableCompose, FillsCellOverRowOverZebra) {
     EXPECT_TRUE(std::holds_alternative<ShapeItem>(pages[0].items.front().what));
 }
 
+TEST(TableCompose, HalfTransparentTablePaintsEachFillUnderItsTextInOneItem) {
+    Fixture f;
+    auto table = two_column_table(&f.body, 2);
+    Color header = Color::from_rgb(0, 0, 128);
+    table.rows[0].fill = header;
+    f.document.pages[0].frames.push_back(table_frame("exam", {0, 0, 150, 300}, table));
+    f.document.pages[0].frames.back().opacity = 0.6;
+    FakeSetter setter;
+    auto pages = compose_pages(f.document, setter, no_images());
+    EXPECT_TRUE(shapes(pages[0], ShapeKind::Rects).empty());
+    auto cells = texts(pages[0]);
+    ASSERT_EQ(cells.size(), 6u);
+    ASSERT_TRUE(cells[1]->background);
+    EXPECT_EQ(*cells[1]->background, header);
+    EXPECT_EQ(cells[1]->background_box.x, 50);
+    EXPECT_EQ(cells[1]->background_box.w, 100);
+    EXPECT_EQ(cells[1]->background_box.h, 10);
+    EXPECT_FALSE(cells[2]->background);
+    for (const Item& item : pages[0].items) EXPECT_EQ(item.opacity, 0.6);
+}
+
 model::Stroke stroke(Color color, double width) {
     model::Stroke s;
     s.color = color;
