@@ -106,6 +106,23 @@ TEST(CharStyle, DefinitionErrors) {
               "(at /character_styles/c/horizontal_scale)");
 }
 
+TEST(CharStyle, MoreDefinitionErrors) {
+    EXPECT_EQ(error_of(layout("x", R"({"c": {"weight": 1000}})")),
+              "t.json:2:38: error: \"weight\" must be between 100 and 900, not 1000 (at /character_styles/c/weight)");
+    EXPECT_EQ(error_of(layout("x", R"({"c": {"color": "blue"}})")),
+              "t.json:2:37: error: \"color\": unknown colour 'blue' (\"colors\" names none; write \"#rrggbb\" or "
+              "{\"cmyk\": [...]}) (at /character_styles/c/color)");
+    EXPECT_EQ(error_of(layout("x", R"({"c": {"underline": {"width": "0.1em"}}})")),
+              "t.json:2:51: error: \"width\" of \"underline\" in em needs a \"size\" in this character style (the "
+              "paragraph's size is not known here); use mm, pt, px, Q or H (at /character_styles/c/underline/width)");
+    EXPECT_EQ(error_of(layout("x", R"({"c": {"outline": {"color": "#fff"}}})")),
+              "t.json:2:39: error: \"outline\" of character style 'c' needs \"width\" (at /character_styles/c/outline)");
+    EXPECT_EQ(error_of(layout("x", R"({"c": {"font": ""}})")),
+              "t.json:2:36: error: \"font\" must not be empty (at /character_styles/c/font)");
+    EXPECT_EQ(error_of(layout("x", R"({"c": {"based_on": "d"}})")),
+              "t.json:2:28: error: unknown key 'based_on' in character style 'c' (at /character_styles/c/based_on)");
+}
+
 TEST(CharStyle, PlainStringMarkupWithoutCharacterStyles) {
     SourceLoc origin{"<--text>", 0, 0, ""};
     auto paragraphs = parse_markup("[[ab]]", MarkupContext{nullptr, false}, origin);

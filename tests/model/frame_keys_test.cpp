@@ -147,6 +147,37 @@ TEST(FrameKeys, GradientErrors) {
               "(at /pages/0/frames/0/fill/gradient)");
 }
 
+TEST(FrameKeys, MorePaintErrors) {
+    const std::string rect = R"({"type": "rect", "x": "0mm", "y": "0mm", "w": "40mm", "h": "30mm", )";
+    EXPECT_EQ(error_of(with_frames(rect + R"("fill": {"gradient": "linear", "angle": "90deg", "stops": []}})")),
+              "t.json:5:108: error: \"angle\" must be a number, not a string (at /pages/0/frames/0/fill/angle)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("fill": {"gradient": "radial", "center": ["50%"], "stops": []}})")),
+              "t.json:5:109: error: \"center\" needs two percentages [x, y], e.g. [\"50%\", \"50%\"] "
+              "(at /pages/0/frames/0/fill/center)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("fill": {"gradient": "radial", "radius": "0%", "stops": []}})")),
+              "t.json:5:109: error: \"radius\" of a radial gradient must be greater than zero "
+              "(at /pages/0/frames/0/fill/radius)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("fill": {"gradient": "radial", "angle": 3, "stops": []}})")),
+              "t.json:5:99: error: unknown key 'angle' in a radial gradient (at /pages/0/frames/0/fill/angle)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("fill": {"gradient": "linear", "stops": [["0%", "#fff"], "#000"]}})")),
+              "t.json:5:125: error: a gradient stop must be [offset, colour], e.g. [\"0%\", \"#ffffff\"] "
+              "(at /pages/0/frames/0/fill/stops/1)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("fill": {"gradient": "linear"}})")),
+              "t.json:5:76: error: a linear gradient needs \"stops\" (at /pages/0/frames/0/fill)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("shadow": {"offset": ["1mm", "1mm"], "color": "blue"}})")),
+              "t.json:5:114: error: \"color\" of \"shadow\": unknown colour 'blue' (\"colors\" names none; write "
+              "\"#rrggbb\" or {\"cmyk\": [...]}) (at /pages/0/frames/0/shadow/color)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("shadow": {"color": "#000"}})")),
+              "t.json:5:78: error: \"shadow\" needs \"offset\" (at /pages/0/frames/0/shadow)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("wrap": {"mode": "box", "offset": "-1mm"}})")),
+              "t.json:5:102: error: \"offset\" of \"wrap\" must not be negative ('-1mm') (at /pages/0/frames/0/wrap/offset)");
+    EXPECT_EQ(error_of(with_frames(rect + R"("wrap": true})")),
+              "t.json:5:76: error: \"wrap\" must be \"box\", \"contour\" or {\"mode\": ..., \"offset\": ...}, not "
+              "true/false (at /pages/0/frames/0/wrap)");
+    EXPECT_EQ(error_of(with_frames(R"({"type": "svg", "src": "mark.svg", "x": "0mm", "y": "0mm", "w": "1mm", "h": "1mm", "fit": "stretch"})")),
+              "t.json:5:91: error: unknown fit 'stretch'; use cover, contain or fill (at /pages/0/frames/0/fit)");
+}
+
 TEST(FrameKeys, SvgFrames) {
     Document doc = load(with_frames(
         R"({"id": "mark", "type": "svg", "src": "mark.svg", "x": "0mm", "y": "0mm", "w": "20mm", "h": "20mm",

@@ -161,5 +161,20 @@ TEST(StyleKeys, ListErrors) {
               "t.json:3:54: error: \"item_gap\" of \"list\" must not be negative ('-1mm') (at /styles/b/list/item_gap)");
 }
 
+TEST(StyleKeys, MoreListErrors) {
+    EXPECT_EQ(error_of(with_styles(R"("b": {"list": {"marker": "・", "width": "0mm"}})")),
+              "t.json:3:51: error: \"width\" of \"list\" must be greater than zero, not '0mm' (at /styles/b/list/width)");
+    EXPECT_EQ(error_of(with_styles(R"("b": {"list": {"marker": "・", "color": "blue"}})")),
+              "t.json:3:51: error: \"color\" of \"list\": unknown colour 'blue' (at /styles/b/list/color)");
+    EXPECT_EQ(error_of(with_styles(R"("b": {"list": {"numbering": "1.", "start": 0}})")),
+              "t.json:3:55: error: \"start\" must be between 1 and 9999, not 0 (at /styles/b/list/start)");
+    EXPECT_EQ(error_of(with_styles(R"("b": {"list": "・"})")),
+              "t.json:3:26: error: \"list\" must be an object, not a string (at /styles/b/list)");
+    // A style based on a bulleted one that adds "start" is still a bullet.
+    EXPECT_EQ(error_of(with_styles(R"("a": {"list": {"marker": "・"}}, "b": {"based_on": "a", "list": {"start": 3}})")),
+              "t.json:3:76: error: \"start\" applies to numbered lists (\"numbering\"), not to bullets "
+              "(at /styles/b/list/start)");
+}
+
 }  // namespace
 }  // namespace koho::model

@@ -191,6 +191,52 @@ TEST(Table, KeyErrors) {
               "{\"cmyk\": [...]}) (at /pages/0/frames/0/zebra)");
 }
 
+TEST(Table, MoreCellAndRowErrors) {
+    const std::string head = R"("style": "body", "columns": ["1fr", "1fr"], )";
+    auto bad = [&](const std::string& keys) { return error_of(with_frames(table(head + keys), kStyles)); };
+    EXPECT_EQ(bad(R"("overflow": "hide", "rows": [["a", "b"]])"),
+              "t.json:5:140: error: unknown overflow 'hide'; use error or allow (at /pages/0/frames/0/overflow)");
+    EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "valign": "middle"}]])"),
+              "t.json:5:167: error: unknown valign 'middle'; use start, center or end (at /pages/0/frames/0/rows/0/1/valign)");
+    EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "fill": "blue"}]])"),
+              "t.json:5:165: error: \"fill\" of a cell: unknown colour 'blue' (\"colors\" names none; write \"#rrggbb\" "
+              "or {\"cmyk\": [...]}) (at /pages/0/frames/0/rows/0/1/fill)");
+    EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "style": "bdy"}]])"),
+              "t.json:5:166: error: unknown style 'bdy'; did you mean 'body'? (at /pages/0/frames/0/rows/0/1/style)");
+    EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "padding": "-1mm"}]])"),
+              "t.json:5:168: error: \"padding\" of a cell must not be negative ('-1mm') (at /pages/0/frames/0/rows/0/1/padding)");
+    EXPECT_EQ(bad(R"("rows": [["a", {"text": 3}]])"),
+              "t.json:5:152: error: \"text\" must be a string, not a number (at /pages/0/frames/0/rows/0/1/text)");
+    EXPECT_EQ(bad(R"("rows": [["a", 3]])"),
+              "t.json:5:143: error: a cell must be a string or an object {\"text\": ..., ...}, not a number "
+              "(at /pages/0/frames/0/rows/0/1)");
+    EXPECT_EQ(bad(R"("rows": ["a"])"),
+              "t.json:5:137: error: a row must be an array of cells or {\"cells\": [...], ...}, not a string "
+              "(at /pages/0/frames/0/rows/0)");
+    EXPECT_EQ(bad(R"("rows": [{"cells": ["a", "b"], "min_height": "5%"}])"),
+              "t.json:5:173: error: \"min_height\": the unit '%' cannot be used here; use mm, pt, px, Q or H "
+              "(at /pages/0/frames/0/rows/0/min_height)");
+    EXPECT_EQ(bad(R"("rows": [{"cells": ["a", "b"], "fill": 1}])"),
+              "t.json:5:167: error: \"fill\" of a row must be a colour (\"#rrggbb\", {\"cmyk\": [...]} or a name from "
+              "\"colors\"), not a number (at /pages/0/frames/0/rows/0/fill)");
+    EXPECT_EQ(bad(R"("rows": [{"cells": ["a", "b"], "style": "hed"}])"),
+              "t.json:5:168: error: unknown style 'hed'; did you mean 'head'? (at /pages/0/frames/0/rows/0/style)");
+    EXPECT_EQ(bad(R"("rows": [{"cells": ["a", "b"], "border": {"top": {"width": "0mm"}}}])"),
+              "t.json:5:187: error: \"width\" of \"top\" of \"border\" of a row must be greater than zero, not '0mm' "
+              "(at /pages/0/frames/0/rows/0/border/top/width)");
+    EXPECT_EQ(bad(R"("rows": [{"cells": ["a", "b"], "border": {"top": "none", "color": "#000"}}])"),
+              "t.json:5:185: error: unknown key 'color' in \"border\" of a row (per side) "
+              "(at /pages/0/frames/0/rows/0/border/color)");
+    EXPECT_EQ(bad(R"("header": {"style": "x"}, "rows": [["a", "b"]])"),
+              "t.json:5:148: error: unknown style 'x' (at /pages/0/frames/0/header/style)");
+    EXPECT_EQ(bad(R"("header_rows": 1, "rows": [[{"text": "a", "row_span": 2}, "b"], ["c"]])"),
+              "t.json:5:182: error: \"row_span\" takes a header cell into the body rows; header cells span header rows "
+              "only (at /pages/0/frames/0/rows/0/0/row_span)");
+    EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "row_span": 2}], [{"text": "c", "col_span": 2}]])"),
+              "t.json:5:175: error: this cell (row 2, column 1, 2 wide) overlaps a cell that spans down from a row above "
+              "(at /pages/0/frames/0/rows/1/0)");
+}
+
 TEST(Table, Chains) {
     Document doc = load(with_frames(
         table(R"("style": "body", "columns": ["1fr"], "header_rows": 1, "next": "t2", "rows": [["h"], ["a"], ["b"]])") +
