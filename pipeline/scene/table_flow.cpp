@@ -144,6 +144,12 @@ TableSplit split_table_rows(const std::vector<double>& row_heights, size_t heade
         split.frames[i] = std::move(rows);
     }
     split.groups_placed = g;
+    // Left over after the last frame: if the next group could not fit even
+    // in that frame emptied, more frames of its size would not help — say so.
+    if (!split.too_tall_in && g < body_groups.size() &&
+        header + height_of(row_heights, body_groups[g].first, body_groups[g].last) >
+            frame_heights.back() + kTolerancePt)
+        split.too_tall_in = frame_heights.size() - 1;
     return split;
 }
 

@@ -25,8 +25,9 @@ namespace koho::scene {
 struct TableSplit {
     std::vector<std::vector<size_t>> frames;  // per frame: header rows, then its body rows; empty: nothing
     size_t groups_placed = 0;                  // body groups that found a frame, in order
-    // A group that did not fit in a frame holding only the header rows:
-    // the index of that frame (the table stops there).
+    // A group that did not fit in a frame holding only the header rows (the
+    // table stops there), or the first group left over after the last frame
+    // when it would not fit in that frame even alone: the frame's index.
     std::optional<size_t> too_tall_in;
 };
 TableSplit split_table_rows(const std::vector<double>& row_heights, size_t header_rows,

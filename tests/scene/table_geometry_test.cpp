@@ -139,5 +139,20 @@ TEST(TableSplit, RowTallerThanAnEmptyFrameStopsTheTable) {
     EXPECT_EQ(split.groups_placed, 1u);
 }
 
+TEST(TableSplit, LeftoverTooTallForTheLastFrameIsReportedAsTooTall) {
+    std::vector<double> heights{10, 20, 60};
+    auto groups = table_row_groups(1, 3, {});
+    auto split = split_table_rows(heights, 1, groups, {40});
+    EXPECT_EQ(split.frames[0], (std::vector<size_t>{0, 1}));
+    EXPECT_EQ(split.groups_placed, 1u);
+    ASSERT_TRUE(split.too_tall_in);
+    EXPECT_EQ(*split.too_tall_in, 0u);
+    // A row that would fit in an emptied frame is just left over.
+    heights[2] = 30;
+    split = split_table_rows(heights, 1, groups, {40});
+    EXPECT_EQ(split.groups_placed, 1u);
+    EXPECT_FALSE(split.too_tall_in);
+}
+
 }  // namespace
 }  // namespace koho::scene
