@@ -167,6 +167,8 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
                 planned.options = t.options;
                 planned.options.measure = std::max(0.0, segment.end - planned.inline_start);
                 planned.options.first_indent = a == 0 ? t.options.first_indent : 0;
+                // 、。 hang only into the frame's margin, never into a wrap object.
+                planned.options.hanging = t.options.hanging && segment.end >= measure - kEpsilon;
                 if (a == 0 && t.marker_box > 0) {
                     const MarkerPlace place = place_marker(t, segment.begin);
                     planned.marker = true;
