@@ -38,7 +38,7 @@ std::vector<GradientStop> read_stops(const Node& node, const ColorTable& colors)
     return stops;
 }
 
-Gradient read_gradient(const Node& node, std::string_view what, const ColorTable& colors) {
+Gradient read_gradient(const Node& node, const ColorTable& colors) {
     Gradient g;
     g.kind = static_cast<Gradient::Kind>(read_enum(node.child("gradient"), "gradient", {"linear", "radial"}));
     const bool linear = g.kind == Gradient::Kind::Linear;
@@ -47,7 +47,6 @@ Gradient read_gradient(const Node& node, std::string_view what, const ColorTable
         check_keys(node, {"gradient", "angle", "stops"}, where);
     else
         check_keys(node, {"gradient", "center", "radius", "stops"}, where);
-    (void)what;
     if (auto n = member(node, "angle")) g.angle_deg = read_number(*n, "\"angle\"", -360, 360);
     if (auto n = member(node, "center")) {
         expect_array(*n, "\"center\"");
@@ -89,7 +88,7 @@ Paint read_paint(const Node& node, std::string_view what, const ColorTable& colo
         if (!allow_gradient)
             fail_input(node.child("gradient").key_loc(),
                        std::string(what) + " takes a colour here; gradients are for rect and ellipse fills");
-        paint.gradient = read_gradient(node, what, colors);
+        paint.gradient = read_gradient(node, colors);
     } else {
         paint.color = read_color(node, what, &colors);
     }
