@@ -194,6 +194,22 @@ TEST(CharAttributes, HorizontalScaleInVerticalTextNarrowsAcrossTheColumnOnly) {
     EXPECT_DOUBLE_EQ(run_with(fill, "あ")->scale_x, 0.5);
 }
 
+TEST(CharAttributes, HorizontalScaleOfSidewaysLatinInVerticalTextRunsAlongTheColumn) {
+    // Sideways Latin is horizontal text turned: scaled along its own
+    // baseline, which runs down the column, so its advances shrink.
+    model::Style style = start_aligned();
+    Typesetter t(project_fonts());
+    FrameFill plain = t.fill(story_of(style, {"あWWWあ"}), {}, kTall);
+    style.horizontal_scale = 0.5;
+    FrameFill half = t.fill(story_of(style, {"あWWWあ"}), {}, kTall);
+    const double plain_len = plain.text.runs.back().glyphs.back().y - plain.text.runs.front().glyphs.front().y;
+    const double half_len = half.text.runs.back().glyphs.back().y - half.text.runs.front().glyphs.front().y;
+    const double latin = plain_len - 10 - 2 * 2.5;  // less あ and the two quarter-em Japanese-Latin spaces
+    EXPECT_NEAR(half_len, 10 + 5 + latin / 2, 1e-6);
+    EXPECT_DOUBLE_EQ(run_with(half, "W")->rotation_deg, 90);
+    EXPECT_DOUBLE_EQ(run_with(half, "W")->scale_x, 0.5);
+}
+
 TEST(CharAttributes, BaselineShiftMovesUpInHorizontalAndRightInVerticalText) {
     model::Style style = start_aligned();
     model::CharStyle up;
