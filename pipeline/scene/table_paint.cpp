@@ -61,6 +61,129 @@ struct EdgeGrid {
     }
 };
 
+// The rows of one frame placed: where each row and column edge lies on the
+// page and the box of every cell that starts in these rows.
+struct PlacedCell {
+    const TableCellLayout* cell = nullptr;
+    size_t row = 0, row_end = 0;  // local: positions in this frame
+    Rect box;
+};
+
+struct FrameGrid {
+    std::vector<double> row_top;      // rows + 1 edges
+    std::vector<double> column_left;  // columns + 1 edges
+    std::vector<PlacedCell> cells;
+    size_t rows() const { return row_top.size() - 1; }
+    size_t columns() const { return column_left.size() - 1; }
+};
+
+FrameGrid place_rows(const TableLayout& layout, const std::vector<size_t>& rows, double x, double y) {
+    FrameGrid grid;
+    std::map<size_t, size_t> local;  // table row → position in this frame
+    grid.row_top.push_back(y);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        local[rows[i]] = i;
+        grid.row_top.push_back(grid.row_top.back() + layout.row_heights.at(rows[i]));
+    }
+    grid.column_left = layout.column_edges();
+    for (double& edge : grid.column_left) edge += x;
+    for (const TableCellLayout& cell : layout.cells) {
+        auto found = local.find(cell.row);
+        if (found == local.end()) continue;
+        size_t r = found->second, end = std::min(rows.size(), r + cell.row_span);
+        double left = grid.column_left[cell.column], right = grid.column_left[cell.column + cell.col_span];
+        Rect box{left, grid.row_top[r], right - left, grid.row_top[end] - grid.row_top[r]};
+        grid.cells.push_back({&cell, r, end, box});
+    }
+    return grid;
+}
+
+// Fills, one many-rectangle shape per colour, in order of first use.
+std::vector<ShapeItem> fill_shapes(const model::TableContent& table, const TableLayout& layout, const FrameGrid& grid) {
+    std::vector<std::pair<Color, std::vector<Rect>>> fills;
+    for (const PlacedCell& p : grid.cells) {
+        std::optional<Color> fill = table_cell_fill(table, layout, *p.cell);
+        if (!fill) continue;
+        auto same = std::find_if(fills.begin(), fills.end(), [&](const auto& f) { return f.first == *fill; });
+        if (same == fills.end()) same = fills.insert(fills.end(), {*fill, {}});
+        same->second.push_back(p.box);
+    }
+    std::vector<ShapeItem> shapes;
+    for (auto& [color, rects] : fills) {
+        ShapeItem shape;
+        shape.kind = ShapeKind::Rects;
+        shape.fill = color;
+        double left = rects.front().x, top = rects.front().y, right = left, bottom = top;
+        for (const Rect& r : rects) {
+            left = std::min(left, r.x);
+            top = std::min(top, r.y);
+            right = std::max(right, r.x + r.w);
+            bottom = std::max(bottom, r.y + r.h);
+        }
+        shape.bounds = {left, top, right - left, bottom - top};
+        shape.rects = std::move(rects);
+        shapes.push_back(std::move(shape));
+    }
+    return shapes;
+}
+
+// Border lines: each edge segment gets the stroke of the last cell that
+// names it; collinear neighbours with the same stroke become one line (so
+// dashes run on); horizontal lines reach over the vertical ones they meet.
+std::vector<ShapeItem> border_lines(const FrameGrid& placed) {
+    EdgeGrid grid(placed.rows(), placed.columns());
+    for (const PlacedCell& p : placed.cells) {
+        const TableCellLayout& cell = *p.cell;
+        const model::CellBorders& b = cell.cell->borders;
+        for (size_t c = cell.column; c < cell.column + cell.col_span; ++c) {
+            EdgeGrid::set(grid.across(p.row, c), b.top);
+            EdgeGrid::set(grid.across(p.row_end, c), b.bottom);
+        }
+        for (size_t r = p.row; r < p.row_end; ++r) {
+            EdgeGrid::set(grid.down(cell.column, r), b.left);
+            EdgeGrid::set(grid.down(cell.column + cell.col_span, r), b.right);
+        }
+    }
+    std::vector<ShapeItem> lines;
+    auto line = [&](const model::Stroke& stroke, double x1, double y1, double x2, double y2) {
+        ShapeItem shape;
+        shape.kind = ShapeKind::Line;
+        shape.x1 = x1;
+        shape.y1 = y1;
+        shape.x2 = x2;
+        shape.y2 = y2;
+        shape.stroke = stroke_style(stroke);
+        lines.push_back(std::move(shape));
+    };
+    const auto& top = placed.row_top;
+    const auto& left = placed.column_left;
+    for (size_t b = 0; b <= grid.rows; ++b)
+        for (size_t c = 0; c < grid.columns;) {
+            const model::Stroke* stroke = grid.across(b, c);
+            if (!stroke) {
+                ++c;
+                continue;
+            }
+            size_t end = c + 1;
+            while (end < grid.columns && grid.across(b, end) && same_stroke(*grid.across(b, end), *stroke)) ++end;
+            line(*stroke, left[c] - grid.corner_reach(c, b), top[b], left[end] + grid.corner_reach(end, b), top[b]);
+            c = end;
+        }
+    for (size_t b = 0; b <= grid.columns; ++b)
+        for (size_t r = 0; r < grid.rows;) {
+            const model::Stroke* stroke = grid.down(b, r);
+            if (!stroke) {
+                ++r;
+                continue;
+            }
+            size_t end = r + 1;
+            while (end < grid.rows && grid.down(b, end) && same_stroke(*grid.down(b, end), *stroke)) ++end;
+            line(*stroke, left[b], top[r], left[b], top[end]);
+            r = end;
+        }
+    return lines;
+}
+
 }  // namespace
 
 std::optional<Color> table_cell_fill(const model::TableContent& table, const TableLayout& layout,
@@ -83,63 +206,17 @@ std::vector<Item> table_items(const model::TableContent& table, const TableLayou
         item.frame_id = frame.id;
         items.push_back(std::move(item));
     };
+    FrameGrid grid = place_rows(layout, rows, x, y);
 
-    std::map<size_t, size_t> local;  // table row → position in this frame
-    std::vector<double> row_top{y};
-    for (size_t i = 0; i < rows.size(); ++i) {
-        local[rows[i]] = i;
-        row_top.push_back(row_top.back() + layout.row_heights.at(rows[i]));
-    }
-    std::vector<double> column_left = layout.column_edges();
-    for (double& edge : column_left) edge += x;
-    const size_t row_count = rows.size(), column_count = layout.column_widths.size();
-
-    struct Placed {
-        const TableCellLayout* cell;
-        size_t row;  // local
-        size_t row_end;
-        Rect box;
-    };
-    std::vector<Placed> placed;
-    for (const TableCellLayout& cell : layout.cells) {
-        auto found = local.find(cell.row);
-        if (found == local.end()) continue;
-        size_t r = found->second, end = std::min(row_count, r + cell.row_span);
-        Rect box{column_left[cell.column], row_top[r], column_left[cell.column + cell.col_span] - column_left[cell.column],
-                 row_top[end] - row_top[r]};
-        placed.push_back({&cell, r, end, box});
-    }
-
-    // Fills, one shape per colour. A half-transparent table instead paints
-    // each cell's fill under its text in the same item (one opacity group),
-    // so the fill does not show through the glyphs.
+    // A half-transparent table paints each cell's fill under its text in
+    // the same item (one opacity group), so the fill does not show through
+    // the glyphs; otherwise one shape per colour leaves no seams.
     const bool grouped = frame.opacity < 1;
-    std::vector<std::pair<Color, std::vector<Rect>>> fills;
-    for (const Placed& p : placed) {
-        std::optional<Color> fill = table_cell_fill(table, layout, *p.cell);
-        if (!fill || grouped) continue;
-        auto same = std::find_if(fills.begin(), fills.end(), [&](const auto& f) { return f.first == *fill; });
-        if (same == fills.end()) same = fills.insert(fills.end(), {*fill, {}});
-        same->second.push_back(p.box);
-    }
-    for (auto& [color, rects] : fills) {
-        ShapeItem shape;
-        shape.kind = ShapeKind::Rects;
-        shape.rects = std::move(rects);
-        shape.fill = color;
-        double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
-        for (const Rect& r : shape.rects) {
-            left = std::min(left, r.x);
-            top = std::min(top, r.y);
-            right = std::max(right, r.x + r.w);
-            bottom = std::max(bottom, r.y + r.h);
-        }
-        shape.bounds = {left, top, right - left, bottom - top};
-        add(std::move(shape));
-    }
+    if (!grouped)
+        for (auto& shape : fill_shapes(table, layout, grid)) add(std::move(shape));
 
     // Text, placed in each cell by its vertical alignment.
-    for (const Placed& p : placed) {
+    for (const PlacedCell& p : grid.cells) {
         const TableCellLayout& cell = *p.cell;
         std::optional<Color> background = grouped ? table_cell_fill(table, layout, cell) : std::nullopt;
         if (cell.text.runs.empty() && cell.text.rules.empty() && !background) continue;
@@ -154,55 +231,7 @@ std::vector<Item> table_items(const model::TableContent& table, const TableLayou
         add(std::move(text));
     }
 
-    // Borders.
-    EdgeGrid grid(row_count, column_count);
-    for (const Placed& p : placed) {
-        const TableCellLayout& cell = *p.cell;
-        const model::CellBorders& b = cell.cell->borders;
-        for (size_t c = cell.column; c < cell.column + cell.col_span; ++c) {
-            EdgeGrid::set(grid.across(p.row, c), b.top);
-            EdgeGrid::set(grid.across(p.row_end, c), b.bottom);
-        }
-        for (size_t r = p.row; r < p.row_end; ++r) {
-            EdgeGrid::set(grid.down(cell.column, r), b.left);
-            EdgeGrid::set(grid.down(cell.column + cell.col_span, r), b.right);
-        }
-    }
-    auto line = [&](const model::Stroke& stroke, double x1, double y1, double x2, double y2) {
-        ShapeItem shape;
-        shape.kind = ShapeKind::Line;
-        shape.x1 = x1;
-        shape.y1 = y1;
-        shape.x2 = x2;
-        shape.y2 = y2;
-        shape.stroke = stroke_style(stroke);
-        add(std::move(shape));
-    };
-    for (size_t b = 0; b <= row_count; ++b)
-        for (size_t c = 0; c < column_count;) {
-            const model::Stroke* stroke = grid.across(b, c);
-            if (!stroke) {
-                ++c;
-                continue;
-            }
-            size_t end = c + 1;
-            while (end < column_count && grid.across(b, end) && same_stroke(*grid.across(b, end), *stroke)) ++end;
-            line(*stroke, column_left[c] - grid.corner_reach(c, b), row_top[b],
-                 column_left[end] + grid.corner_reach(end, b), row_top[b]);
-            c = end;
-        }
-    for (size_t b = 0; b <= column_count; ++b)
-        for (size_t r = 0; r < row_count;) {
-            const model::Stroke* stroke = grid.down(b, r);
-            if (!stroke) {
-                ++r;
-                continue;
-            }
-            size_t end = r + 1;
-            while (end < row_count && grid.down(b, end) && same_stroke(*grid.down(b, end), *stroke)) ++end;
-            line(*stroke, column_left[b], row_top[r], column_left[b], row_top[end]);
-            r = end;
-        }
+    for (auto& line : border_lines(grid)) add(std::move(line));
     return items;
 }
 

@@ -44,7 +44,8 @@ TEST(TableTypeset, JapaneseCellWrapsInsideItsColumn) {
     document.page.trim_w_pt = 595;
     document.page.trim_h_pt = 842;
     document.pages.resize(1);
-    const std::string duties = "子どもと家庭の相談に応じ、調査と援助の方針を立て、関係機関と連携して支援します。";
+    const std::string duties =
+        "子どもと家庭の相談に応じ、調査と援助の方針を立て、関係機関と連携して支援します。";
     const double column = 30 * kPtPerMm, pad = 2 * kPtPerMm;
     model::TableContent table;
     table.columns = {fixed(column), fraction(1)};
