@@ -74,7 +74,10 @@ SpanLook span_look(const model::Style& style, const model::Span& span) {
     double tracking_em = style.tracking_em;
     if (span.strong) {
         look.weight = style.strong_weight;
-        if (!style.strong_font_family.empty()) look.family = style.strong_font_family;
+        if (!style.strong_font_family.empty()) {
+            look.family = style.strong_font_family;
+            if (style.strong_font_loc.line > 0) look.family_loc = &style.strong_font_loc;
+        }
         if (style.strong_color) look.color = *style.strong_color;
     }
     // A character style is the most specific: it overrides the strong variant too.

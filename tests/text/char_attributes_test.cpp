@@ -128,6 +128,24 @@ TEST(CharAttributes, MissingCharacterStyleFamilyIsBadInputAtTheCharacterStyle) {
     }
 }
 
+TEST(CharAttributes, MissingStrongFamilyIsBadInputWhereTheStrongFamilyIsNamed) {
+    model::Style style = start_aligned();
+    style.strong_font_family = "Hiragino Mincho";
+    style.strong_font_loc = {"layout.json", 5, 30, "/styles/body/strong/font"};
+    model::Paragraph p = paragraph_of(style, "あ");
+    model::Span strong{"い"};
+    strong.strong = true;
+    p.spans.push_back(strong);
+    Typesetter t(project_fonts());
+    try {
+        t.fill(one(p), {}, kWide);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+        EXPECT_EQ(e.loc().pointer, "/styles/body/strong/font");
+    }
+}
+
 TEST(CharAttributes, TrackingFollowsEveryCharacterButTheLastOnALine) {
     model::Style style = body_style();  // justified
     style.tracking_em = 0.1;
