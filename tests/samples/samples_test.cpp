@@ -136,7 +136,8 @@ INSTANTIATE_TEST_SUITE_P(Layouts, SampleTest,
                          ::testing::Values(Sample{"pamphlet-a4", 8, 210, 297, "児童福祉司"},
                                            Sample{"pamphlet-a5", 4, 148, 210, "児童心理司"},
                                            Sample{"flyer-setsumeikai", 1, 210, 297, "説明会"},
-                                           Sample{"poster-b2", 1, 515, 728, "子どもの明日を、"}),
+                                           Sample{"poster-b2", 1, 515, 728, "子どもの明日を、"},
+                                           Sample{"panel-a1", 1, 594, 841, "それぞれの専門性で、子どもを守る"}),
                          [](const auto& info) {
                              std::string name = info.param.name;
                              for (char& c : name)
