@@ -41,6 +41,17 @@ void prepare_marker(const model::Paragraph& paragraph, bool vertical, FontCache&
     if (paragraph.marker.empty()) return;
     out.marker_font = fonts.get(style.font_family, style.weight, style.size_pt);
     out.marker = shape_string(out.marker_font, style.size_pt, decode(paragraph.marker), vertical);
+    // The paragraph's horizontal scale applies to its marker as to its text
+    // (along a horizontal line; across the column in vertical text).
+    const double scale = style.horizontal_scale;
+    if (scale != 1) {
+        out.marker.advance = 0;
+        for (ShapedGlyph& g : out.marker.glyphs) {
+            g.x_offset *= scale;
+            if (!vertical) g.advance *= scale;
+            out.marker.advance += g.advance;
+        }
+    }
 }
 
 MarkerPlace place_marker(const PreparedText& t, double segment_start) {
@@ -62,12 +73,15 @@ void render_marker(const PreparedText& t, double at, const LinePlacement& where,
     run.utf8 = paragraph.marker;
     // One cluster: the marker extracts as written.
     run.clusters.push_back({static_cast<int>(paragraph.marker.size()), static_cast<int>(t.marker.glyphs.size())});
+    run.scale_x = t.p.style->horizontal_scale;
     const double em = t.p.em;
+    const double shift = t.p.style->baseline_shift_pt;  // the marker moves with its paragraph
     for (const ShapedGlyph& sg : t.marker.glyphs) {
         if (!t.p.vertical)
-            run.glyphs.push_back({sg.id, at + sg.x_offset, where.block + t.em_top + sg.y_offset});
+            run.glyphs.push_back({sg.id, at + sg.x_offset, where.block + t.em_top - shift + sg.y_offset});
         else
-            run.glyphs.push_back({sg.id, where.frame_width - where.block - em / 2 + sg.x_offset, at + sg.y_offset});
+            run.glyphs.push_back(
+                {sg.id, where.frame_width - where.block - em / 2 + shift + sg.x_offset, at + sg.y_offset});
         at += sg.advance;
     }
     out.runs.push_back(std::move(run));

@@ -108,6 +108,23 @@ TEST(ListMarker, NumberGetsTwoEmAndAWiderNumberPushesTheFirstLineOn) {
     EXPECT_NEAR(fill.text.runs.at(fill.text.runs.size() - 2).glyphs.at(0).x, 20, 1e-6);
 }
 
+TEST(ListMarker, TheMarkerTakesTheParagraphsScaleAndShift) {
+    model::Style style = bullet_style();
+    style.horizontal_scale = 0.5;
+    style.baseline_shift_pt = 2;
+    style.list.width_pt = 4;  // narrower than a full-width marker at 100 %
+    model::Story story;
+    story.paragraphs.push_back(item(style, "■", "あい"));
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story, {}, {100, 100});
+    const GlyphRun* marker = run_with(fill, "■");
+    ASSERT_NE(marker, nullptr);
+    EXPECT_DOUBLE_EQ(marker->scale_x, 0.5);
+    EXPECT_NEAR(marker->glyphs.at(0).y, glyph_of(fill, "あ").y, 1e-6);  // both shifted 2 pt up
+    EXPECT_NEAR(glyph_of(fill, "あ").y, 8.8 - 2, 0.05);
+    EXPECT_NEAR(glyph_of(fill, "あ").x, 5, 1e-6);  // after the 5 pt (scaled) marker, wider than its box
+}
+
 TEST(ListMarker, VerticalMarkerIsSetDownTheColumnBeforeTheText) {
     model::Style style = bullet_style();
     model::Story story;
