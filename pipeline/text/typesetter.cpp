@@ -218,6 +218,8 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
         for (size_t r = 0; r < keep; ++r) {
             const PlannedRow& row = rows[r];
             st.block = row.block, st.any_line = true, st.last_em = em, st.pending = 0;
+            if (row.segments.empty() && t.marker_box > 0)  // an empty list item still shows its marker
+                render_marker(t, place_marker(t, 0).marker_at, {row.block, frame.width_pt}, out.text);
             for (const PlannedSegment& seg : row.segments) {
                 const LinePlacement where{row.block, frame.width_pt, seg.inline_start, seg.options.first_indent};
                 if (seg.marker) render_marker(t, seg.marker_at, where, out.text);

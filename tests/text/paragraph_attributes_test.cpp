@@ -141,6 +141,19 @@ TEST(ListMarker, VerticalMarkerIsSetDownTheColumnBeforeTheText) {
     EXPECT_NEAR(marker->glyphs.at(0).x, glyph_of(fill, "あ").x, 0.05);
 }
 
+TEST(ListMarker, AnEmptyItemStillShowsItsMarker) {
+    model::Style style = bullet_style();
+    model::Story story;
+    story.paragraphs.push_back(item(style, "・", "あ"));
+    story.paragraphs.push_back(item(style, "●", "", true));
+    Typesetter t(project_fonts());
+    FrameFill fill = t.fill(story, {}, {100, 100});
+    const GlyphRun* marker = run_with(fill, "●");
+    ASSERT_NE(marker, nullptr);
+    EXPECT_NEAR(marker->glyphs.at(0).x, 0, 1e-6);
+    EXPECT_NEAR(marker->glyphs.at(0).y, glyph_of(fill, "あ").y + 17, 1e-6);
+}
+
 TEST(ListMarker, ItemsOfOneListAreApartByTheItemGap) {
     model::Style style = bullet_style();
     style.space_before_pt = 5;
