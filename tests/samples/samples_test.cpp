@@ -3,6 +3,7 @@
 // BleedBox on every page, embedded fonts, extractable Japanese, metadata.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <regex>
@@ -130,6 +131,23 @@ TEST_P(SampleTest, MetadataNamesTitleAndLanguage) {
     auto objects = run_command("qpdf --json=2 --json-key=qpdf " + shell_quote(rendered().string()) + " 2>&1");
     ASSERT_EQ(objects.exit_code, 0) << objects.output.substr(0, 500);
     EXPECT_NE(objects.output.find("\"/Lang\": \"u:ja\""), std::string::npos);
+}
+
+// The booth poster is all vector art (SVG mascot and icons, gradients, QR
+// modules): nothing in it may turn into an image.
+TEST(PosterB2, HasNoImages) {
+    fs::path dir = fs::temp_directory_path() / ("koho-poster-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    fs::path pdf = dir / "poster-b2.pdf";
+    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/poster-b2.json -o " + shell_quote(pdf.string()) +
+                         " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = run_command("pdfimages -list " + shell_quote(pdf.string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    // Two header lines, then a line per image.
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 2) << r.output;
+    std::error_code ec;
+    fs::remove_all(dir, ec);
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, SampleTest,
