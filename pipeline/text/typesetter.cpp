@@ -144,7 +144,8 @@ FrameFill Typesetter::fill(const model::Story& story, StoryPosition from, const 
                 segments = free_segments(frame.exclusions, pos, em, measure, t.start_indent, min_segment);
                 if (!segments.empty()) return true;
                 const double next = next_block_after(frame.exclusions, pos, em);
-                pos = grid > 0 ? pos + std::ceil((next - pos) / grid - kEpsilon) * grid : next;
+                // On the grid: whole grid lines, at least one (always progress).
+                pos = grid > 0 ? pos + std::max(1.0, std::ceil((next - pos) / grid - kEpsilon)) * grid : next;
             }
             return false;
         };

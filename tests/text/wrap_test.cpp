@@ -129,6 +129,11 @@ TEST(Wrap, LineGridMovesBlockedLinesByWholeGridLines) {
     FrameFill fill = t.fill(story_of(style, {"あいう"}), {}, frame);
     ASSERT_EQ(fill.lines.size(), 1u);
     EXPECT_DOUBLE_EQ(fill.lines[0].block_pt, 34);  // 17 still meets [0, 20]
+    // An exclusion ending a hair below the line's top still moves it a whole grid line.
+    frame.exclusions = {{0, 1e-5, 0, 100}};
+    fill = t.fill(story_of(style, {"あいう"}), {}, frame);
+    ASSERT_EQ(fill.lines.size(), 1u);
+    EXPECT_DOUBLE_EQ(fill.lines[0].block_pt, 17);
 }
 
 }  // namespace
