@@ -136,6 +136,15 @@ private:
     std::map<const Image*, SurfacePtr> surfaces_;
 };
 
+// The image as a Cairo surface for drawing on `cr`'s target: the target's
+// shared one on a PDF, else a fresh one kept alive by `own`.
+cairo_surface_t* source_for(cairo_t* cr, const std::shared_ptr<const Image>& image, SurfacePtr& own) {
+    cairo_surface_t* target = cairo_get_target(cr);
+    if (cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF) return SourcesOfTarget::of(target).get(image);
+    own = surface_for(image, false);
+    return own.get();
+}
+
 }  // namespace
 
 void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
@@ -143,15 +152,8 @@ void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
     if (!image || image->width <= 0 || image->height <= 0) return;
     if (item.placed.w <= 0 || item.placed.h <= 0 || item.clip.w <= 0 || item.clip.h <= 0) return;
     bool raster_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-    cairo_surface_t* target = cairo_get_target(cr);
     SurfacePtr own_surface;
-    cairo_surface_t* source = nullptr;
-    if (cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF) {
-        source = SourcesOfTarget::of(target).get(image);
-    } else {
-        own_surface = surface_for(image, false);
-        source = own_surface.get();
-    }
+    cairo_surface_t* source = source_for(cr, image, own_surface);
 
     SavedState saved(cr);
     outline_path(cr, {item.clip_kind, item.clip, item.clip_radius_pt});
@@ -175,16 +177,33 @@ void draw_image(cairo_t* cr, const ImageItem& item, double alpha) {
         cairo_paint(cr);
 }
 
-// An image's shadow is the part of its placed rectangle its clip shows
-// (its own transparency is not traced: that would put pixels in the PDF).
+// An image's shadow is the part of its placed rectangle its clip shows; an
+// image with an alpha channel (a cut-out character) casts the shape of its
+// opaque pixels, through the image itself used as a mask — it is pixels
+// already, so the shadow adds no new kind of content to the PDF.
 void image_silhouette(cairo_t* cr, const ImageItem& item, const Color& color, double alpha) {
+    const auto& image = item.image;
     if (item.placed.w <= 0 || item.placed.h <= 0 || item.clip.w <= 0 || item.clip.h <= 0) return;
     SavedState saved(cr);
     outline_path(cr, {item.clip_kind, item.clip, item.clip_radius_pt});
     cairo_clip(cr);
     cairo_rectangle(cr, item.placed.x, item.placed.y, item.placed.w, item.placed.h);
     set_source_color(cr, color, alpha);
-    cairo_fill(cr);
+    if (!image || !image->has_alpha || image->width <= 0 || image->height <= 0) {
+        cairo_fill(cr);
+        return;
+    }
+    cairo_clip(cr);
+    SurfacePtr own_surface;
+    cairo_surface_t* mask = source_for(cr, image, own_surface);
+    cairo_translate(cr, item.placed.x, item.placed.y);
+    cairo_scale(cr, item.placed.w / image->width, item.placed.h / image->height);
+    PatternPtr pattern(cairo_pattern_create_for_surface(mask));
+    cairo_pattern_set_filter(pattern.get(), CAIRO_FILTER_GOOD);
+    // As for the picture: pixels pad their edges, vector targets take the image as it is.
+    bool raster_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    cairo_pattern_set_extend(pattern.get(), raster_target ? CAIRO_EXTEND_PAD : CAIRO_EXTEND_NONE);
+    cairo_mask(cr, pattern.get());
 }
 
 }  // namespace koho::scene::detail

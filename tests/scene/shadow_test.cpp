@@ -109,6 +109,30 @@ TEST(Shadow, ImageCastsTheClippedPicture) {
     EXPECT_EQ(canvas.at(57, 13).a, 0);    // the shadow is elliptical too
 }
 
+TEST(Shadow, ImageWithAlphaCastsItsOpaquePixels) {
+    // 4 × 4: the left half opaque red, the right half transparent.
+    auto image = std::make_shared<Image>();
+    image->width = 4;
+    image->height = 4;
+    image->has_alpha = true;
+    for (int y = 0; y < 4; ++y)
+        for (int x = 0; x < 4; ++x) image->pixels.push_back(x < 2 ? 0xffff0000 : 0x00000000);
+    ImageItem picture;
+    picture.image = image;
+    picture.placed = {10, 10, 40, 40};
+    picture.clip = {10, 10, 40, 40};
+    Item item;
+    item.what = picture;
+    item.shadow = ShadowPaint{0, 10, kBlack};
+    Canvas canvas(100, 100);
+    canvas.draw(page_with(item));
+    EXPECT_EQ(canvas.at(15, 55).a, 255);  // under the opaque half, below the picture
+    EXPECT_EQ(canvas.at(15, 55).r, 0);
+    EXPECT_EQ(canvas.at(45, 55).a, 0);    // under the transparent half: no shadow
+    EXPECT_EQ(canvas.at(45, 30).a, 0);    // the transparent half itself
+    EXPECT_EQ(canvas.at(15, 30).r, 255);
+}
+
 TEST(Shadow, SvgCastsItsPaintedShapeNotItsBox) {
     testing::SvgDir dir("shadow");
     // A circle in a square document: the square's corners are empty.
