@@ -262,8 +262,11 @@ TEST(Columns, BalancingCutsExclusionsToTheColumnExtent) {
     EXPECT_EQ(last.exclusions[0].block_begin, 20);
     EXPECT_EQ(last.exclusions[0].block_end, last.height_pt);
     // A try shorter than 20 pt never sees the panel.
-    for (const auto& call : setter.calls)
-        if (call.frame.height_pt <= 20) EXPECT_TRUE(call.frame.exclusions.empty()) << call.frame.height_pt;
+    for (const auto& call : setter.calls) {
+        if (call.frame.height_pt <= 20) {
+            EXPECT_TRUE(call.frame.exclusions.empty()) << call.frame.height_pt;
+        }
+    }
 }
 
 }  // namespace
