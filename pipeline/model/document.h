@@ -8,6 +8,7 @@
 // are measured from the top-left corner of the trimmed page, y downwards.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -290,8 +291,16 @@ struct TableColumn {
 };
 
 // Per side: top, right, bottom, left. nullopt: no line.
+// The level a cell side was decided at: the table's "border", the row's, or
+// the cell's own. A "none" given at a level is a decision at that level too.
+// On a grid edge two cells share, the side decided at the higher level wins
+// (scene/ table_paint); see docs/format.md for the whole rule.
+enum class BorderLevel : uint8_t { Table, Row, Cell };
+
 struct CellBorders {
     std::optional<Stroke> top, right, bottom, left;
+    BorderLevel top_level = BorderLevel::Table, right_level = BorderLevel::Table,
+                bottom_level = BorderLevel::Table, left_level = BorderLevel::Table;
 };
 
 struct TableCell {
@@ -303,7 +312,7 @@ struct TableCell {
     VerticalAlign valign = VerticalAlign::Center;
     std::optional<Color> fill;      // overrides row and zebra fills
     double padding_pt[4] = {0, 0, 0, 0};  // top, right, bottom, left (table default applied)
-    CellBorders borders;            // table default, then row, then cell
+    CellBorders borders;            // table default, then row, then cell (each side's level kept)
 };
 
 struct TableRow {

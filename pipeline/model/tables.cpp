@@ -60,7 +60,7 @@ public:
         if (auto n = member(node_, "style")) frame_.style = style_named(*n, c_.doc);
         columns(require(node_, "columns", "a table frame with \"rows\""));
         if (auto n = member(node_, "padding")) read_padding(*n, "\"padding\"", padding_);
-        if (auto n = member(node_, "border")) apply_borders(*n, "\"border\"", borders_);
+        if (auto n = member(node_, "border")) apply_borders(*n, "\"border\"", BorderLevel::Table, borders_);
         if (auto n = member(node_, "header")) {
             expect_object(*n, "\"header\"");
             check_keys(*n, {"fill", "style"}, "\"header\"");
@@ -146,8 +146,11 @@ private:
     }
 
     // A stroke for every side, "none", or {"top": stroke | "none", ...}.
-    void apply_borders(const Node& n, const std::string& what, CellBorders& b) {
+    // Every side given (a stroke or "none") is decided at `level`: on an
+    // edge two cells share, scene/ lets the more specific level win.
+    void apply_borders(const Node& n, const std::string& what, BorderLevel level, CellBorders& b) {
         std::optional<Stroke>* sides[] = {&b.top, &b.right, &b.bottom, &b.left};
+        BorderLevel* levels[] = {&b.top_level, &b.right_level, &b.bottom_level, &b.left_level};
         auto side_value = [&](const Node& v, const std::string& name) -> std::optional<Stroke> {
             if (v.json().is_string() && v.json().get<std::string>() == "none") return std::nullopt;
             if (!v.json().is_object())
@@ -159,12 +162,18 @@ private:
                         std::any_of(kSides.begin(), kSides.end(), [&](auto& s) { return n.json().contains(s); });
         if (!per_side) {
             auto all = side_value(n, what);
-            for (auto* side : sides) *side = all;
+            for (size_t i = 0; i < 4; ++i) {
+                *sides[i] = all;
+                *levels[i] = level;
+            }
             return;
         }
         check_keys(n, kSides, what + " (per side)");
         for (size_t i = 0; i < 4; ++i)
-            if (auto v = member(n, kSides[i])) *sides[i] = side_value(*v, "\"" + kSides[i] + "\" of " + what);
+            if (auto v = member(n, kSides[i])) {
+                *sides[i] = side_value(*v, "\"" + kSides[i] + "\" of " + what);
+                *levels[i] = level;
+            }
     }
 
     void row(const Node& n, size_t index) {
@@ -181,7 +190,7 @@ private:
             if (auto h = member(n, "min_height"))
                 row.min_height_pt = to_pt(read_length(*h, "\"min_height\"", kAbsoluteUnits, Sign::NonNegative), {});
             if (auto s = member(n, "style")) style = style_named(*s, c_.doc);
-            if (auto b = member(n, "border")) apply_borders(*b, "\"border\" of a row", borders);
+            if (auto b = member(n, "border")) apply_borders(*b, "\"border\" of a row", BorderLevel::Row, borders);
         } else if (!n.json().is_array()) {
             fail_input(n.loc(), "a row must be an array of cells or {\"cells\": [...], ...}, not " +
                                     json_type_name(n.json()));
@@ -210,7 +219,8 @@ private:
                 cell.valign = static_cast<VerticalAlign>(read_enum(*v, "valign", {"start", "center", "end"}));
             if (auto f = member(n, "fill")) cell.fill = read_color(*f, "\"fill\" of a cell", &c_.doc.colors);
             if (auto p = member(n, "padding")) read_padding(*p, "\"padding\" of a cell", cell.padding_pt);
-            if (auto b = member(n, "border")) apply_borders(*b, "\"border\" of a cell", cell.borders);
+            if (auto b = member(n, "border"))
+                apply_borders(*b, "\"border\" of a cell", BorderLevel::Cell, cell.borders);
             if (auto s = member(n, "col_span")) cell.col_span = read_integer(*s, "\"col_span\"", 1, 100);
             if (auto s = member(n, "row_span")) cell.row_span = read_integer(*s, "\"row_span\"", 1, 1000);
         } else {

@@ -27,26 +27,43 @@ double valign_share(model::VerticalAlign align) {
     return 0;
 }
 
+// One edge segment: the stroke it is drawn with (none: not drawn) and the
+// level that stroke or "none" was decided at.
+struct Edge {
+    const model::Stroke* stroke = nullptr;
+    model::BorderLevel level = model::BorderLevel::Table;
+};
+
 // The grid of the rows in one frame: which stroke each edge segment gets.
-// Cells write their sides in order, so on an edge two cells share the later
-// cell's side wins when both have one; an edge is one line however many
-// cells name it.
+// On an edge two cells share, the side decided at the more specific level
+// (cell > row > table) wins, so a row's or cell's own border is not hidden
+// by the table default of its neighbour, and a cell's own "none" clears a
+// neighbour's table default. Between sides of the same level a line beats
+// "none" and, of two lines, the later cell's (below / to the right) wins —
+// cells write their sides in order. An edge is one line however many cells
+// name it.
 struct EdgeGrid {
     size_t rows = 0, columns = 0;
-    std::vector<const model::Stroke*> horizontal;  // (rows + 1) × columns: above row r, over column c
-    std::vector<const model::Stroke*> vertical;    // (columns + 1) × rows: left of column c, beside row r
+    std::vector<Edge> horizontal;  // (rows + 1) × columns: above row r, over column c
+    std::vector<Edge> vertical;    // (columns + 1) × rows: left of column c, beside row r
 
     EdgeGrid(size_t row_count, size_t column_count)
         : rows(row_count),
           columns(column_count),
-          horizontal((row_count + 1) * column_count, nullptr),
-          vertical((column_count + 1) * row_count, nullptr) {}
+          horizontal((row_count + 1) * column_count),
+          vertical((column_count + 1) * row_count) {}
 
-    const model::Stroke*& across(size_t boundary, size_t column) { return horizontal[boundary * columns + column]; }
-    const model::Stroke*& down(size_t boundary, size_t row) { return vertical[boundary * rows + row]; }
+    Edge& across(size_t boundary, size_t column) { return horizontal[boundary * columns + column]; }
+    Edge& down(size_t boundary, size_t row) { return vertical[boundary * rows + row]; }
 
-    static void set(const model::Stroke*& edge, const std::optional<model::Stroke>& side) {
-        if (side && side->width_pt > 0) edge = &*side;
+    // A zero-width stroke counts as "none" at its level.
+    static void set(Edge& edge, const std::optional<model::Stroke>& side, model::BorderLevel level) {
+        const model::Stroke* stroke = side && side->width_pt > 0 ? &*side : nullptr;
+        if (level > edge.level) {
+            edge = {stroke, level};
+        } else if (level == edge.level && stroke) {
+            edge.stroke = stroke;
+        }
     }
 
     // Half the widest vertical line meeting grid point (column boundary, row
@@ -54,9 +71,9 @@ struct EdgeGrid {
     double corner_reach(size_t column_boundary, size_t row_boundary) {
         double reach = 0;
         if (row_boundary > 0)
-            if (auto* s = down(column_boundary, row_boundary - 1)) reach = std::max(reach, s->width_pt / 2);
+            if (auto* s = down(column_boundary, row_boundary - 1).stroke) reach = std::max(reach, s->width_pt / 2);
         if (row_boundary < rows)
-            if (auto* s = down(column_boundary, row_boundary)) reach = std::max(reach, s->width_pt / 2);
+            if (auto* s = down(column_boundary, row_boundary).stroke) reach = std::max(reach, s->width_pt / 2);
         return reach;
     }
 };
@@ -127,8 +144,8 @@ std::vector<ShapeItem> fill_shapes(const model::TableContent& table, const Table
     return shapes;
 }
 
-// Border lines: each edge segment gets the stroke of the last cell that
-// names it; collinear neighbours with the same stroke become one line (so
+// Border lines: each edge segment gets the stroke EdgeGrid::set chooses
+// among the cells that name it; collinear neighbours with the same stroke become one line (so
 // dashes run on); horizontal lines reach over the vertical ones they meet.
 std::vector<ShapeItem> border_lines(const FrameGrid& placed) {
     EdgeGrid grid(placed.rows(), placed.columns());
@@ -136,12 +153,12 @@ std::vector<ShapeItem> border_lines(const FrameGrid& placed) {
         const TableCellLayout& cell = *p.cell;
         const model::CellBorders& b = cell.cell->borders;
         for (size_t c = cell.column; c < cell.column + cell.col_span; ++c) {
-            EdgeGrid::set(grid.across(p.row, c), b.top);
-            EdgeGrid::set(grid.across(p.row_end, c), b.bottom);
+            EdgeGrid::set(grid.across(p.row, c), b.top, b.top_level);
+            EdgeGrid::set(grid.across(p.row_end, c), b.bottom, b.bottom_level);
         }
         for (size_t r = p.row; r < p.row_end; ++r) {
-            EdgeGrid::set(grid.down(cell.column, r), b.left);
-            EdgeGrid::set(grid.down(cell.column + cell.col_span, r), b.right);
+            EdgeGrid::set(grid.down(cell.column, r), b.left, b.left_level);
+            EdgeGrid::set(grid.down(cell.column + cell.col_span, r), b.right, b.right_level);
         }
     }
     std::vector<ShapeItem> lines;
@@ -159,25 +176,28 @@ std::vector<ShapeItem> border_lines(const FrameGrid& placed) {
     const auto& left = placed.column_left;
     for (size_t b = 0; b <= grid.rows; ++b)
         for (size_t c = 0; c < grid.columns;) {
-            const model::Stroke* stroke = grid.across(b, c);
+            const model::Stroke* stroke = grid.across(b, c).stroke;
             if (!stroke) {
                 ++c;
                 continue;
             }
             size_t end = c + 1;
-            while (end < grid.columns && grid.across(b, end) && same_stroke(*grid.across(b, end), *stroke)) ++end;
+            while (end < grid.columns && grid.across(b, end).stroke &&
+                   same_stroke(*grid.across(b, end).stroke, *stroke))
+                ++end;
             line(*stroke, left[c] - grid.corner_reach(c, b), top[b], left[end] + grid.corner_reach(end, b), top[b]);
             c = end;
         }
     for (size_t b = 0; b <= grid.columns; ++b)
         for (size_t r = 0; r < grid.rows;) {
-            const model::Stroke* stroke = grid.down(b, r);
+            const model::Stroke* stroke = grid.down(b, r).stroke;
             if (!stroke) {
                 ++r;
                 continue;
             }
             size_t end = r + 1;
-            while (end < grid.rows && grid.down(b, end) && same_stroke(*grid.down(b, end), *stroke)) ++end;
+            while (end < grid.rows && grid.down(b, end).stroke && same_stroke(*grid.down(b, end).stroke, *stroke))
+                ++end;
             line(*stroke, left[b], top[r], left[b], top[end]);
             r = end;
         }

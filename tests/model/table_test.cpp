@@ -135,6 +135,48 @@ TEST(Table, RowSpansAndDefaults) {
     EXPECT_TRUE(doc.derived_styles.empty());
 }
 
+// Each side keeps the level it was decided at — a "none" too — so scene/
+// can let the more specific setting win on a shared edge.
+TEST(Table, BorderSidesRecordTheirLevel) {
+    Document doc = load(with_frames(table(R"("style": "body", "columns": ["1fr", "1fr"],
+        "border": {"width": "1pt"},
+        "rows": [
+          {"cells": ["a", {"text": "b", "border": {"bottom": "none"}}], "border": {"bottom": {"width": "2pt"}}},
+          [{"text": "c", "border": {"width": "3pt"}}, {"text": "d", "border": "none"}],
+          {"cells": ["e", "f"], "border": {"left": "none"}}
+        ])"),
+        kStyles));
+    const TableContent& t = table_of(doc);
+    using L = BorderLevel;
+    // Row 1: the row's bottom over the table default; cell "b" says "none".
+    const CellBorders& a = t.rows[0].cells[0].borders;
+    EXPECT_EQ(a.top_level, L::Table);
+    EXPECT_EQ(a.right_level, L::Table);
+    EXPECT_EQ(a.left_level, L::Table);
+    EXPECT_EQ(a.bottom_level, L::Row);
+    ASSERT_TRUE(a.bottom);
+    EXPECT_DOUBLE_EQ(a.bottom->width_pt, 2);
+    const CellBorders& b = t.rows[0].cells[1].borders;
+    EXPECT_FALSE(b.bottom);
+    EXPECT_EQ(b.bottom_level, L::Cell);
+    EXPECT_EQ(b.top_level, L::Table);
+    // Row 2: a cell's stroke for every side, and "none" for every side.
+    const CellBorders& c = t.rows[1].cells[0].borders;
+    for (L level : {c.top_level, c.right_level, c.bottom_level, c.left_level}) EXPECT_EQ(level, L::Cell);
+    ASSERT_TRUE(c.top);
+    EXPECT_DOUBLE_EQ(c.top->width_pt, 3);
+    const CellBorders& d = t.rows[1].cells[1].borders;
+    EXPECT_FALSE(d.top || d.right || d.bottom || d.left);
+    for (L level : {d.top_level, d.right_level, d.bottom_level, d.left_level}) EXPECT_EQ(level, L::Cell);
+    // Row 3: a row's "none" is a decision at row level; the rest stay table.
+    const CellBorders& e = t.rows[2].cells[0].borders;
+    EXPECT_FALSE(e.left);
+    EXPECT_EQ(e.left_level, L::Row);
+    EXPECT_EQ(e.top_level, L::Table);
+    ASSERT_TRUE(e.top);
+    EXPECT_DOUBLE_EQ(e.top->width_pt, 1);
+}
+
 TEST(Table, GridErrors) {
     const std::string cols = R"("style": "body", "columns": ["1fr", "1fr"], "rows": )";
     EXPECT_EQ(error_of(with_frames(table(cols + R"([["a"]])"), kStyles)),
