@@ -221,6 +221,11 @@ struct Wrap {
     enum class Mode { Box, Contour } mode = Mode::Box;
     double offset_pt = 0;
     SourceLoc loc;
+    // Which side of the object text may use on a line it crosses: Both (the
+    // default), Start only (left of it in horizontal text, above it in
+    // vertical text) or End only. Start keeps a column from resuming below a
+    // speech bubble in 縦組み, or to the right of a photo a reader would skip.
+    enum class Side { Both, Start, End } side = Side::Both;
 };
 
 // A vector shadow under a frame's shape (no blur: it must stay vector art

@@ -118,12 +118,14 @@ Wrap read_wrap(const Node& node) {
         return wrap;
     }
     if (!node.json().is_object())
-        fail_input(node.loc(), "\"wrap\" must be \"box\", \"contour\" or {\"mode\": ..., \"offset\": ...}, not " +
+        fail_input(node.loc(), "\"wrap\" must be \"box\", \"contour\" or {\"mode\": ..., \"offset\": ..., \"side\": ...}, not " +
                                    json_type_name(node.json()));
-    check_keys(node, {"mode", "offset"}, "\"wrap\"");
+    check_keys(node, {"mode", "offset", "side"}, "\"wrap\"");
     wrap.mode = static_cast<Wrap::Mode>(read_enum(require(node, "mode", "\"wrap\""), "wrap mode", modes));
     if (auto n = member(node, "offset"))
         wrap.offset_pt = to_pt(read_length(*n, "\"offset\" of \"wrap\"", kAbsoluteUnits, Sign::NonNegative), {});
+    if (auto n = member(node, "side"))
+        wrap.side = static_cast<Wrap::Side>(read_enum(*n, "wrap side", {"both", "start", "end"}));
     return wrap;
 }
 

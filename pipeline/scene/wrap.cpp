@@ -301,6 +301,13 @@ std::vector<text::Exclusion> exclusions_in(const Rect& box, model::Writing writi
     return result;
 }
 
+void keep_text_on_one_side(std::vector<text::Exclusion>& exclusions, model::Wrap::Side side, double measure) {
+    for (auto& e : exclusions) {
+        if (side == model::Wrap::Side::Start) e.inline_end = std::max(e.inline_end, measure);
+        if (side == model::Wrap::Side::End) e.inline_begin = std::min(e.inline_begin, 0.0);
+    }
+}
+
 PageWraps::PageWraps(const model::Document& document, WrapMedia media)
     : document_(document), media_(std::move(media)) {}
 
@@ -318,6 +325,7 @@ std::vector<text::Exclusion> PageWraps::exclusions(size_t page_index, const mode
         double reach = std::max(0.0, frame.wrap->offset_pt);
         if (!overlaps(grown(box_of(frame), reach + 1), box)) return;  // the bands never leave this area
         auto found = exclusions_in(box, writing, bands_of(frame));
+        keep_text_on_one_side(found, frame.wrap->side, writing == model::Writing::Vertical ? box.h : box.w);
         result.insert(result.end(), found.begin(), found.end());
     };
     for (const auto& master : master_frames(document_, page_index)) add(*master.frame);

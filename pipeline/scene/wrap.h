@@ -70,6 +70,11 @@ WrapBands wrap_bands(const model::Frame& frame, const WrapMedia& media);
 // runs in `writing`, clipped to the box; none when they do not meet it.
 std::vector<text::Exclusion> exclusions_in(const Rect& box, model::Writing writing, const WrapBands& bands);
 
+// Wrap side: Start blocks each exclusion on to the end of the line (text
+// only before the object), End from the line start (text only after it).
+// `measure` is the receiving box's inline extent.
+void keep_text_on_one_side(std::vector<text::Exclusion>& exclusions, model::Wrap::Side side, double measure);
+
 // Every wrap object of a document: each page's frames and the master frames
 // that page gets (masters.h). Bands are computed once per frame, when some
 // text box first meets the frame's area.

@@ -57,6 +57,7 @@ TEST(FrameKeys, WrapShadowClip) {
             "wrap": {"mode": "contour", "offset": "2mm"}, "shadow": {"offset": ["1mm", "-1mm"], "color": "#333333"},
             "clip": "rounded", "radius": "3mm"},
            {"type": "rect", "x": "0mm", "y": "0mm", "w": "40mm", "h": "30mm", "wrap": "box"},
+           {"type": "rect", "x": "0mm", "y": "0mm", "w": "40mm", "h": "30mm", "wrap": {"mode": "box", "side": "start"}},
            {"type": "qr", "data": "x", "x": "0mm", "y": "0mm", "size": "20mm", "wrap": "contour"},
            {"type": "image", "src": "pixel.png", "x": "0mm", "y": "0mm", "w": "40mm", "h": "30mm", "clip": "circle"})"));
     const Frame& image = doc.pages[0].frames[0];
@@ -64,6 +65,7 @@ TEST(FrameKeys, WrapShadowClip) {
     EXPECT_EQ(image.wrap->mode, Wrap::Mode::Contour);
     EXPECT_NEAR(image.wrap->offset_pt, 2 * kPtPerMm, 1e-9);
     EXPECT_EQ(image.wrap->loc.pointer, "/pages/0/frames/0/wrap");
+    EXPECT_EQ(image.wrap->side, Wrap::Side::Both);
     ASSERT_TRUE(image.shadow);
     EXPECT_NEAR(image.shadow->dx_pt, kPtPerMm, 1e-9);
     EXPECT_NEAR(image.shadow->dy_pt, -kPtPerMm, 1e-9);
@@ -76,8 +78,9 @@ TEST(FrameKeys, WrapShadowClip) {
     EXPECT_EQ(rect.wrap->mode, Wrap::Mode::Box);
     EXPECT_DOUBLE_EQ(rect.wrap->offset_pt, 0);
     EXPECT_FALSE(rect.shadow);
-    EXPECT_EQ(doc.pages[0].frames[2].wrap->mode, Wrap::Mode::Contour);
-    EXPECT_EQ(std::get<ImageContent>(doc.pages[0].frames[3].content).clip, ClipShape::Circle);
+    EXPECT_EQ(doc.pages[0].frames[2].wrap->side, Wrap::Side::Start);
+    EXPECT_EQ(doc.pages[0].frames[3].wrap->mode, Wrap::Mode::Contour);
+    EXPECT_EQ(std::get<ImageContent>(doc.pages[0].frames[4].content).clip, ClipShape::Circle);
 }
 
 TEST(FrameKeys, WrapShadowClipErrors) {
@@ -87,6 +90,8 @@ TEST(FrameKeys, WrapShadowClipErrors) {
               "(at /pages/0/frames/0/wrap)");
     EXPECT_EQ(error_of(with_frames(img + R"("wrap": {"offset": "1mm"}})")),
               "t.json:5:97: error: \"wrap\" needs \"mode\" (at /pages/0/frames/0/wrap)");
+    EXPECT_EQ(error_of(with_frames(img + R"("wrap": {"mode": "box", "side": "left"}})")),
+              "t.json:5:121: error: unknown wrap side 'left'; use both, start or end (at /pages/0/frames/0/wrap/side)");
     EXPECT_EQ(error_of(with_frames(img + R"("shadow": {"offset": ["1mm"]}})")),
               "t.json:5:110: error: \"offset\" of \"shadow\" needs two lengths [x, y], e.g. [\"1mm\", \"1mm\"] "
               "(at /pages/0/frames/0/shadow/offset)");
@@ -172,7 +177,7 @@ TEST(FrameKeys, MorePaintErrors) {
     EXPECT_EQ(error_of(with_frames(rect + R"("wrap": {"mode": "box", "offset": "-1mm"}})")),
               "t.json:5:102: error: \"offset\" of \"wrap\" must not be negative ('-1mm') (at /pages/0/frames/0/wrap/offset)");
     EXPECT_EQ(error_of(with_frames(rect + R"("wrap": true})")),
-              "t.json:5:76: error: \"wrap\" must be \"box\", \"contour\" or {\"mode\": ..., \"offset\": ...}, not "
+              "t.json:5:76: error: \"wrap\" must be \"box\", \"contour\" or {\"mode\": ..., \"offset\": ..., \"side\": ...}, not "
               "true/false (at /pages/0/frames/0/wrap)");
     EXPECT_EQ(error_of(with_frames(R"({"type": "svg", "src": "mark.svg", "x": "0mm", "y": "0mm", "w": "1mm", "h": "1mm", "fit": "stretch"})")),
               "t.json:5:91: error: unknown fit 'stretch'; use cover, contain or fill (at /pages/0/frames/0/fit)");

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <tuple>
 
 #include "fake_setter.h"
 #include "flow_fixtures.h"
@@ -445,6 +446,40 @@ TEST(Wrap, PushedTextIsNotMovedByVerticalAlignment) {
     pages = compose_pages(document, setter, testing::no_images());
     ASSERT_FALSE(setter.calls[0].frame.exclusions.empty());
     EXPECT_EQ(std::get<TextItem>(pages[0].items.at(0).what).y, 0);  // set where the wrap left room
+}
+
+TEST(Wrap, SideStartKeepsTextBeforeTheObjectOnly) {
+    // Horizontal: the panel at x 150..190 of a 300-wide box; with side start
+    // nothing may be set to its right, with side end nothing to its left.
+    for (auto [side, inline_begin, inline_end] :
+         {std::tuple{model::Wrap::Side::Both, 150.0, 190.0}, std::tuple{model::Wrap::Side::Start, 150.0, 300.0},
+          std::tuple{model::Wrap::Side::End, 0.0, 190.0}}) {
+        auto document = testing::document_with_pages(1);
+        document.pages[0].frames.push_back(text_frame("body", {0, 0, 300, 200}, story_of({"b"})));
+        auto rect = testing::rect_frame("panel", {150, 50, 40, 20});
+        rect.wrap = model::Wrap{model::Wrap::Mode::Box, 0, {}, side};
+        document.pages[0].frames.push_back(rect);
+        FakeSetter setter;
+        compose_pages(document, setter, testing::no_images());
+        ASSERT_EQ(setter.calls.size(), 1u);
+        ASSERT_EQ(setter.calls[0].frame.exclusions.size(), 1u);
+        expect_exclusion(setter.calls[0].frame.exclusions[0], 50, 70, inline_begin, inline_end);
+    }
+}
+
+TEST(Wrap, SideStartInVerticalTextBlocksDownToTheColumnEnd) {
+    auto document = testing::document_with_pages(1);
+    auto body = text_frame("tate", {0, 0, 200, 200}, story_of({"a"}));
+    text_of(body).writing = model::Writing::Vertical;
+    document.pages[0].frames.push_back(body);
+    auto bubble = testing::rect_frame("bubble", {20, 120, 60, 30});
+    bubble.wrap = model::Wrap{model::Wrap::Mode::Box, 0, {}, model::Wrap::Side::Start};
+    document.pages[0].frames.push_back(bubble);
+    FakeSetter setter;
+    compose_pages(document, setter, testing::no_images());
+    ASSERT_EQ(setter.calls[0].frame.exclusions.size(), 1u);
+    // x 20..80 is 120..180 from the right edge; the columns stop at y 120.
+    expect_exclusion(setter.calls[0].frame.exclusions[0], 120, 180, 120, 200);
 }
 
 }  // namespace
