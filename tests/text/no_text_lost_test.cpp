@@ -103,8 +103,9 @@ TEST(NoTextLost, GeneratedParagraphsAtManyMeasures) {
                     << " prev width " << fill.lines[i - 1].width_pt << " measure " << measure;
             }
             // Keep to the measure, except a single unit wider than it.
-            if (line.width_pt > measure + 1e-6)
+            if (line.width_pt > measure + 1e-6) {
                 EXPECT_LE(chars.size(), 8u) << encode(text) << " line " << i << ": " << line.text;
+            }
         }
         // Clusters map the run's UTF-8 onto its glyphs exactly (cairo_show_text_glyphs).
         for (const auto& run : fill.text.runs) {

@@ -193,8 +193,11 @@ TEST(Typesetter, MarkedTateChuYokoRunTakesOneEmCentredAcrossTheColumn) {
     }
     // Wider than an em: scaled down to fit it.
     FrameFill wide = set("2019");
-    for (const auto& r : wide.text.runs)
-        if (r.utf8 == "2019") EXPECT_LT(r.size_pt, 10);
+    for (const auto& r : wide.text.runs) {
+        if (r.utf8 == "2019") {
+            EXPECT_LT(r.size_pt, 10);
+        }
+    }
 }
 
 TEST(Typesetter, ChainedFillResumesWhereTheFrameStopped) {
