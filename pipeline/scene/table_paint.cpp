@@ -3,19 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "scene/stroke_style.h"
+
 namespace koho::scene {
 namespace {
 
 bool same_stroke(const model::Stroke& a, const model::Stroke& b) {
     return a.color == b.color && a.width_pt == b.width_pt && a.dash_pt == b.dash_pt;
-}
-
-StrokeStyle stroke_style(const model::Stroke& stroke) {
-    StrokeStyle style;
-    style.color = stroke.color;
-    style.width_pt = stroke.width_pt;
-    style.dash_pt = stroke.dash_pt;
-    return style;
 }
 
 double valign_share(model::VerticalAlign align) {
