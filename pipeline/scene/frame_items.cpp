@@ -6,19 +6,12 @@
 #include "scene/fit.h"
 #include "scene/gradient.h"
 #include "scene/qr.h"
+#include "scene/stroke_style.h"
 
 namespace koho::scene {
 namespace {
 
 Rect rect_of(const model::Box& box) { return {box.x, box.y, box.w, box.h}; }
-
-StrokeStyle stroke_style(const model::Stroke& stroke) {
-    StrokeStyle style;
-    style.color = stroke.color;
-    style.width_pt = stroke.width_pt;
-    style.dash_pt = stroke.dash_pt;
-    return style;
-}
 
 std::optional<ImageItem> image_item(const model::Frame& frame, const model::ImageContent& content,
                                     ImageCache& images) {
