@@ -13,6 +13,16 @@ namespace {
 
 Rect rect_of(const model::Box& box) { return {box.x, box.y, box.w, box.h}; }
 
+// Clips a picture item (ImageItem, SvgItem) to the outline its content asks
+// for in the frame box.
+template <class PictureItem, class PictureContent>
+void clip_to_outline(PictureItem& item, const model::Frame& frame, const PictureContent& content) {
+    ClipPath clip = clip_outline(frame.box, content.clip, content.clip_radius_pt);
+    item.clip = clip.box;
+    item.clip_kind = clip.kind;
+    item.clip_radius_pt = clip.radius_pt;
+}
+
 std::optional<ImageItem> image_item(const model::Frame& frame, const model::ImageContent& content,
                                     ImageCache& images) {
     if (frame.box.w <= 0 || frame.box.h <= 0) return std::nullopt;
@@ -23,10 +33,7 @@ std::optional<ImageItem> image_item(const model::Frame& frame, const model::Imag
     item.image = image;
     item.placed = fit_image(rect_of(frame.box), image->width, image->height, content.fit, content.focus_x,
                             content.focus_y);
-    ClipPath clip = clip_outline(frame.box, content.clip, content.clip_radius_pt);
-    item.clip = clip.box;
-    item.clip_kind = clip.kind;
-    item.clip_radius_pt = clip.radius_pt;
+    clip_to_outline(item, frame, content);
     return item;
 }
 
@@ -37,10 +44,7 @@ std::optional<SvgItem> svg_item(const model::Frame& frame, const model::SvgConte
     item.art = art;
     item.placed = fit_image(rect_of(frame.box), art->width_pt(), art->height_pt(), content.fit, content.focus_x,
                             content.focus_y);
-    ClipPath clip = clip_outline(frame.box, content.clip, content.clip_radius_pt);
-    item.clip = clip.box;
-    item.clip_kind = clip.kind;
-    item.clip_radius_pt = clip.radius_pt;
+    clip_to_outline(item, frame, content);
     return item;
 }
 
