@@ -40,14 +40,15 @@ void ellipse_path(cairo_t* cr, const Rect& r) {
 void shape_path(cairo_t* cr, const ShapeItem& shape) {
     cairo_new_path(cr);
     switch (shape.kind) {
+    // Box-shaped shapes take the same path as a clip outline of that kind.
     case ShapeKind::Rect:
-        cairo_rectangle(cr, shape.bounds.x, shape.bounds.y, shape.bounds.w, shape.bounds.h);
+        outline_path(cr, {OutlineKind::Rect, shape.bounds, shape.radius_pt});
         break;
     case ShapeKind::RoundedRect:
-        rounded_rect_path(cr, shape.bounds, shape.radius_pt);
+        outline_path(cr, {OutlineKind::RoundedRect, shape.bounds, shape.radius_pt});
         break;
     case ShapeKind::Ellipse:
-        ellipse_path(cr, shape.bounds);
+        outline_path(cr, {OutlineKind::Ellipse, shape.bounds, shape.radius_pt});
         break;
     case ShapeKind::Line:
         cairo_move_to(cr, shape.x1, shape.y1);
