@@ -4,33 +4,13 @@
 
 #include <cmath>
 
+#include "recording_setter.h"
 #include "scene/compose_pages.h"
 
 namespace koho::scene {
 namespace {
 
-// The real typesetter, keeping each frame's set lines for the test.
-class RecordingSetter : public TextSetter {
-public:
-    RecordingSetter()
-        : typesetter_(text::FontContext::create({std::filesystem::path(KOHO_SOURCE_DIR) / "fonts"})) {}
-    text::FrameFill fill(const model::Story& story, text::StoryPosition from,
-                         const text::FrameGeometry& frame) override {
-        text::FrameFill fill = typesetter_.fill(story, from, frame);
-        fills.push_back(fill);
-        return fill;
-    }
-    size_t count_characters(const model::Story& story, text::StoryPosition from) override {
-        return text::Typesetter::count_characters(story, from);
-    }
-    text::ContentWidths measure(const model::Story& story, model::Writing writing) override {
-        return typesetter_.measure(story, writing);
-    }
-    std::vector<text::FrameFill> fills;
-
-private:
-    text::Typesetter typesetter_;
-};
+using testing::RecordingSetter;
 
 model::Style style(const std::string& name, double size, double leading) {
     model::Style s;
