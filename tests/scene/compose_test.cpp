@@ -5,34 +5,15 @@
 #include <gtest/gtest.h>
 
 #include "fake_setter.h"
+#include "flow_fixtures.h"
 
 namespace koho::scene {
 namespace {
 
 using testing::FakeSetter;
-
-model::Story story_of(std::initializer_list<std::string> paragraphs) {
-    model::Story story;
-    for (const auto& text : paragraphs) {
-        model::Paragraph paragraph;
-        paragraph.spans.push_back({.text = text});
-        story.paragraphs.push_back(paragraph);
-    }
-    return story;
-}
-
-model::Frame text_frame(std::string id, model::Box box, model::Story story = {}) {
-    model::Frame frame;
-    frame.id = std::move(id);
-    frame.loc = {"layout.json", 10, 5, "/pages/0/frames/0"};
-    frame.box = box;
-    model::TextContent content;
-    content.story = std::move(story);
-    frame.content = std::move(content);
-    return frame;
-}
-
-model::TextContent& text_of(model::Frame& frame) { return std::get<model::TextContent>(frame.content); }
+using testing::story_of;
+using testing::text_frame;
+using testing::text_of;
 
 model::Document document_with_pages(size_t count) {
     model::Document document;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "flow_fixtures.h"
 #include "pixels.h"
 #include "support/command.h"
 #include "scene/compose.h"
@@ -20,6 +21,7 @@ namespace koho::scene {
 namespace {
 
 using testing::Canvas;
+using testing::text_frame;
 
 class TextRender : public ::testing::Test {
 protected:
@@ -43,14 +45,6 @@ protected:
         paragraph.spans.push_back({.text = text});
         story.paragraphs.push_back(paragraph);
         return story;
-    }
-
-    static model::Frame text_frame(std::string id, model::Box box) {
-        model::Frame frame;
-        frame.id = std::move(id);
-        frame.box = box;
-        frame.content = model::TextContent{};
-        return frame;
     }
 
     static std::shared_ptr<text::FontContext> fonts_;
