@@ -6,36 +6,14 @@
 
 #include "core/diagnostic.h"
 #include "text/typesetter.h"
+#include "text_fixtures.h"
 
 namespace koho::text {
 namespace {
 
-std::shared_ptr<FontContext> project_fonts() {
-    static auto fonts = FontContext::create({std::filesystem::path(KOHO_SOURCE_DIR) / "fonts"});
-    return fonts;
-}
-
-model::Style body_style() {
-    model::Style s;
-    s.font_family = "Noto Sans CJK JP";
-    s.font_loc = {"layout.json", 3, 14, "/styles/body/font"};
-    s.size_pt = 10;
-    s.leading_pt = 17;
-    s.align = model::Align::Justify;
-    s.hanging = false;
-    return s;
-}
-
-model::Story story_of(const model::Style& style, const std::vector<std::string>& paragraphs) {
-    model::Story story;
-    for (const auto& text : paragraphs) {
-        model::Paragraph p;
-        p.style = &style;
-        p.spans.push_back({text});
-        story.paragraphs.push_back(p);
-    }
-    return story;
-}
+using testing::body_style;
+using testing::project_fonts;
+using testing::story_of;
 
 std::string all_text(const FrameFill& fill) {
     std::string s;
