@@ -1,23 +1,13 @@
 // The breaker and justifier on hand-made atoms: no fonts involved.
 #include <gtest/gtest.h>
 
+#include "break_fixtures.h"
 #include "text/line_breaker.h"
 
 namespace koho::text {
 namespace {
 
-// n atoms of `width`, every gap an ordinary breakable, expandable one.
-BreakParagraph uniform(int n, double width) {
-    BreakParagraph p;
-    for (int i = 0; i < n; ++i) p.atoms.push_back({width, uint32_t(i), uint32_t(i + 1), false});
-    p.gaps.resize(n + 1);
-    for (auto& g : p.gaps) {
-        g.breakable = true;
-        g.stretch = 1;
-        g.stretch_priority = kStretchInterCharacter;
-    }
-    return p;
-}
+using testing::uniform;
 
 BreakOptions measure(double m) {
     BreakOptions o;

@@ -2,6 +2,7 @@
 // not a lone character, within the push-out limits; and through fill.
 #include <gtest/gtest.h>
 
+#include "break_fixtures.h"
 #include "text/line_breaker.h"
 #include "text_fixtures.h"
 
@@ -9,18 +10,6 @@ namespace koho::text {
 namespace {
 
 using namespace koho::text::testing;
-
-BreakParagraph uniform(int n, double width) {
-    BreakParagraph p;
-    for (int i = 0; i < n; ++i) p.atoms.push_back({width, uint32_t(i), uint32_t(i + 1), false});
-    p.gaps.resize(n + 1);
-    for (auto& g : p.gaps) {
-        g.breakable = true;
-        g.stretch = 1;
-        g.stretch_priority = kStretchInterCharacter;
-    }
-    return p;
-}
 
 BreakOptions justified(double m) {
     BreakOptions o;
