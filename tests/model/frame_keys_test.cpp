@@ -10,9 +10,8 @@ namespace {
 
 using testing::error_of;
 using testing::load;
+using testing::only_frame;
 using testing::with_frames;
-
-const Frame& only_frame(const Document& doc) { return doc.pages.at(0).frames.at(0); }
 
 const char* kText = R"({"type": "text", "x": "0mm", "y": "0mm", "w": "100mm", "h": "50mm", "style": "body", "text": "x", )";
 

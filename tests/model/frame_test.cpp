@@ -9,9 +9,8 @@ namespace {
 
 using testing::error_of;
 using testing::load;
+using testing::only_frame;
 using testing::with_frames;
-
-const Frame& only_frame(const Document& doc) { return doc.pages.at(0).frames.at(0); }
 
 TEST(Frame, TextFrameKeys) {
     Document doc = load(with_frames(

@@ -31,6 +31,9 @@ inline std::string error_of(const std::string& text) {
     return "no error";
 }
 
+// The one frame of a layout's first page (with_frames() with one frame).
+inline const Frame& only_frame(const Document& doc) { return doc.pages.at(0).frames.at(0); }
+
 // A one-page A4 layout whose page frames are `frames` (written on line 5)
 // and whose styles are `styles` (line 3).
 inline std::string with_frames(const std::string& frames, const std::string& styles = R"("body": {"size": "10pt"})",
