@@ -197,6 +197,9 @@ struct TextContent {
     double gutter_pt = 0;
     bool balance = false;
     std::optional<Stroke> column_rule;  // drawn centred in each gutter
+    // Text wrap does not push this frame's text (a caption lying on the
+    // photo that pushes the body, a label on a speech bubble).
+    bool ignore_wrap = false;
 };
 
 // Paint for areas: a flat colour or a gradient. Gradient geometry is

@@ -23,7 +23,7 @@ std::vector<std::string> keys_for(const std::string& type) {
     std::vector<std::string> extra;
     if (type == "text")
         extra = {"style", "text",    "content", "writing", "next",    "overflow",    "inset", "valign",
-                 "fill",  "grid",    "columns", "gutter",  "balance", "column_rule", "wrap"};
+                 "fill",  "grid",    "columns", "gutter",  "balance", "column_rule", "wrap", "ignore_wrap"};
     else if (type == "image" || type == "svg")
         extra = {"src", "fit", "focus", "clip", "radius", "wrap", "shadow"};
     else if (type == "rect")
@@ -163,6 +163,7 @@ private:
             if (2 * t.inset_pt >= frame_.box.w || 2 * t.inset_pt >= frame_.box.h)
                 fail_input(n->loc(), "\"inset\" leaves no room for text inside the frame");
         }
+        if (auto n = member(node_, "ignore_wrap")) t.ignore_wrap = read_bool(*n, "\"ignore_wrap\"");
         if (auto n = member(node_, "valign"))
             t.vertical_align = static_cast<VerticalAlign>(read_enum(*n, "valign", {"start", "center", "end"}));
         if (auto n = member(node_, "fill")) t.fill = read_paint(*n, "\"fill\"", c_.doc.colors, false).color;

@@ -320,6 +320,7 @@ const WrapBands& PageWraps::bands_of(const model::Frame& frame) {
 std::vector<text::Exclusion> PageWraps::exclusions(size_t page_index, const model::Frame& receiver, const Rect& box,
                                                    model::Writing writing) {
     std::vector<text::Exclusion> result;
+    if (auto* text = std::get_if<model::TextContent>(&receiver.content); text && text->ignore_wrap) return result;
     auto add = [&](const model::Frame& frame) {
         if (&frame == &receiver || !frame.wrap) return;
         double reach = std::max(0.0, frame.wrap->offset_pt);

@@ -32,6 +32,15 @@ TEST(FrameKeys, TextColumns) {
     const auto& one = std::get<TextContent>(only_frame(load(with_frames(std::string(kText) + R"("fill": "#fff"})"))).content);
     EXPECT_EQ(one.columns, 1);
     EXPECT_DOUBLE_EQ(one.gutter_pt, 0);
+    EXPECT_FALSE(one.ignore_wrap);
+}
+
+TEST(FrameKeys, IgnoreWrap) {
+    const auto& t =
+        std::get<TextContent>(only_frame(load(with_frames(std::string(kText) + R"("ignore_wrap": true})"))).content);
+    EXPECT_TRUE(t.ignore_wrap);
+    EXPECT_EQ(error_of(with_frames(std::string(kText) + R"("ignore_wrap": "yes"})")),
+              "t.json:5:114: error: \"ignore_wrap\" must be true or false, not a string (at /pages/0/frames/0/ignore_wrap)");
 }
 
 TEST(FrameKeys, TextColumnErrors) {

@@ -482,5 +482,21 @@ TEST(Wrap, SideStartInVerticalTextBlocksDownToTheColumnEnd) {
     expect_exclusion(setter.calls[0].frame.exclusions[0], 120, 180, 120, 200);
 }
 
+TEST(Wrap, AFrameThatIgnoresWrapIsNotPushed) {
+    auto document = testing::document_with_pages(1);
+    document.pages[0].frames.push_back(text_frame("body", {0, 0, 300, 200}, story_of({"b"})));
+    auto bubble = testing::rect_frame("bubble", {20, 120, 60, 30});
+    bubble.wrap = model::Wrap{};
+    document.pages[0].frames.push_back(bubble);
+    auto label = text_frame("label", {25, 125, 50, 20}, story_of({"l"}));
+    text_of(label).ignore_wrap = true;
+    document.pages[0].frames.push_back(label);
+    FakeSetter setter;
+    compose_pages(document, setter, testing::no_images());
+    ASSERT_EQ(setter.calls.size(), 2u);
+    EXPECT_EQ(setter.calls[0].frame.exclusions.size(), 1u);  // the body is pushed
+    EXPECT_TRUE(setter.calls[1].frame.exclusions.empty());   // the label on the bubble is not
+}
+
 }  // namespace
 }  // namespace koho::scene
