@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "compose_errors.h"
 #include "fake_setter.h"
 #include "flow_fixtures.h"
 
 namespace koho::scene {
 namespace {
 
+using testing::compose_error;
 using testing::FakeSetter;
 using testing::story_of;
 using testing::text_frame;
@@ -29,23 +31,8 @@ const TextItem& text_item(const PageScene& page, size_t index) {
     return std::get<TextItem>(page.items.at(index).what);
 }
 
-ImageLoader no_images() {
-    return [](const std::filesystem::path& path, const SourceLoc& where) -> std::shared_ptr<const Image> {
-        ADD_FAILURE() << "unexpected image load " << path;
-        return nullptr;
-    };
-}
+constexpr auto no_images = &testing::images_must_not_load;
 
-std::string compose_error(const model::Document& document) {
-    FakeSetter setter;
-    try {
-        compose_pages(document, setter, no_images());
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
-        return e.formatted();
-    }
-    return "no error";
-}
 
 TEST(Compose, PageSizeAndBleedCarryOver) {
     auto document = document_with_pages(2);

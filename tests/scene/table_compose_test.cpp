@@ -3,6 +3,7 @@
 // borders drawn once per edge, decimal alignment, overset and "allow".
 #include <gtest/gtest.h>
 
+#include "compose_errors.h"
 #include "fake_setter.h"
 #include "core/units.h"
 #include "scene/compose_pages.h"
@@ -27,12 +28,7 @@ public:
 
 double mm_pt(double mm) { return mm * kPtPerMm; }
 
-ImageLoader no_images() {
-    return [](const std::filesystem::path& path, const SourceLoc&) -> std::shared_ptr<const Image> {
-        ADD_FAILURE() << "unexpected image load " << path;
-        return nullptr;
-    };
-}
+constexpr auto no_images = &testing::images_must_not_load;
 
 struct Fixture {
     model::Style body;
@@ -60,16 +56,6 @@ std::vector<const ShapeItem*> shapes(const PageScene& page, ShapeKind kind) {
     return found;
 }
 
-std::string compose_error(const model::Document& document) {
-    FakeSetter setter;
-    try {
-        compose_pages(document, setter, no_images());
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
-        return e.formatted();
-    }
-    return "no error";
-}
 
 // A header row "h" | "H" (10 pt) and `body_rows` rows "ab" | "cd" (20 pt).
 model::TableContent two_column_table(const model::Style* style, int body_rows) {
