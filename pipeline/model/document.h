@@ -29,6 +29,20 @@ enum class VerticalAlign { Start, Center, End };  // of the block in its frame
 enum class Overflow { Error, Allow };
 enum class Fit { Cover, Contain, Fill };
 enum class Marks { Tombo, None };
+enum class Binding { Left, Right };  // 左綴じ (横組み) / 右綴じ (縦組み)
+
+// How a print PDF is made (top-level "color" and "pdfx"; docs/format.md).
+// The CLI's --color, --profile and --pdfx override these.
+struct PrintSettings {
+    enum class ColorMode { Cmyk, Rgb } color_mode = ColorMode::Cmyk;
+    std::filesystem::path profile;     // resolved against the root; empty: koho's default
+    SourceLoc profile_loc;
+    double tac_percent = 320;          // total ink limit
+    enum class Intent { Perceptual, RelativeColorimetric } intent = Intent::Perceptual;
+    bool black_point_compensation = true;
+    enum class Pdfx { X4, X1a, None } pdfx = Pdfx::X4;
+    SourceLoc loc;                     // the "color" object (or the layout when absent)
+};
 
 struct Stroke {
     Color color;
@@ -349,6 +363,11 @@ struct Frame {
     const Style* style = nullptr;  // text and table frames
     std::optional<Wrap> wrap;      // image, svg, rect, ellipse, qr, text frames
     std::optional<Shadow> shadow;  // image, svg, rect, ellipse
+    // For the tagged web PDF: "alt" (image, svg, qr: the figure's text
+    // alternative) and "role" ("h1".."h6", "p", "figure", "artifact";
+    // empty: text frames are paragraphs, pictures figures).
+    std::string alt;
+    std::string role;
     std::variant<TextContent, ImageContent, ShapeContent, LineContent, QrContent, SvgContent, TableContent> content;
 
     const char* type_name() const;  // "text", "image", "rect", "ellipse", "line", "qr", "svg", "table"
@@ -373,6 +392,7 @@ struct PageSetup {
     double trim_w_pt = 0, trim_h_pt = 0;  // orientation applied
     double bleed_pt = 0;
     Marks marks = Marks::Tombo;
+    Binding binding = Binding::Left;      // "page.binding": which edge the spine is on
     SourceLoc loc;
 };
 
@@ -396,6 +416,7 @@ struct Document {
     std::string title;
     std::string lang = "ja";
     PageSetup page;
+    PrintSettings print;
 
     std::map<std::string, std::string> fonts;  // alias → family
     std::map<std::string, Color> colors;

@@ -22,10 +22,8 @@ std::optional<Item> text_item(const model::Frame& frame, FramePiece piece) {
     item.text = std::move(piece.text);
     item.background = content.fill;
     item.background_box = {frame.box.x, frame.box.y, frame.box.w, frame.box.h};
-    Item result;
+    Item result = item_of_frame(frame);
     result.what = std::move(item);
-    result.opacity = frame.opacity;
-    result.frame_id = frame.id;
     return result;
 }
 
@@ -38,10 +36,8 @@ void add_text_frame(std::vector<Item>& items, const model::Frame& frame, FramePi
     if (auto item = text_item(frame, std::move(piece))) items.push_back(std::move(*item));
     const auto& content = std::get<model::TextContent>(frame.content);
     for (auto& rule : column_rules(inner_box(frame, content), content)) {
-        Item item;
+        Item item = item_of_frame(frame);
         item.what = std::move(rule);
-        item.opacity = frame.opacity;
-        item.frame_id = frame.id;
         items.push_back(std::move(item));
     }
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/color.h"
+#include "core/diagnostic.h"
 #include "scene/image.h"
 #include "text/glyph_run.h"
 
@@ -103,6 +104,12 @@ struct Item {
     double opacity = 1;
     std::optional<ShadowPaint> shadow;
     std::string frame_id;           // for messages and (later) preflight
+    SourceLoc where;                // the frame in the layout, for located errors
+    // For the tagged web PDF (model::Frame::role and alt); `link`: a URI
+    // the item's area points to (a QR code's target).
+    std::string role;
+    std::string alt;
+    std::string link;
 };
 
 struct PageScene {

@@ -122,13 +122,21 @@ ClipPath clip_outline(const model::Box& box, model::ClipShape shape, double radi
     return {OutlineKind::Rect, r, 0};
 }
 
+Item item_of_frame(const model::Frame& frame) {
+    Item item;
+    item.opacity = frame.opacity;
+    item.frame_id = frame.id;
+    item.where = frame.loc;
+    item.role = frame.role;
+    item.alt = frame.alt;
+    return item;
+}
+
 std::vector<Item> frame_items(const model::Frame& frame, ImageCache& images) {
     std::vector<Item> items;
     auto add = [&](auto&& what) {
-        Item item;
+        Item item = item_of_frame(frame);
         item.what = std::move(what);
-        item.opacity = frame.opacity;
-        item.frame_id = frame.id;
         if (frame.shadow) item.shadow = ShadowPaint{frame.shadow->dx_pt, frame.shadow->dy_pt, frame.shadow->color};
         items.push_back(std::move(item));
     };

@@ -51,4 +51,8 @@ ClipPath clip_outline(const model::Box& box, model::ClipShape shape, double radi
 // Text frames yield nothing here.
 std::vector<Item> frame_items(const model::Frame& frame, ImageCache& images);
 
+// An empty item carrying what every item of `frame` shares: opacity, id,
+// source location, web role and alt text.
+Item item_of_frame(const model::Frame& frame);
+
 }  // namespace koho::scene

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "scene/frame_items.h"
 #include "scene/stroke_style.h"
 
 namespace koho::scene {
@@ -214,10 +215,8 @@ std::vector<Item> table_items(const model::TableContent& table, const TableLayou
                               const std::vector<size_t>& rows, double x, double y, const model::Frame& frame) {
     std::vector<Item> items;
     auto add = [&](auto&& what) {
-        Item item;
+        Item item = item_of_frame(frame);
         item.what = std::move(what);
-        item.opacity = frame.opacity;
-        item.frame_id = frame.id;
         items.push_back(std::move(item));
     };
     FrameGrid grid = place_rows(layout, rows, x, y);
