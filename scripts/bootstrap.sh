@@ -17,6 +17,8 @@ packages=(
   fonts-noto-cjk
   # tests read outputs back with independent tools
   poppler-utils qpdf zbar-tools
+  # the PDF/X tests parse the XMP packet with libxml2
+  libxml2-dev
   # the default press profile is built from FOGRA39L data (icc-profiles-free)
   # with ArgyllCMS colprof; koho preflight renders separations with Ghostscript
   icc-profiles-free argyll ghostscript libtiff-dev
