@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("koho ") + koho::build_info::kVersion);
     app.require_subcommand(1);
     koho::cli::add_print_command(app);
+    koho::cli::add_preflight_command(app);
     koho::cli::add_typeset_command(app);
 
     try {

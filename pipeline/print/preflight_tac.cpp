@@ -1,0 +1,91 @@
+// The `tac` check: the most ink any spot of a page's printed area carries,
+// measured on Ghostscript's separations (overprint and spot inks included),
+// against the total area coverage limit.
+#include <algorithm>
+#include <cmath>
+
+#include "core/units.h"
+#include "print/preflight_internal.h"
+#include "print/separations.h"
+
+namespace koho::print::detail {
+namespace {
+
+constexpr double kTacDpi = 72;
+// Each 8-bit plate is within 0.2 % of its ink; four of them within 1 %.
+constexpr double kQuantisationPercent = 1;
+
+struct PixelRect {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// The ink area of `page` in the pixels of its rendered MediaBox, rotated
+// as the page's /Rotate turns it (Ghostscript renders pages turned).
+PixelRect area_in_pixels(QPDFObjectHandle page, const SeparatedPage& sep) {
+    const Rect area = ink_area(page);
+    const Rect media = page_box(page, "/MediaBox").value_or(Rect{0, 0, 612, 792});
+    const double s = sep.dpi / 72;
+    // Unrotated: origin top-left, y down.
+    double ux0 = (area.x0 - media.x0) * s, ux1 = (area.x1 - media.x0) * s;
+    double uy0 = (media.y1 - area.y1) * s, uy1 = (media.y1 - area.y0) * s;
+    const double w0 = (media.x1 - media.x0) * s, h0 = (media.y1 - media.y0) * s;
+    long long rotate = 0;
+    for (QPDFObjectHandle node = page; node.isDictionary(); node = node.getKey("/Parent")) {
+        if (node.getKey("/Rotate").isInteger()) {
+            rotate = node.getKey("/Rotate").getIntValue();
+            break;
+        }
+    }
+    rotate = ((rotate % 360) + 360) % 360;
+    double x0 = ux0, x1 = ux1, y0 = uy0, y1 = uy1;
+    if (rotate == 90) {
+        x0 = h0 - uy1, x1 = h0 - uy0, y0 = ux0, y1 = ux1;
+    } else if (rotate == 180) {
+        x0 = w0 - ux1, x1 = w0 - ux0, y0 = h0 - uy1, y1 = h0 - uy0;
+    } else if (rotate == 270) {
+        x0 = uy0, x1 = uy1, y0 = w0 - ux1, y1 = w0 - ux0;
+    }
+    // Pixels whose centre lies inside the area.
+    PixelRect r{static_cast<int>(std::lround(x0)), static_cast<int>(std::lround(y0)),
+                static_cast<int>(std::lround(x1)), static_cast<int>(std::lround(y1))};
+    r.x0 = std::clamp(r.x0, 0, sep.width_px);
+    r.x1 = std::clamp(r.x1, 0, sep.width_px);
+    r.y0 = std::clamp(r.y0, 0, sep.height_px);
+    r.y1 = std::clamp(r.y1, 0, sep.height_px);
+    return r;
+}
+
+double max_total_ink_percent(const SeparatedPage& sep, const PixelRect& r) {
+    int best = 0;
+    std::vector<int> row(static_cast<size_t>(std::max(0, r.x1 - r.x0)));
+    for (int y = r.y0; y < r.y1; ++y) {
+        std::fill(row.begin(), row.end(), 0);
+        for (const Plate& plate : sep.plates) {
+            const uint8_t* line = plate.coverage.data() + static_cast<size_t>(y) * sep.width_px;
+            for (int x = r.x0; x < r.x1; ++x) row[x - r.x0] += line[x];
+        }
+        for (int v : row) best = std::max(best, v);
+    }
+    return best * 100.0 / 255.0;
+}
+
+}  // namespace
+
+void check_tac(const std::string& pdf_bytes, const std::vector<QPDFObjectHandle>& pages,
+               const PreflightOptions& options, std::vector<Finding>& findings) {
+    if (pages.empty()) return;
+    SeparationOptions sep_options;
+    sep_options.dpi = kTacDpi;
+    const std::vector<SeparatedPage> separations = render_separations(pdf_bytes, sep_options);
+    for (const SeparatedPage& sep : separations) {
+        if (sep.page < 1 || sep.page > static_cast<int>(pages.size())) continue;
+        const double total = max_total_ink_percent(sep, area_in_pixels(pages[sep.page - 1], sep));
+        if (total > options.tac_percent + kQuantisationPercent) {
+            findings.push_back({"tac", Severity::Error, sep.page,
+                                "total ink reaches " + format_number(std::round(total), 0) + "% (limit " +
+                                    format_number(options.tac_percent) + "%)"});
+        }
+    }
+}
+
+}  // namespace koho::print::detail
