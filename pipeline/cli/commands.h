@@ -14,6 +14,7 @@ constexpr int kExitBadInput = 2;
 
 void add_print_command(CLI::App& app);
 void add_preflight_command(CLI::App& app);
+void add_impose_command(CLI::App& app);
 void add_typeset_command(CLI::App& app);
 
 }  // namespace koho::cli

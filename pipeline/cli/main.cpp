@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     koho::cli::add_print_command(app);
     koho::cli::add_preflight_command(app);
+    koho::cli::add_impose_command(app);
     koho::cli::add_typeset_command(app);
 
     try {

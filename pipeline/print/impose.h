@@ -12,7 +12,18 @@ enum class Binding { Left, Right };  // 左綴じ (横組み) / 右綴じ (縦�
 // the pages on each side of each sheet, left then right, 1-based; 0 is a
 // blank. Sheet sides in printing order (sheet 1 front, sheet 1 back, …).
 // Left-bound 8 pages: {8,1} {2,7} {6,3} {4,5}; right-bound mirrors each.
+// Throws koho::Error (BadInput) for a count that is not a positive multiple
+// of 4.
 std::vector<std::pair<int, int>> saddle_stitch_order(int page_count, Binding binding);
+
+// The booklet's pages in reading order for a PDF of `source_pages` pages:
+// element i is the source page (1-based) at booklet page i + 1, 0 a blank.
+// Without padding the count must be a multiple of 4 (else BadInput). With
+// padding, blanks fill the booklet up to the next multiple of 4 and go
+// before the source's last page, which stays the back cover (表4), as print
+// shops expect of a cover set: 6 pages → 1 2 3 4 5 _ _ 6. A single page is
+// the front cover and is followed by the blanks.
+std::vector<int> booklet_pages(int source_pages, bool pad_with_blanks);
 
 struct ImposeOptions {
     Binding binding = Binding::Left;
