@@ -13,6 +13,7 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <filesystem>
 #include <memory>
 #include <regex>
 
@@ -371,6 +372,38 @@ TEST(PdfxWriter, QpdfCheckFindsNothingWrong) {
         test::write_bytes(file, finish(cairo_pdf(2), options));
         const auto result = test::run_command("qpdf --check " + test::shell_quote(file.string()) + " 2>&1");
         EXPECT_EQ(result.exit_code, 0) << pdfx_level_name(options.level) << ": " << result.output;
+    }
+}
+
+TEST(PdfxWriter, PopplerNamesTheSubtype) {
+    test::TempDir dir("pdfx-subtype");
+    const std::pair<PdfxOptions, const char*> cases[] = {
+        {x4_options(), "PDF/X-4"},
+        {x1a_options(), "PDF/X-1:2001"},
+    };
+    for (const auto& [options, subtype] : cases) {
+        const auto file = dir.path() / "out.pdf";
+        test::write_bytes(file, finish(cairo_pdf(1), options));
+        const auto result = test::run_command("pdfinfo " + test::shell_quote(file.string()) + " 2>&1");
+        ASSERT_EQ(result.exit_code, 0) << result.output;
+        EXPECT_NE(result.output.find(std::string("PDF subtype:    ") + subtype + "\n"), std::string::npos)
+            << result.output;
+    }
+}
+
+TEST(PdfxWriter, KohosDefaultProfileGoesInAsItIs) {
+    const auto path = std::filesystem::path(KOHO_SOURCE_DIR) / "profiles" / "koho-FOGRA39L.icc";
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is not built (scripts/build-profile.sh)";
+    const OutputProfile profile = load_output_profile(path, {path.string()});
+    // Both levels take it (an ICC 2 profile), and embed its very bytes.
+    for (PdfxOptions options : {x4_options(), x1a_options()}) {
+        options.profile = &profile;
+        ReadBack out(finish(cairo_pdf(1), options));
+        QPDFObjectHandle intent = out.intent();
+        EXPECT_EQ(intent.getKey("/OutputConditionIdentifier").getUTF8Value(), "FOGRA39");
+        EXPECT_EQ(intent.getKey("/Info").getUTF8Value(), profile.description);
+        const std::string embedded = stream_text(intent.getKey("/DestOutputProfile"), true);
+        EXPECT_EQ(embedded, std::string(profile.icc.begin(), profile.icc.end()));
     }
 }
 
