@@ -1,0 +1,182 @@
+// The CMYK pass's working state, shared by its parts (internal to print/).
+//
+// One CmykPass walks the PDF from the pages down. Every object it converts
+// is visited once, keyed by its qpdf object id and the target it was
+// converted for: ink (CMYK through the InkConverter) or luminance (DeviceGray
+// for soft-mask groups, whose colours are a mask and never ink). An object
+// reached for both targets is copied for the second one.
+//
+// The parts: pdf_cmyk.cpp (pages, annotations, clean-up), pdf_cmyk_resources
+// (XObjects, patterns, ExtGStates, fonts, colour spaces), pdf_cmyk_content
+// (colour operators in content streams), pdf_cmyk_shading (shadings and
+// their functions), pdf_cmyk_image (image pixels), pdf_cmyk_jpeg (libjpeg).
+#pragma once
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjGen.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "print/ink.h"
+#include "print/pdf_cmyk.h"
+
+namespace koho::print::detail {
+
+enum class Target { Ink, Luminance };
+
+// A number written into the PDF through koho's formatter (4 decimals).
+QPDFObjectHandle pdf_number(double value);
+// Numbers of an array, or nothing when an item is not a number.
+std::optional<std::vector<double>> numbers_of(QPDFObjectHandle array);
+
+// Transparency found in an object and everything it reaches, in the order
+// met (each kind once).
+struct Findings {
+    std::vector<std::string> what;
+    void add(const std::string& w);
+    void add(const Findings& other);
+    bool empty() const { return what.empty(); }
+};
+
+// The colour space families the pass understands.
+enum class Family { Gray, Rgb, Cmyk, Pattern, Unsupported };
+
+struct SpaceInfo {
+    Family family = Family::Unsupported;
+    Family pattern_base = Family::Unsupported;  // [/Pattern base] for uncoloured patterns
+    bool pattern_has_base = false;
+    std::string description;  // for messages: "/Lab", "/Separation", …
+};
+
+// What a content stream needs to know about its ExtGState resources.
+struct GStateInfo {
+    std::optional<double> stroke_alpha;  // /CA
+    std::optional<double> fill_alpha;    // /ca
+    std::optional<bool> soft_mask;       // /SMask: true for a mask, false for /None
+    std::optional<bool> blend_normal;    // /BM
+    bool opaque_only = false;            // /CA 1 /ca 1 and nothing else that matters
+};
+
+struct XObjectInfo {
+    enum Kind { Image, ImageMask, Form } kind = Image;
+    QPDFObjGen id;
+    bool group = false;  // a form with /Group /S /Transparency
+};
+
+// Names a content stream may use, classified before the resources are
+// converted (a /CS0 that was DeviceRGB still needs 3 operands read).
+struct ResourceView {
+    QPDFObjectHandle resources;  // dictionary (gs names for overprint are added here)
+    std::map<std::string, SpaceInfo> spaces;
+    std::map<std::string, GStateInfo> gstates;
+    std::map<std::string, XObjectInfo> xobjects;
+};
+
+// How a content stream starts: pages begin in the default graphics state;
+// forms, patterns and glyph procedures inherit one the pass cannot see.
+struct StreamStart {
+    bool overprint_known_off = true;
+    bool transparency_known_clean = true;
+};
+
+class CmykPass {
+public:
+    CmykPass(QPDF& pdf, const InkConverter& inks);
+    CmykPassResult run();
+
+    // --- shared helpers (pdf_cmyk.cpp)
+    [[noreturn]] void fail(const std::string& message) const;
+    // The object to convert for `target`: `h` itself, or (when `h` was
+    // already converted for the other target) a copy.
+    QPDFObjectHandle claim(QPDFObjectHandle h, Target target);
+
+    // --- resources (pdf_cmyk_resources.cpp)
+    // Converts every resource of `resources` for `target` and says what the
+    // content may use. Resources reached through it add their transparency
+    // to `found`.
+    ResourceView convert_resources(QPDFObjectHandle resources, Target target, Findings& found);
+    SpaceInfo classify_space(QPDFObjectHandle space) const;
+
+    // --- content (pdf_cmyk_content.cpp)
+    // Rewrites the colour operators of one stream in place.
+    void rewrite_content(QPDFObjectHandle stream, ResourceView& view, Target target,
+                         StreamStart start, Findings& found);
+
+    // --- shadings (pdf_cmyk_shading.cpp)
+    QPDFObjectHandle convert_shading(QPDFObjectHandle shading, Target target);
+
+    // --- images (pdf_cmyk_image.cpp)
+    QPDFObjectHandle convert_image(QPDFObjectHandle image, Target target, Findings& found);
+
+    // Vector colours through the converter (ink) or the PDF luminosity
+    // weights (luminance, one component).
+    std::vector<double> convert_colour(Family family, const std::vector<double>& in, Target target,
+                                       bool* overprint) const;
+
+    // ExtGStates setting overprint, shared by every resources dictionary:
+    // the name to use for stroke/fill overprint (OPM 1 always).
+    std::string overprint_gstate(ResourceView& view, bool stroke, bool fill);
+
+    QPDF& pdf;
+    const InkConverter& inks;
+    CmykPassResult result;
+    int page = 0;  // 1-based, for messages
+
+    // Forms: what they contain, and whether any use paints them with
+    // transparency (their /Group then stays).
+    struct FormRecord {
+        Findings found;
+        bool soft_mask_group = false;
+        bool transparent_use = false;
+        QPDFObjectHandle form;
+    };
+    std::map<QPDFObjGen, FormRecord> forms;
+
+private:
+    QPDFObjectHandle convert_form(QPDFObjectHandle form, Target target, QPDFObjectHandle inherited,
+                                  Findings& found, bool soft_mask_group);
+    QPDFObjectHandle convert_xobject(QPDFObjectHandle xobject, Target target,
+                                     QPDFObjectHandle inherited, Findings& found, XObjectInfo& info);
+    QPDFObjectHandle convert_pattern(QPDFObjectHandle pattern, Target target, Findings& found);
+    void convert_gstate(QPDFObjectHandle gstate, Findings& found, GStateInfo& info);
+    void convert_type3_font(QPDFObjectHandle font, Target target, QPDFObjectHandle inherited,
+                            Findings& found);
+    QPDFObjectHandle convert_function(QPDFObjectHandle function, Family family, Target target);
+    QPDFObjectHandle convert_sampled_function(QPDFObjectHandle function, Family family, Target target);
+    QPDFObjectHandle convert_space_entry(QPDFObjectHandle space, Target target);
+
+    void convert_page(QPDFObjectHandle page);
+    void convert_annotations(QPDFObjectHandle page, Findings& found);
+    void clean_up();
+
+    // (object id, target) → the converted object, and which targets an id
+    // has been claimed for.
+    std::map<std::pair<QPDFObjGen, Target>, QPDFObjectHandle> done_;
+    std::map<QPDFObjGen, Target> owner_;
+    std::map<std::pair<QPDFObjGen, Target>, Findings> done_findings_;
+    std::map<std::pair<QPDFObjGen, Target>, QPDFObjectHandle> functions_;
+    std::map<std::pair<QPDFObjGen, Target>, ResourceView> views_;
+    std::map<std::pair<bool, bool>, QPDFObjectHandle> overprint_states_;
+    // Opaque-only ExtGStates that some gs call still needs, per resources
+    // dictionary visited; the others are removed at the end.
+    struct VisitedResources {
+        QPDFObjectHandle resources;
+        std::set<std::string> opaque_only;
+        std::set<std::string> still_called;
+    };
+    std::vector<VisitedResources> visited_resources_;
+    std::map<QPDFObjGen, size_t> visited_index_;
+
+    friend class ContentRewriter;
+public:
+    // The visited-resources record for `view` (created on first use).
+    VisitedResources& visited(const ResourceView& view);
+};
+
+}  // namespace koho::print::detail
