@@ -35,9 +35,9 @@ Color read_color(const Node& node, std::string_view what, const std::map<std::st
     if (found != named->end()) return found->second;
     std::vector<std::string> names;
     for (const auto& [name, _] : *named) names.push_back(name);
-    fail_input(node.loc(), std::string(what) + ": unknown colour '" + sanitize_utf8(text) + "'" +
-                               (names.empty() ? " (\"colors\" names none; write \"#rrggbb\" or {\"cmyk\": [...]})"
-                                              : did_you_mean(text, names)));
+    std::string hint = did_you_mean(text, names);
+    if (hint.empty()) hint = " (not in \"colors\" nor built in; write \"#rrggbb\" or {\"cmyk\": [...]})";
+    fail_input(node.loc(), std::string(what) + ": unknown colour '" + sanitize_utf8(text) + "'" + hint);
 }
 
 }  // namespace koho::model

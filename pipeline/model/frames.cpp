@@ -16,20 +16,22 @@ const std::vector<std::string> kFrameTypes = {"text", "image", "rect", "ellipse"
 const std::vector<std::string> kBoxKeys = {"id", "type", "x", "y", "w", "h", "opacity"};
 
 std::vector<std::string> keys_for(const std::string& type) {
-    if (type == "line") return {"id", "type", "x", "y", "x2", "y2", "stroke", "opacity"};
+    if (type == "line") return {"id", "type", "x", "y", "x2", "y2", "stroke", "opacity", "role"};
     if (type == "qr")
-        return {"id", "type", "x", "y", "size", "data", "color", "background", "ec", "quiet_zone", "opacity", "wrap"};
+        return {"id",         "type",    "x",    "y",   "size", "data", "color", "background",
+                "ec",         "quiet_zone", "opacity", "wrap", "alt",  "role"};
     std::vector<std::string> keys = kBoxKeys;
+    keys.push_back("role");
     std::vector<std::string> extra;
     if (type == "text")
         extra = {"style", "text",    "content", "writing", "next",    "overflow",    "inset", "valign",
                  "fill",  "grid",    "columns", "gutter",  "balance", "column_rule", "wrap", "ignore_wrap"};
     else if (type == "image" || type == "svg")
-        extra = {"src", "fit", "focus", "clip", "radius", "wrap", "shadow"};
+        extra = {"src", "fit", "focus", "clip", "radius", "wrap", "shadow", "alt"};
     else if (type == "rect")
-        extra = {"fill", "stroke", "radius", "wrap", "shadow"};
+        extra = {"fill", "stroke", "radius", "wrap", "shadow", "alt"};
     else if (type == "ellipse")
-        extra = {"fill", "stroke", "wrap", "shadow"};
+        extra = {"fill", "stroke", "wrap", "shadow", "alt"};
     else if (type == "table")
         extra = {"style",  "columns", "padding", "border", "header_rows", "header",
                  "zebra",  "next",    "overflow", "rows",  "wrap"};
@@ -85,10 +87,23 @@ public:
         else qr();
         if (auto n = member(node_, "wrap")) frame_.wrap = read_wrap(*n);
         if (auto n = member(node_, "shadow")) frame_.shadow = read_shadow(*n, c_.doc.colors);
+        if (auto n = member(node_, "alt")) frame_.alt = read_string(*n, "\"alt\"", true);
+        if (auto n = member(node_, "role")) frame_.role = read_role(*n);
         return std::move(frame_);
     }
 
 private:
+    // The frame's part in the tagged web PDF. Headings and paragraphs are
+    // text; a figure is a picture (or a text frame set as one); "artifact"
+    // is decoration a screen reader skips.
+    std::string read_role(const Node& n) const {
+        static const std::vector<std::string> text_roles = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "figure", "artifact"};
+        static const std::vector<std::string> picture_roles = {"figure", "artifact"};
+        const bool is_text = type_ == "text" || type_ == "table";
+        const auto& roles = is_text ? text_roles : picture_roles;
+        return roles[read_enum(n, is_text ? "role" : "role of " + a_frame(type_), roles)];
+    }
+
     double width() const { return c_.doc.page.trim_w_pt; }
     double height() const { return c_.doc.page.trim_h_pt; }
 

@@ -8,6 +8,7 @@
 #include "model/layout_schema.h"
 #include "model/loader_internal.h"
 #include "model/markup.h"
+#include "model/print_settings.h"
 #include "model/styles.h"
 #include "model/suggest.h"
 
@@ -16,8 +17,9 @@ namespace {
 
 using detail::LoadContext;
 
-const std::vector<std::string> kTopKeys = {"$schema", "type",   "title", "lang",    "page",  "fonts",
-                                           "colors",  "styles", "vars",  "masters", "pages", "character_styles"};
+const std::vector<std::string> kTopKeys = {"$schema", "type",  "title",   "lang",  "page",
+                                           "color",   "pdfx",  "fonts",   "colors", "styles",
+                                           "vars",    "masters", "pages", "character_styles"};
 
 struct PaperSize {
     const char* name;
@@ -32,7 +34,7 @@ constexpr PaperSize kPaperSizes[] = {
 
 PageSetup read_page(const Node& page) {
     expect_object(page, "\"page\"");
-    check_keys(page, {"size", "orientation", "bleed", "marks"}, "\"page\"");
+    check_keys(page, {"size", "orientation", "bleed", "marks", "binding"}, "\"page\"");
     PageSetup setup;
     setup.loc = page.loc();
     Node size = require(page, "size", "\"page\"");
@@ -63,6 +65,8 @@ PageSetup read_page(const Node& page) {
         setup.bleed_pt = to_pt(read_length(*bleed, "\"bleed\"", kAbsoluteUnits, Sign::NonNegative), {});
     if (auto marks = member(page, "marks"))
         setup.marks = static_cast<Marks>(read_enum(*marks, "marks", {"tombo", "none"}));
+    if (auto binding = member(page, "binding"))
+        setup.binding = static_cast<Binding>(read_enum(*binding, "binding", {"left", "right"}));
     return setup;
 }
 
@@ -141,6 +145,12 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
         expect_object(*colors, "\"colors\"");
         for (auto& [name, value] : members_in_order(*colors))
             doc.colors[name] = read_color(value, "colour '" + sanitize_utf8(name) + "'", nullptr);
+    }
+    add_builtin_colors(doc.colors);
+    {
+        auto color = member(root, "color");
+        auto pdfx = member(root, "pdfx");
+        doc.print = read_print_settings(color ? &*color : nullptr, pdfx ? &*pdfx : nullptr, options.root, root.loc());
     }
     if (auto vars = member(root, "vars")) {
         doc.vars = read_string_table(*vars, "vars");

@@ -110,7 +110,7 @@ TEST(CharStyle, MoreDefinitionErrors) {
     EXPECT_EQ(error_of(layout("x", R"({"c": {"weight": 1000}})")),
               "t.json:2:38: error: \"weight\" must be between 100 and 900, not 1000 (at /character_styles/c/weight)");
     EXPECT_EQ(error_of(layout("x", R"({"c": {"color": "blue"}})")),
-              "t.json:2:37: error: \"color\": unknown colour 'blue' (\"colors\" names none; write \"#rrggbb\" or "
+              "t.json:2:37: error: \"color\": unknown colour 'blue' (not in \"colors\" nor built in; write \"#rrggbb\" or "
               "{\"cmyk\": [...]}) (at /character_styles/c/color)");
     EXPECT_EQ(error_of(layout("x", R"({"c": {"underline": {"width": "0.1em"}}})")),
               "t.json:2:51: error: \"width\" of \"underline\" in em needs a \"size\" in this character style (the "

@@ -178,7 +178,7 @@ TEST(FrameKeys, MorePaintErrors) {
     EXPECT_EQ(error_of(with_frames(rect + R"("fill": {"gradient": "linear"}})")),
               "t.json:5:76: error: a linear gradient needs \"stops\" (at /pages/0/frames/0/fill)");
     EXPECT_EQ(error_of(with_frames(rect + R"("shadow": {"offset": ["1mm", "1mm"], "color": "blue"}})")),
-              "t.json:5:114: error: \"color\" of \"shadow\": unknown colour 'blue' (\"colors\" names none; write "
+              "t.json:5:114: error: \"color\" of \"shadow\": unknown colour 'blue' (not in \"colors\" nor built in; write "
               "\"#rrggbb\" or {\"cmyk\": [...]}) (at /pages/0/frames/0/shadow/color)");
     EXPECT_EQ(error_of(with_frames(rect + R"("shadow": {"color": "#000"}})")),
               "t.json:5:78: error: \"shadow\" needs \"offset\" (at /pages/0/frames/0/shadow)");

@@ -165,7 +165,8 @@ TEST(StyleKeys, MoreListErrors) {
     EXPECT_EQ(error_of(with_styles(R"("b": {"list": {"marker": "・", "width": "0mm"}})")),
               "t.json:3:51: error: \"width\" of \"list\" must be greater than zero, not '0mm' (at /styles/b/list/width)");
     EXPECT_EQ(error_of(with_styles(R"("b": {"list": {"marker": "・", "color": "blue"}})")),
-              "t.json:3:51: error: \"color\" of \"list\": unknown colour 'blue' (at /styles/b/list/color)");
+              "t.json:3:51: error: \"color\" of \"list\": unknown colour 'blue' (not in \"colors\" nor built in; "
+              "write \"#rrggbb\" or {\"cmyk\": [...]}) (at /styles/b/list/color)");
     EXPECT_EQ(error_of(with_styles(R"("b": {"list": {"numbering": "1.", "start": 0}})")),
               "t.json:3:55: error: \"start\" must be between 1 and 9999, not 0 (at /styles/b/list/start)");
     EXPECT_EQ(error_of(with_styles(R"("b": {"list": "・"})")),

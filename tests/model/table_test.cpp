@@ -229,7 +229,7 @@ TEST(Table, KeyErrors) {
     EXPECT_EQ(error_of(with_frames(table(R"("style": "body", "columns": ["1fr"], "header": {"fil": "#fff"}, "rows": [["a"]])"), kStyles)),
               "t.json:5:132: error: unknown key 'fil' in \"header\"; did you mean 'fill'? (at /pages/0/frames/0/header/fil)");
     EXPECT_EQ(error_of(with_frames(table(R"("style": "body", "columns": ["1fr"], "zebra": "grey", "rows": [["a"]])"), kStyles)),
-              "t.json:5:130: error: \"zebra\": unknown colour 'grey' (\"colors\" names none; write \"#rrggbb\" or "
+              "t.json:5:130: error: \"zebra\": unknown colour 'grey' (not in \"colors\" nor built in; write \"#rrggbb\" or "
               "{\"cmyk\": [...]}) (at /pages/0/frames/0/zebra)");
 }
 
@@ -241,7 +241,7 @@ TEST(Table, MoreCellAndRowErrors) {
     EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "valign": "middle"}]])"),
               "t.json:5:167: error: unknown valign 'middle'; use start, center or end (at /pages/0/frames/0/rows/0/1/valign)");
     EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "fill": "blue"}]])"),
-              "t.json:5:165: error: \"fill\" of a cell: unknown colour 'blue' (\"colors\" names none; write \"#rrggbb\" "
+              "t.json:5:165: error: \"fill\" of a cell: unknown colour 'blue' (not in \"colors\" nor built in; write \"#rrggbb\" "
               "or {\"cmyk\": [...]}) (at /pages/0/frames/0/rows/0/1/fill)");
     EXPECT_EQ(bad(R"("rows": [["a", {"text": "b", "style": "bdy"}]])"),
               "t.json:5:166: error: unknown style 'bdy'; did you mean 'body'? (at /pages/0/frames/0/rows/0/1/style)");
