@@ -84,14 +84,16 @@ void draw_item(cairo_t* cr, const Item& item) {
 
 }  // namespace
 
+void render_item(cairo_t* cr, const Item& item) {
+    draw_item(cr, item);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        fail_system({}, "drawing " + (item.frame_id.empty() ? std::string("a frame")
+                                                             : "frame '" + item.frame_id + "'") +
+                            " failed: " + cairo_status_to_string(cairo_status(cr)));
+}
+
 void render(cairo_t* cr, const PageScene& page) {
-    for (const Item& item : page.items) {
-        draw_item(cr, item);
-        if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-            fail_system({}, "drawing " + (item.frame_id.empty() ? std::string("a frame")
-                                                                 : "frame '" + item.frame_id + "'") +
-                                " failed: " + cairo_status_to_string(cairo_status(cr)));
-    }
+    for (const Item& item : page.items) render_item(cr, item);
 }
 
 }  // namespace koho::scene

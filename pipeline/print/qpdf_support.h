@@ -1,0 +1,41 @@
+// Small pieces every libqpdf stage of print/ needs: a logger that never
+// prints, the document information dictionary, and the deterministic write.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include "print/page_geometry.h"
+
+class QPDF;
+class QPDFLogger;
+
+namespace koho::print::detail {
+
+// A box as a PDF array, four decimals of a point (0.035 µm, far below any
+// device's resolution) through koho's locale-independent formatter.
+QPDFObjectHandle box_array(const PdfBox& box);
+
+// qpdf reports through a logger that prints by default; a library below
+// cli/ never prints, so everything goes nowhere and warnings are checked.
+std::shared_ptr<QPDFLogger> silent_logger();
+
+// /Info: the title (removed when empty), the creator (kept when empty) and
+// both dates from `date_epoch` — or no dates at all, rather than the clock's
+// time Cairo stamped.
+void set_info(QPDF& pdf, const std::string& title, const std::string& creator,
+              const std::optional<int64_t>& date_epoch);
+
+// Throws koho::Error (Failure) with qpdf's first warning, if it had any.
+void fail_on_warnings(QPDF& pdf, const std::string& what);
+
+// The PDF written to memory with compressed streams and a deterministic
+// /ID; `object_streams` packs objects into compressed object streams
+// (PDF 1.5, smaller files, for screen editions).
+std::string write_deterministic(QPDF& pdf, bool object_streams);
+
+}  // namespace koho::print::detail

@@ -1,0 +1,110 @@
+#include "print/web_finish.h"
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include "core/diagnostic.h"
+#include "print/qpdf_support.h"
+#include "print/web_artifacts.h"
+
+namespace koho::print::detail {
+namespace {
+
+using Handle = QPDFObjectHandle;
+
+// The children of a structure element (or of the root): /K may be one
+// object or an array of them.
+std::vector<Handle> kids_of(Handle element) {
+    Handle k = element.getKey("/K");
+    if (k.isArray()) return k.getArrayAsVector();
+    if (k.isNull()) return {};
+    return {k};
+}
+
+bool is_struct_elem(Handle object) {
+    return object.isDictionary() && object.getKey("/S").isName() &&
+           (!object.hasKey("/Type") || object.getKey("/Type").isNameAndEquals("/StructElem"));
+}
+
+void collect_figures(Handle element, std::vector<Handle>& figures, int depth) {
+    if (depth > 64) fail_system({}, "the structure tree Cairo wrote is deeper than 64 levels");
+    for (Handle kid : kids_of(element)) {
+        if (!is_struct_elem(kid)) continue;
+        if (kid.getKey("/S").isNameAndEquals("/Figure")) figures.push_back(kid);
+        collect_figures(kid, figures, depth + 1);
+    }
+}
+
+// Cairo puts the elements at the root; a tagged document has one Document
+// element there, holding them all.
+Handle wrap_in_document(QPDF& pdf, Handle tree_root) {
+    Handle document = pdf.makeIndirectObject(Handle::newDictionary());
+    document.replaceKey("/Type", Handle::newName("/StructElem"));
+    document.replaceKey("/S", Handle::newName("/Document"));
+    document.replaceKey("/P", tree_root);
+    std::vector<Handle> kids = kids_of(tree_root);
+    for (Handle kid : kids)
+        if (is_struct_elem(kid)) kid.replaceKey("/P", document);
+    document.replaceKey("/K", Handle::newArray(kids));
+    tree_root.replaceKey("/K", Handle::newArray({document}));
+    return document;
+}
+
+void set_alt_texts(Handle document, const std::vector<std::string>& figure_alts) {
+    std::vector<Handle> figures;
+    collect_figures(document, figures, 0);
+    if (figures.size() != figure_alts.size())
+        fail_system({}, "cairo wrote " + std::to_string(figures.size()) + " figure elements instead of " +
+                            std::to_string(figure_alts.size()));
+    for (size_t i = 0; i < figures.size(); ++i)
+        if (!figure_alts[i].empty()) figures[i].replaceKey("/Alt", Handle::newUnicodeString(figure_alts[i]));
+}
+
+void set_catalog(QPDF& pdf, const WebPdfOptions& options) {
+    Handle root = pdf.getRoot();
+    if (!options.lang.empty()) root.replaceKey("/Lang", Handle::newUnicodeString(options.lang));
+    Handle mark_info = Handle::newDictionary();
+    mark_info.replaceKey("/Marked", Handle::newBool(true));
+    root.replaceKey("/MarkInfo", mark_info);
+    Handle preferences = Handle::newDictionary();
+    preferences.replaceKey("/DisplayDocTitle", Handle::newBool(true));
+    root.replaceKey("/ViewerPreferences", preferences);
+}
+
+}  // namespace
+
+std::string finish_web_pdf(const std::string& cairo_pdf, const std::vector<scene::PageScene>& pages,
+                           const std::vector<std::string>& figure_alts, const WebPdfOptions& options) {
+    try {
+        QPDF pdf;
+        pdf.setLogger(silent_logger());
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
+
+        const std::vector<QPDFObjectHandle>& pdf_pages = pdf.getAllPages();
+        if (pdf_pages.size() != pages.size())
+            fail_system({}, "cairo wrote " + std::to_string(pdf_pages.size()) + " pages instead of " +
+                                std::to_string(pages.size()));
+        for (size_t i = 0; i < pdf_pages.size(); ++i) {
+            Handle page = pdf_pages[i];
+            page.replaceKey("/MediaBox", box_array({0, 0, pages[i].trim_w_pt, pages[i].trim_h_pt}));
+            page.replaceKey("/Tabs", Handle::newName("/S"));
+            mark_artifacts(page);
+        }
+
+        Handle tree_root = pdf.getRoot().getKey("/StructTreeRoot");
+        if (!tree_root.isDictionary()) fail_system({}, "cairo wrote no structure tree");
+        Handle document = wrap_in_document(pdf, tree_root);
+        set_alt_texts(document, figure_alts);
+        set_catalog(pdf, options);
+        set_info(pdf, options.title, options.creator, options.date_epoch);
+        fail_on_warnings(pdf, "cairo's web PDF");
+        return write_deterministic(pdf, true);
+    } catch (const koho::Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        fail_system({}, std::string("finishing the web PDF with qpdf failed: ") + e.what());
+    }
+}
+
+}  // namespace koho::print::detail

@@ -1,0 +1,164 @@
+#include "print/web_tags.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <algorithm>
+
+#include "core/diagnostic.h"
+#include "core/units.h"
+#include "print/pdf_date.h"
+#include "print/web_links.h"
+#include "scene/cairo_ptr.h"
+#include "scene/render.h"
+
+namespace koho::print::detail {
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void check(cairo_status_t status, const std::string& what) {
+    if (status != CAIRO_STATUS_SUCCESS)
+        fail_system({}, "cairo failed while " + what + ": " + cairo_status_to_string(status));
+}
+
+std::string item_name(const scene::Item& item) {
+    return item.frame_id.empty() ? std::string("a frame") : "frame '" + item.frame_id + "'";
+}
+
+// Where an item lies on the page, for a link over the whole item.
+scene::Rect item_bounds(const scene::Item& item) {
+    return std::visit(
+        [](const auto& what) -> scene::Rect {
+            using T = std::decay_t<decltype(what)>;
+            if constexpr (std::is_same_v<T, scene::ShapeItem>) {
+                if (what.kind != scene::ShapeKind::Line) return what.bounds;
+                double x0 = std::min(what.x1, what.x2), y0 = std::min(what.y1, what.y2);
+                return {x0, y0, std::max(what.x1, what.x2) - x0, std::max(what.y1, what.y2) - y0};
+            } else if constexpr (std::is_same_v<T, scene::TextItem>) {
+                return what.background_box;
+            } else {
+                return what.clip;
+            }
+        },
+        item.what);
+}
+
+std::string rect_attribute(const std::vector<scene::Rect>& rects) {
+    std::string out = "rect=[";
+    for (size_t i = 0; i < rects.size(); ++i) {
+        const scene::Rect& r = rects[i];
+        if (i) out += ' ';
+        out += format_number(r.x) + ' ' + format_number(r.y) + ' ' + format_number(r.w) + ' ' +
+               format_number(r.h);
+    }
+    return out + "]";
+}
+
+std::string link_attributes(const std::string& uri, const std::vector<scene::Rect>& rects) {
+    return "uri='" + ascii_uri(uri) + "' " + rect_attribute(rects);
+}
+
+bool draws_nothing(const scene::Item& item) {
+    if (item.opacity <= 0) return true;
+    if (const auto* image = std::get_if<scene::ImageItem>(&item.what)) return !image->image;
+    if (const auto* text = std::get_if<scene::TextItem>(&item.what)) return text->text.runs.empty();
+    return false;
+}
+
+void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<std::string>& figure_alts) {
+    const std::string tag = structure_tag(item);
+    std::vector<LinkArea> links;
+    if (const auto* text = std::get_if<scene::TextItem>(&item.what); text && item.link.empty())
+        links = text_links(*text);
+    const bool own_link = !item.link.empty();
+    if (tag.empty() && !own_link) {
+        scene::render_item(cr, item);
+        return;
+    }
+    if (!tag.empty()) cairo_tag_begin(cr, tag.c_str(), "");
+    if (own_link) {
+        scene::Rect bounds = item_bounds(item);
+        if (bounds.w <= 0 || bounds.h <= 0)
+            fail_input(item.where, item_name(item) + " has a link but no area to put it on");
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, link_attributes(item.link, {bounds}).c_str());
+        scene::render_item(cr, item);
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+    } else if (!links.empty()) {
+        cairo_tag_begin(cr, "Span", "");
+        scene::render_item(cr, item);
+        cairo_tag_end(cr, "Span");
+        for (const LinkArea& link : links) {
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, link_attributes(link.uri, link.rects).c_str());
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+        }
+    } else {
+        scene::render_item(cr, item);
+    }
+    if (!tag.empty()) cairo_tag_end(cr, tag.c_str());
+    check(cairo_status(cr), "tagging " + item_name(item));
+    if (tag == "Figure") figure_alts.push_back(item.alt);
+}
+
+}  // namespace
+
+std::string structure_tag(const scene::Item& item) {
+    const std::string& role = item.role;
+    if (role.empty()) {
+        if (draws_nothing(item)) return "";
+        if (std::holds_alternative<scene::TextItem>(item.what)) return "P";
+        if (const auto* shape = std::get_if<scene::ShapeItem>(&item.what))
+            return shape->kind == scene::ShapeKind::Rects ? "Figure" : "";  // a QR code is a figure
+        return "Figure";
+    }
+    if (role == "artifact") return "";
+    if (role == "p") return "P";
+    if (role == "figure") return "Figure";
+    if (role.size() == 2 && role[0] == 'h' && role[1] >= '1' && role[1] <= '6') return std::string{'H', role[1]};
+    fail_input(item.where, item_name(item) + " has the role '" + role +
+                               "'; the web PDF knows h1 to h6, p, figure and artifact");
+}
+
+TaggedPdf draw_tagged(const std::vector<scene::PageScene>& pages, const WebPdfOptions& options) {
+    TaggedPdf out;
+    {
+        const scene::PageScene& first = pages.front();
+        scene::SurfacePtr surface(
+            cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, first.trim_w_pt, first.trim_h_pt));
+        check(cairo_surface_status(surface.get()), "creating the PDF surface");
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, options.title.c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
+        if (options.date_epoch) {
+            // Cairo 1.16 stamps the clock's time unless told otherwise.
+            const std::string date = iso8601_date(*options.date_epoch);
+            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+        }
+        scene::CairoPtr cr(cairo_create(surface.get()));
+        // No Document element here: Cairo 1.16 refuses content drawn in a
+        // structure element that has children (an artifact between two
+        // paragraphs), so every element sits at the root and the finishing
+        // stage puts them under one Document.
+        for (const scene::PageScene& page : pages) {
+            if (!(page.trim_w_pt > 0 && page.trim_h_pt > 0)) fail_system({}, "a page has no size");
+            cairo_pdf_surface_set_size(surface.get(), page.trim_w_pt, page.trim_h_pt);
+            {
+                scene::SavedState saved(cr.get());
+                cairo_rectangle(cr.get(), 0, 0, page.trim_w_pt, page.trim_h_pt);
+                cairo_clip(cr.get());
+                for (const scene::Item& item : page.items) draw_item_tagged(cr.get(), item, out.figure_alts);
+            }
+            cairo_show_page(cr.get());
+            check(cairo_status(cr.get()), "drawing a page");
+        }
+        cr.reset();
+        cairo_surface_finish(surface.get());
+        check(cairo_surface_status(surface.get()), "writing the web PDF");
+    }
+    return out;
+}
+
+}  // namespace koho::print::detail

@@ -1,0 +1,31 @@
+// Stage 1 of the web PDF: Cairo draws the pages with structure tags and
+// link annotations around the items.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "print/web_pdf.h"
+#include "scene/display_list.h"
+
+namespace koho::print::detail {
+
+// The structure element an item becomes: "H1".."H6", "P", "Figure", or ""
+// for an artifact (drawn outside the structure tree). Throws koho::Error
+// (BadInput) at the item's location for a role it does not know.
+std::string structure_tag(const scene::Item& item);
+
+struct TaggedPdf {
+    std::string bytes;
+    // The alt text of every Figure element in the order Cairo writes them
+    // into the structure tree (depth first = display-list order).
+    std::vector<std::string> figure_alts;
+};
+
+// Every page at its trim size, clipped to it, each item in list order
+// inside its structure tag. Links: an item's own link wraps the item; the
+// addresses in a text frame become Link elements after the text (which
+// then sits in a Span, as Cairo 1.16 marks content only in leaf elements).
+TaggedPdf draw_tagged(const std::vector<scene::PageScene>& pages, const WebPdfOptions& options);
+
+}  // namespace koho::print::detail
