@@ -1,179 +1,21 @@
 // PDF/X keys written by apply_pdfx and configure_writer_for_pdfx, read back
-// with libqpdf (objects), libxml2 (the XMP packet) and qpdf --check.
+// with libqpdf, poppler's pdfinfo and qpdf --check. The XMP packet has its
+// own tests (pdfx_xmp_test.cpp).
 #include "print/pdfx.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <gtest/gtest.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFWriter.hh>
 
 #include <filesystem>
-#include <memory>
-#include <regex>
 
 #include "cmyk_test_profile.h"
 #include "core/diagnostic.h"
+#include "pdfx_fixtures.h"
 #include "test_support.h"
 
 namespace koho::print {
 namespace {
 
-constexpr int64_t kEpoch = 1700000000;  // 2023-11-14 22:13:20 UTC
-
-struct SurfaceCloser {
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextCloser {
-    void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-
-// What Cairo 1.16 writes (PDF 1.5, its own /Producer, the clock's dates):
-// `pages` pages with one square each, grey level `grey`.
-std::string cairo_pdf(int pages, double grey = 0.2) {
-    std::string out;
-    auto write = [](void* closure, const unsigned char* data, unsigned int length) {
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-        return CAIRO_STATUS_SUCCESS;
-    };
-    {
-        std::unique_ptr<cairo_surface_t, SurfaceCloser> surface(
-            cairo_pdf_surface_create_for_stream(write, &out, 200, 200));
-        std::unique_ptr<cairo_t, ContextCloser> cr(cairo_create(surface.get()));
-        for (int i = 0; i < pages; ++i) {
-            cairo_set_source_rgb(cr.get(), grey, grey, grey);
-            cairo_rectangle(cr.get(), 20 + i, 20, 100, 100);
-            cairo_fill(cr.get());
-            cairo_show_page(cr.get());
-        }
-        cairo_surface_finish(surface.get());
-    }
-    return out;
-}
-
-const OutputProfile& fogra_like_profile() {
-    static const OutputProfile profile = [] {
-        OutputProfile p;
-        p.icc = test::make_cmyk_profile("koho test CMYK (FOGRA39-like)");
-        p.description = "Coated FOGRA39 (koho test)";
-        p.condition_identifier = "FOGRA39";
-        p.registry_name = "http://www.color.org";
-        return p;
-    }();
-    return profile;
-}
-
-PdfxOptions x4_options() {
-    PdfxOptions options;
-    options.level = PdfxLevel::X4;
-    options.profile = &fogra_like_profile();
-    options.title = "千葉県 児童福祉専門職 採用パンフレット";
-    options.creator = "koho 0.2.0";
-    options.date_epoch = kEpoch;
-    return options;
-}
-
-PdfxOptions x1a_options() {
-    PdfxOptions options = x4_options();
-    options.level = PdfxLevel::X1a;
-    return options;
-}
-
-// The whole of what the print stage does after the CMYK pass: the keys,
-// then a deterministic write in the form the level asks for.
-std::string finish(const std::string& input, const PdfxOptions& options, bool object_streams = false) {
-    QPDF pdf;
-    pdf.processMemoryFile("input", input.data(), input.size());
-    apply_pdfx(pdf, options);
-    QPDFWriter writer(pdf);
-    writer.setOutputMemory();
-    writer.setDeterministicID(true);
-    if (object_streams) writer.setObjectStreamMode(qpdf_o_generate);
-    configure_writer_for_pdfx(writer, options.level);
-    writer.write();
-    std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-}
-
-// A PDF read back; keeps its bytes alive as long as the QPDF.
-struct ReadBack {
-    explicit ReadBack(std::string b) : bytes(std::move(b)) {
-        pdf.processMemoryFile("output", bytes.data(), bytes.size());
-    }
-    QPDFObjectHandle info() { return pdf.getTrailer().getKey("/Info"); }
-    QPDFObjectHandle intent() { return pdf.getRoot().getKey("/OutputIntents").getArrayItem(0); }
-    std::string bytes;
-    QPDF pdf;
-};
-
-// The stream's bytes decoded (`decoded`) or as stored in the file.
-std::string stream_text(QPDFObjectHandle stream, bool decoded) {
-    std::shared_ptr<Buffer> data = decoded ? stream.getStreamData(qpdf_dl_generalized) : stream.getRawStreamData();
-    return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-}
-
-// ---- XMP through libxml2 ---------------------------------------------------
-
-struct DocFree {
-    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-struct ContextFree {
-    void operator()(xmlXPathContext* context) const { xmlXPathFreeContext(context); }
-};
-struct ResultFree {
-    void operator()(xmlXPathObject* object) const { xmlXPathFreeObject(object); }
-};
-
-class Xmp {
-public:
-    explicit Xmp(const std::string& packet)
-        : doc_(xmlReadMemory(packet.data(), static_cast<int>(packet.size()), "xmp.xml", "UTF-8",
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) {
-        if (!doc_) return;
-        context_.reset(xmlXPathNewContext(doc_.get()));
-        const std::pair<const char*, const char*> namespaces[] = {
-            {"x", "adobe:ns:meta/"},
-            {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-            {"dc", "http://purl.org/dc/elements/1.1/"},
-            {"xmp", "http://ns.adobe.com/xap/1.0/"},
-            {"pdf", "http://ns.adobe.com/pdf/1.3/"},
-            {"xmpMM", "http://ns.adobe.com/xap/1.0/mm/"},
-            {"pdfxid", "http://www.npes.org/pdfx/ns/id/"},
-        };
-        for (const auto& [prefix, uri] : namespaces)
-            xmlXPathRegisterNs(context_.get(), BAD_CAST prefix, BAD_CAST uri);
-    }
-    bool parsed() const { return doc_ != nullptr; }
-
-    // The text of the one node `path` selects (under the rdf:Description);
-    // "<n matches>" when it selects none or several.
-    std::string value(const std::string& path) const {
-        const std::string expression = "/x:xmpmeta/rdf:RDF/rdf:Description/" + path;
-        std::unique_ptr<xmlXPathObject, ResultFree> result(
-            xmlXPathEvalExpression(BAD_CAST expression.c_str(), context_.get()));
-        const int count = result && result->nodesetval ? result->nodesetval->nodeNr : 0;
-        if (count != 1) return "<" + std::to_string(count) + " matches>";
-        xmlChar* content = xmlNodeGetContent(result->nodesetval->nodeTab[0]);
-        std::string text(reinterpret_cast<const char*>(content));
-        xmlFree(content);
-        return text;
-    }
-
-private:
-    std::unique_ptr<xmlDoc, DocFree> doc_;
-    std::unique_ptr<xmlXPathContext, ContextFree> context_;
-};
-
-std::string xmp_packet_of(ReadBack& out) {
-    QPDFObjectHandle metadata = out.pdf.getRoot().getKey("/Metadata");
-    if (!metadata.isStream()) return "";
-    return stream_text(metadata, false);
-}
+using namespace pdfx_test;
 
 // ---- output intent -----------------------------------------------------------
 
@@ -300,9 +142,6 @@ TEST(PdfxInfo, AnEmptyTitleBecomesUntitledAndAnEmptyCreatorKoho) {
     ReadBack out(finish(cairo_pdf(1), options));
     EXPECT_EQ(out.info().getKey("/Title").getUTF8Value(), "Untitled");
     EXPECT_EQ(out.info().getKey("/Creator").getUTF8Value(), "koho");
-    Xmp xmp(xmp_packet_of(out));
-    ASSERT_TRUE(xmp.parsed());
-    EXPECT_EQ(xmp.value("dc:title/rdf:Alt/rdf:li[@xml:lang='x-default']"), "Untitled");
 }
 
 TEST(PdfxInfo, WithoutADateNoPdfxAndNoneAddsNothing) {
@@ -417,101 +256,6 @@ TEST(PdfxWriter, SameInputsGiveTheSameBytes) {
     PdfxOptions other = x4_options();
     other.title = "別の題";
     EXPECT_NE(first, finish(cairo_pdf(2), other));
-}
-
-// ---- XMP -----------------------------------------------------------------------
-
-TEST(PdfxXmp, PacketIsUncompressedAndWrapped) {
-    ReadBack out(finish(cairo_pdf(1), x4_options()));
-    QPDFObjectHandle metadata = out.pdf.getRoot().getKey("/Metadata");
-    ASSERT_TRUE(metadata.isStream());
-    EXPECT_EQ(metadata.getDict().getKey("/Type").getName(), "/Metadata");
-    EXPECT_EQ(metadata.getDict().getKey("/Subtype").getName(), "/XML");
-    EXPECT_FALSE(metadata.getDict().hasKey("/Filter"));
-    const std::string packet = xmp_packet_of(out);
-    // Readers that scan the file for the packet find it as it is.
-    EXPECT_NE(out.bytes.find(packet), std::string::npos);
-    EXPECT_EQ(packet.rfind("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>", 0), 0u);
-    const std::string end = "<?xpacket end=\"w\"?>";
-    ASSERT_GE(packet.size(), end.size());
-    EXPECT_EQ(packet.substr(packet.size() - end.size()), end);
-}
-
-TEST(PdfxXmp, CarriesEveryPropertyWithTheInfoValues) {
-    ReadBack out(finish(cairo_pdf(1), x4_options()));
-    Xmp xmp(xmp_packet_of(out));
-    ASSERT_TRUE(xmp.parsed());
-    EXPECT_EQ(xmp.value("dc:title/rdf:Alt/rdf:li[@xml:lang='x-default']"), "千葉県 児童福祉専門職 採用パンフレット");
-    EXPECT_EQ(xmp.value("dc:format"), "application/pdf");
-    EXPECT_EQ(xmp.value("xmp:CreateDate"), "2023-11-14T22:13:20Z");
-    EXPECT_EQ(xmp.value("xmp:ModifyDate"), "2023-11-14T22:13:20Z");
-    EXPECT_EQ(xmp.value("xmp:MetadataDate"), "2023-11-14T22:13:20Z");
-    EXPECT_EQ(xmp.value("xmp:CreatorTool"), out.info().getKey("/Creator").getUTF8Value());
-    EXPECT_EQ(xmp.value("pdf:Producer"), out.info().getKey("/Producer").getUTF8Value());
-    EXPECT_EQ(xmp.value("pdf:Trapped"), "False");
-    EXPECT_EQ(xmp.value("pdfxid:GTS_PDFXVersion"), "PDF/X-4");
-    EXPECT_EQ(xmp.value("xmpMM:VersionID"), "1");
-    EXPECT_EQ(xmp.value("xmpMM:RenditionClass"), "default");
-    const std::regex uuid("uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    EXPECT_TRUE(std::regex_match(xmp.value("xmpMM:DocumentID"), uuid)) << xmp.value("xmpMM:DocumentID");
-    EXPECT_TRUE(std::regex_match(xmp.value("xmpMM:InstanceID"), uuid)) << xmp.value("xmpMM:InstanceID");
-    EXPECT_NE(xmp.value("xmpMM:DocumentID"), xmp.value("xmpMM:InstanceID"));
-}
-
-TEST(PdfxXmp, AJapaneseTitleWithXmlSpecialCharactersRoundTrips) {
-    PdfxOptions options = x4_options();
-    options.title = "「こども」<採用> & 'Q\"A' ]]> 🌸\tタブ";
-    ReadBack out(finish(cairo_pdf(1), options));
-    EXPECT_EQ(out.info().getKey("/Title").getUTF8Value(), options.title);
-    const std::string packet = xmp_packet_of(out);
-    EXPECT_EQ(packet.find("<採用>"), std::string::npos);  // escaped, not raw markup
-    Xmp xmp(packet);
-    ASSERT_TRUE(xmp.parsed());
-    EXPECT_EQ(xmp.value("dc:title/rdf:Alt/rdf:li[@xml:lang='x-default']"), options.title);
-}
-
-TEST(PdfxXmp, TextXmlCannotCarryIsAnError) {
-    const std::string input = cairo_pdf(1);
-    QPDF pdf;
-    pdf.processMemoryFile("input", input.data(), input.size());
-    PdfxOptions options = x4_options();
-    options.title = std::string("bell\x07");
-    try {
-        apply_pdfx(pdf, options);
-        FAIL() << "a control character went into the XMP";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
-        EXPECT_EQ(e.message(), "the title holds the control character U+0007, which XMP metadata (XML) cannot carry");
-    }
-    options.title = std::string("bad \xC3\x28 utf-8");
-    EXPECT_THROW(apply_pdfx(pdf, options), Error);
-}
-
-TEST(PdfxXmp, IdsFollowTheContent) {
-    auto ids = [](const std::string& input, const PdfxOptions& options) {
-        ReadBack out(finish(input, options));
-        Xmp xmp(xmp_packet_of(out));
-        return std::make_pair(xmp.value("xmpMM:DocumentID"), xmp.value("xmpMM:InstanceID"));
-    };
-    const auto base = ids(cairo_pdf(2), x4_options());
-    EXPECT_EQ(base, ids(cairo_pdf(2), x4_options()));
-
-    // Other page content or another page count: the same document, another
-    // instance.
-    const auto darker = ids(cairo_pdf(2, 0.7), x4_options());
-    EXPECT_EQ(darker.first, base.first);
-    EXPECT_NE(darker.second, base.second);
-    const auto longer = ids(cairo_pdf(3), x4_options());
-    EXPECT_EQ(longer.first, base.first);
-    EXPECT_NE(longer.second, base.second);
-    // Another date: another instance.
-    PdfxOptions later = x4_options();
-    later.date_epoch = kEpoch + 1;
-    EXPECT_NE(ids(cairo_pdf(2), later).second, base.second);
-    // Another title: another document.
-    PdfxOptions retitled = x4_options();
-    retitled.title = "別の題";
-    EXPECT_NE(ids(cairo_pdf(2), retitled).first, base.first);
 }
 
 // ---- names -----------------------------------------------------------------------
