@@ -62,7 +62,7 @@ void add_impose_command(CLI::App& app) {
     cmd->add_option("--binding", args->binding,
                     "Which edge the spine is on: left (横組み, 左綴じ) or right (縦組み, 右綴じ)")
         ->check(CLI::IsMember({"left", "right"}))
-        ->type_name("left|right")
+        ->type_name("BINDING")
         ->default_str("left");
     cmd->add_flag("--pad", args->pad,
                   "Fill up to a multiple of 4 pages with blanks before the last page (the back cover)");

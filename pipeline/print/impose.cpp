@@ -19,9 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,10 +27,14 @@
 #include "core/units.h"
 #include "print/impose.h"
 #include "print/page_geometry.h"
+#include "print/qpdf_support.h"
 #include "print/trim_marks.h"
 
 namespace koho::print {
 namespace {
+
+using detail::box_array;
+using detail::silent_logger;
 
 // Trim sizes that differ by less than this are the same size: rounding in
 // producers' box arrays, far below a guillotine's precision.
@@ -42,14 +44,6 @@ struct SourcePage {
     QPDFObjectHandle page;
     PdfBox media, bleed, trim;
 };
-
-std::shared_ptr<QPDFLogger> silent_logger() {
-    auto logger = QPDFLogger::create();
-    logger->setInfo(logger->discard());
-    logger->setWarn(logger->discard());
-    logger->setError(logger->discard());
-    return logger;
-}
 
 std::string mm_text(double pt) { return format_number(pt / kPtPerMm, 2); }
 
@@ -61,15 +55,6 @@ PdfBox to_box(QPDFObjectHandle array) {
     const QPDFObjectHandle::Rectangle r = array.getArrayAsRectangle();
     return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx),
             std::max(r.lly, r.ury)};
-}
-
-QPDFObjectHandle box_array(const PdfBox& box) {
-    return QPDFObjectHandle::newArray({
-        QPDFObjectHandle::newReal(format_number(box.x0)),
-        QPDFObjectHandle::newReal(format_number(box.y0)),
-        QPDFObjectHandle::newReal(format_number(box.x1)),
-        QPDFObjectHandle::newReal(format_number(box.y1)),
-    });
 }
 
 bool inside(const PdfBox& inner, const PdfBox& outer) {
@@ -195,19 +180,7 @@ void copy_document_parts(QPDF& in, QPDF& out) {
     if (info.isDictionary()) out.getTrailer().replaceKey("/Info", copy(info));
 }
 
-std::string impose(QPDF& in, const SourceLoc& where, const ImposeOptions& options) {
-    in.pushInheritedAttributesToPage();
-    const std::vector<QPDFObjectHandle> all = in.getAllPages();
-    std::vector<SourcePage> pages;
-    for (size_t i = 0; i < all.size(); ++i)
-        pages.push_back(read_source_page(all[i], where, static_cast<int>(i + 1)));
-
-    std::vector<int> booklet;
-    try {
-        booklet = booklet_pages(static_cast<int>(pages.size()), options.pad_with_blanks);
-    } catch (const Error& e) {
-        fail_input(where, e.message());
-    }
+void check_one_size(const std::vector<SourcePage>& pages, const SourceLoc& where) {
     const PdfBox& first = pages.front().trim;
     for (size_t i = 1; i < pages.size(); ++i) {
         const PdfBox& t = pages[i].trim;
@@ -217,13 +190,69 @@ std::string impose(QPDF& in, const SourceLoc& where, const ImposeOptions& option
                                   " but page 1 to " + size_text(first) +
                                   "; a booklet's pages must all be one size");
     }
-    const double page_w = first.width();
-    const double page_h = first.height();
-    const double bleed = common_bleed(pages);
-    const PageGeometry sheet = page_geometry(2 * page_w, page_h, bleed, MarkStyle::Tombo);
-    const double spine = sheet.trim.x0 + page_w;
-    const PdfBox left_clip{sheet.bleed.x0, sheet.bleed.y0, spine, sheet.bleed.y1};
-    const PdfBox right_clip{spine, sheet.bleed.y0, sheet.bleed.x1, sheet.bleed.y1};
+}
+
+// Where the two halves of every sheet side lie.
+struct SheetLayout {
+    PageGeometry geometry;  // the spread's boxes and marks
+    double spine = 0;       // x of the fold
+    PdfBox left_clip, right_clip;
+};
+
+SheetLayout sheet_layout(double page_w, double page_h, double bleed) {
+    SheetLayout s;
+    s.geometry = page_geometry(2 * page_w, page_h, bleed, MarkStyle::Tombo);
+    const PdfBox& b = s.geometry.bleed;
+    s.spine = s.geometry.trim.x0 + page_w;
+    s.left_clip = {b.x0, b.y0, s.spine, b.y1};
+    s.right_clip = {s.spine, b.y0, b.x1, b.y1};
+    return s;
+}
+
+// One sheet side: the pages at booklet positions `left` and `right`
+// (source page 0 = blank), then the marks.
+void add_sheet_side(QPDF& out, const SheetLayout& sheet, const std::vector<SourcePage>& pages,
+                    const std::vector<QPDFObjectHandle>& forms, int left, int right,
+                    const std::string& marks) {
+    QPDFObjectHandle xobjects = QPDFObjectHandle::newDictionary();
+    std::string content;
+    auto place = [&](int source, const PdfBox& clip, double trim_x) {
+        if (source == 0) return;  // a blank page: white paper
+        const std::string name = "/Page" + std::to_string(source);
+        xobjects.replaceKey(name, forms[source - 1]);
+        content += place_page(pages[source - 1], name, clip, trim_x, sheet.geometry.trim.y0);
+    };
+    place(left, sheet.left_clip, sheet.geometry.trim.x0);
+    place(right, sheet.right_clip, sheet.spine);
+    content += marks;
+
+    QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
+    resources.replaceKey("/XObject", xobjects);
+    QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
+    page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
+    page.replaceKey("/MediaBox", box_array(sheet.geometry.media));
+    page.replaceKey("/BleedBox", box_array(sheet.geometry.bleed));
+    page.replaceKey("/TrimBox", box_array(sheet.geometry.trim));
+    page.replaceKey("/Resources", resources);
+    page.replaceKey("/Contents", QPDFObjectHandle::newStream(&out, content));
+    out.addPage(out.makeIndirectObject(page), false);
+}
+
+std::string impose(QPDF& in, const SourceLoc& where, const ImposeOptions& options) {
+    in.pushInheritedAttributesToPage();
+    const std::vector<QPDFObjectHandle> all = in.getAllPages();
+    std::vector<SourcePage> pages;
+    for (size_t i = 0; i < all.size(); ++i)
+        pages.push_back(read_source_page(all[i], where, static_cast<int>(i + 1)));
+    std::vector<int> booklet;
+    try {
+        booklet = booklet_pages(static_cast<int>(pages.size()), options.pad_with_blanks);
+    } catch (const Error& e) {
+        fail_input(where, e.message());
+    }
+    check_one_size(pages, where);
+    const SheetLayout sheet =
+        sheet_layout(pages.front().trim.width(), pages.front().trim.height(), common_bleed(pages));
 
     // All forms are made before anything is copied: qpdf copies an object
     // once, so later changes to the source would not reach the copy.
@@ -239,37 +268,12 @@ std::string impose(QPDF& in, const SourceLoc& where, const ImposeOptions& option
     out.setLogger(silent_logger());
     out.setSuppressWarnings(true);
     out.emptyPDF();
-    std::vector<QPDFObjectHandle> copied;
-    for (QPDFObjectHandle& form : forms) copied.push_back(out.copyForeignObject(form));
+    for (QPDFObjectHandle& form : forms) form = out.copyForeignObject(form);
     copy_document_parts(in, out);
 
-    const std::string marks = marks_content(sheet);
-    const int booklet_count = static_cast<int>(booklet.size());
-    for (const auto& [left, right] : saddle_stitch_order(booklet_count, options.binding)) {
-        QPDFObjectHandle xobjects = QPDFObjectHandle::newDictionary();
-        std::string content;
-        auto place = [&](int booklet_page, const PdfBox& clip, double trim_x) {
-            const int source = booklet[booklet_page - 1];
-            if (source == 0) return;  // a blank page: white paper
-            const std::string name = "/Page" + std::to_string(source);
-            xobjects.replaceKey(name, copied[source - 1]);
-            content += place_page(pages[source - 1], name, clip, trim_x, sheet.trim.y0);
-        };
-        place(left, left_clip, sheet.trim.x0);
-        place(right, right_clip, spine);
-        content += marks;
-
-        QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
-        resources.replaceKey("/XObject", xobjects);
-        QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
-        page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
-        page.replaceKey("/MediaBox", box_array(sheet.media));
-        page.replaceKey("/BleedBox", box_array(sheet.bleed));
-        page.replaceKey("/TrimBox", box_array(sheet.trim));
-        page.replaceKey("/Resources", resources);
-        page.replaceKey("/Contents", QPDFObjectHandle::newStream(&out, content));
-        out.addPage(out.makeIndirectObject(page), false);
-    }
+    const std::string marks = marks_content(sheet.geometry);
+    for (const auto& [left, right] : saddle_stitch_order(static_cast<int>(booklet.size()), options.binding))
+        add_sheet_side(out, sheet, pages, forms, booklet[left - 1], booklet[right - 1], marks);
 
     if (in.anyWarnings())
         fail_input(where, std::string("the PDF is damaged: ") + in.getWarnings().front().what());
@@ -278,7 +282,8 @@ std::string impose(QPDF& in, const SourceLoc& where, const ImposeOptions& option
     writer.setOutputMemory();
     writer.setDeterministicID(true);
     writer.setCompressStreams(true);
-    // PDF/X-1a files are PDF 1.3; the sheets add nothing newer.
+    // A PDF/X-1a file stays PDF 1.3, an X-4 file 1.6: the sheets need
+    // nothing newer than the pages they carry.
     writer.setMinimumPDFVersion(in.getPDFVersion());
     writer.write();
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
