@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/units.h"
+#include "scene/color_walk.h"
 
 namespace koho::print {
 namespace {
@@ -85,7 +86,7 @@ std::optional<std::string> item_issue(const scene::Item& item) {
         if (item.shadow->color.alpha > 0 && std::holds_alternative<scene::SvgItem>(item.what))
             return std::string("its shadow takes the shape of its SVG art through a soft mask");
     }
-    return std::visit(
+    std::optional<std::string> issue = std::visit(
         [](const auto& what) -> std::optional<std::string> {
             using T = std::decay_t<decltype(what)>;
             if constexpr (std::is_same_v<T, scene::ShapeItem>) return shape_issue(what);
@@ -94,6 +95,13 @@ std::optional<std::string> item_issue(const scene::Item& item) {
             return std::nullopt;
         },
         item.what);
+    if (issue) return issue;
+    // The colour walk the print stage relies on reaches every colour, also
+    // kinds added after this check was written: none may slip through.
+    scene::for_each_color(item, [&](const Color& colour) {
+        if (!issue) issue = colour_issue(colour, "a colour in it");
+    });
+    return issue;
 }
 
 std::string frame_name(const scene::Item& item) {

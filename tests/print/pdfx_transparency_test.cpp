@@ -163,6 +163,15 @@ const Case kCases[] = {
          shape_of(i).gradient->stops = {{0, Color::from_rgb(1, 0, 0)}, {0.75, Color::from_rgb(1, 0, 0, 0)}};
      },
      "its gradient has a stop at 75% with alpha 0"},
+    // A fill under a gradient is not drawn, but the colour walk still
+    // reaches it: whatever the walk finds is refused too.
+    {"colour_walk",
+     [](scene::Item& i) {
+         shape_of(i).fill = Color::from_rgb(0, 0, 0, 0.5);
+         shape_of(i).gradient = scene::GradientPaint{};
+         shape_of(i).gradient->stops = {{0, Color::from_rgb(1, 0, 0)}, {1, Color::from_rgb(0, 0, 1)}};
+     },
+     "a colour in it has alpha 0.5"},
     {"text_colour", [](scene::Item& i) { text_of(i).text.runs[0].color.alpha = 0.5; },
      "its text colour has alpha 0.5"},
     {"text_outline",
