@@ -103,4 +103,43 @@ inline std::string make_booklet_pdf(const BookletSpec& spec) {
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
+// The same booklet drawn in DeviceCMYK straight into content streams (no
+// Cairo, so no RGB anywhere): bleed K50, the trim in page p's CMYK
+// (booklet_cmyk), as the CMYK pass of `koho print` leaves a page. No output
+// intent: the PDF/X stage adds one.
+inline std::array<double, 4> booklet_cmyk(int page) {
+    static const std::array<std::array<double, 4>, 4> inks{{{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0.5, 0.5, 0, 0}}};
+    auto c = inks[(page - 1) % inks.size()];
+    c[3] = 0.1 * ((page - 1) / 4);  // pages 5… differ from 1… by their black
+    return c;
+}
+
+inline std::string make_cmyk_booklet_pdf(int page_count) {
+    const double w = 50 * 72 / 25.4, h = 70 * 72 / 25.4, b = 3 * 72 / 25.4;
+    QPDF pdf;
+    pdf.emptyPDF();
+    for (int p = 1; p <= page_count; ++p) {
+        const auto c = booklet_cmyk(p);
+        std::string content = "0 0 0 0.5 k 0 0 " + std::to_string(w + 2 * b) + " " + std::to_string(h + 2 * b) +
+                              " re f\n" + std::to_string(c[0]) + " " + std::to_string(c[1]) + " " +
+                              std::to_string(c[2]) + " " + std::to_string(c[3]) + " k " + std::to_string(b) +
+                              " " + std::to_string(b) + " " + std::to_string(w) + " " + std::to_string(h) +
+                              " re f\n";
+        QPDFObjectHandle page = QPDFObjectHandle::newDictionary();
+        page.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
+        page.replaceKey("/MediaBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, w + 2 * b, h + 2 * b)));
+        page.replaceKey("/BleedBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, w + 2 * b, h + 2 * b)));
+        page.replaceKey("/TrimBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(b, b, b + w, b + h)));
+        page.replaceKey("/Resources", QPDFObjectHandle::newDictionary());
+        page.replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, content));
+        pdf.addPage(pdf.makeIndirectObject(page), false);
+    }
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setDeterministicID(true);
+    writer.write();
+    auto buffer = writer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
 }  // namespace koho::test
