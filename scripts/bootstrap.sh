@@ -51,3 +51,6 @@ done
 if ! cmp -s /usr/share/doc/fonts-noto-cjk/copyright "$here/fonts/NotoCJK-LICENSE.txt"; then
   cp /usr/share/doc/fonts-noto-cjk/copyright "$here/fonts/NotoCJK-LICENSE.txt"
 fi
+
+# The default press profile (profiles/README.md); cached, quick when up to date.
+"$here/scripts/build-profile.sh"
