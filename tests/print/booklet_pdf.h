@@ -28,6 +28,9 @@ struct BookletSpec {
     double bleed_pt = 3 * 72 / 25.4;
     int page_without_trim = 0;  // 1-based page left without a TrimBox
     int page_other_size = 0;    // 1-based page 10 mm wider than the rest
+    int page_rotated = 0;       // 1-based page with /Rotate 90
+    int page_trim_bleed = 0;    // 1-based page whose BleedBox is its TrimBox
+    int page_stamped = 0;       // 1-based page with a printing stamp annotation and a link
     bool output_intent = true;  // an /OutputIntents entry and Info /Title
 };
 
@@ -83,8 +86,17 @@ inline std::string make_booklet_pdf(const BookletSpec& spec) {
             return QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(x0, y0, x1, y1));
         };
         page.replaceKey("/BleedBox", box(0, 0, w + 2 * b, spec.trim_h_pt + 2 * b));
-        if (static_cast<int>(i + 1) != spec.page_without_trim)
+        const int number = static_cast<int>(i + 1);
+        if (number != spec.page_without_trim)
             page.replaceKey("/TrimBox", box(b, b, b + w, b + spec.trim_h_pt));
+        if (number == spec.page_trim_bleed)
+            page.replaceKey("/BleedBox", box(b, b, b + w, b + spec.trim_h_pt));
+        if (number == spec.page_rotated) page.replaceKey("/Rotate", QPDFObjectHandle::newInteger(90));
+        if (number == spec.page_stamped) {
+            page.replaceKey("/Annots", QPDFObjectHandle::parse(
+                                           "[ << /Type /Annot /Subtype /Link /Rect [0 0 10 10] /F 4 >>"
+                                           "  << /Type /Annot /Subtype /Stamp /Rect [0 0 10 10] /F 4 >> ]"));
+        }
     }
     if (spec.output_intent) {
         QPDFObjectHandle intent = QPDFObjectHandle::parse(

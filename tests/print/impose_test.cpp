@@ -379,6 +379,41 @@ TEST(Impose, RefusesACountNotAMultipleOfFourUnlessPadded) {
                      "2 blank pages before the back cover)");
 }
 
+TEST(Impose, RefusesARotatedPage) {
+    BookletSpec spec;
+    spec.page_rotated = 4;
+    expect_bad_input(make_booklet_pdf(spec), {}, "page 4 is rotated (/Rotate 90); imposition needs upright pages");
+}
+
+TEST(Impose, RefusesAPrintingAnnotationButDropsLinks) {
+    BookletSpec spec;
+    spec.page_stamped = 2;
+    expect_bad_input(make_booklet_pdf(spec), {},
+                     "page 2 has a printing Stamp annotation, which imposition cannot carry onto the sheet");
+}
+
+TEST(Impose, KeepsTheSmallestBleedOfAnyPage) {
+    // Page 6 has no bleed at all: every sheet loses its bleed, and the
+    // marks move out to start 3 mm beyond the trim (page_geometry.h).
+    BookletSpec spec;
+    spec.page_trim_bleed = 6;
+    const std::string imposed = impose_saddle_stitch(make_booklet_pdf(spec), "booklet.pdf", {});
+    QPDF pdf;
+    pdf.processMemoryFile("imposed", imposed.data(), imposed.size());
+    const auto sheets = pdf.getAllPages();
+    ASSERT_EQ(sheets.size(), 4u);
+    for (const auto& sheet : sheets) {
+        expect_box(box_of(sheet, "/MediaBox"), {0, 0, 132, 102}, "MediaBox");
+        expect_box(box_of(sheet, "/BleedBox"), {16, 16, 116, 86}, "BleedBox");
+        expect_box(box_of(sheet, "/TrimBox"), {16, 16, 116, 86}, "TrimBox");
+    }
+    // The other pages' grey bleed is clipped away with it.
+    TempDir dir("impose-no-bleed");
+    const Raster raster(imposed, 1, dir.path());
+    EXPECT_TRUE(near_colour(raster.at_mm(kTrimLeft - 1.5, kMiddle), kWhite));
+    EXPECT_TRUE(near_colour(raster.at_mm(kTrimLeft + 25, kMiddle), booklet_colour(8)));
+}
+
 TEST(Impose, RefusesWhatIsNotAPdf) {
     try {
         impose_saddle_stitch("not a pdf at all", "in.pdf", {});
