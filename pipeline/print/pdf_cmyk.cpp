@@ -43,17 +43,56 @@ QPDFObjectHandle CmykPass::claim(QPDFObjectHandle h, Target target) {
     auto owner = owner_.find(id);
     if (owner == owner_.end()) {
         owner_.emplace(id, target);
+        // Something a soft mask reaches may be painted as ink too: keep it
+        // as it was for the other target.
+        if (in_masks_.count(id))
+            pristine_.emplace(id, snapshot(h));
         return h;
     }
     if (owner->second == target)
         return h;
-    // Converted for the other target already (e.g. one image both painted
-    // and used inside a soft mask): this target gets its own copy of the
-    // original, which the caller has kept.
-    QPDFObjectHandle copy = h.isStream() ? h.copyStream() : h.shallowCopy();
-    copy = pdf.makeIndirectObject(copy);
+    auto kept = pristine_.find(id);
+    if (kept == pristine_.end())
+        fail("an object is needed both as ink and inside a soft mask, and was not kept");
+    QPDFObjectHandle copy = kept->second;
     owner_.emplace(copy.getObjGen(), target);
     return copy;
+}
+
+QPDFObjectHandle CmykPass::snapshot(QPDFObjectHandle h) {
+    if (!h.isStream())
+        return pdf.makeIndirectObject(h.shallowCopy());
+    std::shared_ptr<Buffer> raw = h.getRawStreamData();
+    QPDFObjectHandle copy = QPDFObjectHandle::newStream(
+        &pdf, std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()));
+    QPDFObjectHandle dict = h.getDict().shallowCopy();
+    for (const std::string& key : dict.getKeys())
+        if (key != "/Length")
+            copy.getDict().replaceKey(key, dict.getKey(key));
+    return copy;
+}
+
+void CmykPass::find_mask_content(QPDFObjectHandle obj, bool in_mask, std::set<std::pair<QPDFObjGen, bool>>& seen) {
+    if (obj.isIndirect()) {
+        if (!seen.insert({obj.getObjGen(), in_mask}).second)
+            return;
+        if (in_mask)
+            in_masks_.insert(obj.getObjGen());
+    }
+    if (obj.isArray()) {
+        for (QPDFObjectHandle item : obj.getArrayAsVector())
+            find_mask_content(item, in_mask, seen);
+        return;
+    }
+    QPDFObjectHandle dict = obj.isStream() ? obj.getDict() : obj;
+    if (!dict.isDictionary())
+        return;
+    const bool is_mask = dict.getKey("/S").isNameAndEquals("/Luminosity") || dict.getKey("/S").isNameAndEquals("/Alpha");
+    for (const std::string& key : dict.getKeys()) {
+        if (key == "/Parent")
+            continue;
+        find_mask_content(dict.getKey(key), in_mask || (is_mask && key == "/G"), seen);
+    }
 }
 
 CmykPass::VisitedResources& CmykPass::visited(const ResourceView& view) {
@@ -189,6 +228,9 @@ void CmykPass::clean_up() {
 CmykPassResult CmykPass::run() {
     pdf.pushInheritedAttributesToPage();
     const std::vector<QPDFObjectHandle> pages = pdf.getAllPages();
+    std::set<std::pair<QPDFObjGen, bool>> seen;
+    for (QPDFObjectHandle page_dict : pages)
+        find_mask_content(page_dict, false, seen);
     for (size_t i = 0; i < pages.size(); ++i) {
         page = static_cast<int>(i) + 1;
         convert_page(pages[i]);

@@ -83,6 +83,11 @@ QPDFObjectHandle CmykPass::convert_image(QPDFObjectHandle image, Target target, 
             return done->second;
     }
 
+    // Claimed before it is read: an image converted for the other target
+    // already has its original in a copy.
+    QPDFObjectHandle original = image;
+    image = claim(image, target);
+    dict = image.getDict();
     QPDFObjectHandle space_object = dict.getKey("/ColorSpace");
     const bool indexed = space_object.isArray() && space_object.getArrayNItems() == 4 &&
                          space_object.getArrayItem(0).isNameAndEquals("/Indexed");
@@ -90,12 +95,11 @@ QPDFObjectHandle CmykPass::convert_image(QPDFObjectHandle image, Target target, 
     if (space.family != Family::Gray && space.family != Family::Rgb && space.family != Family::Cmyk)
         fail("an image in colour space " + space.description + " cannot be converted");
     const bool unchanged = target == Target::Ink ? space.family == Family::Cmyk : space.family == Family::Gray;
-    if (unchanged)
+    if (unchanged) {
+        if (original.isIndirect())
+            done_[key] = image;
         return image;
-
-    QPDFObjectHandle original = image;
-    image = claim(image, target);
-    dict = image.getDict();
+    }
 
     if (indexed) {
         // The palette is converted; the indices stay.

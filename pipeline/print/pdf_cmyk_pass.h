@@ -93,7 +93,7 @@ public:
     // --- shared helpers (pdf_cmyk.cpp)
     [[noreturn]] void fail(const std::string& message) const;
     // The object to convert for `target`: `h` itself, or (when `h` was
-    // already converted for the other target) a copy.
+    // already converted for the other target) an untouched copy of it.
     QPDFObjectHandle claim(QPDFObjectHandle h, Target target);
 
     // --- resources (pdf_cmyk_resources.cpp)
@@ -152,6 +152,12 @@ private:
     QPDFObjectHandle convert_space_entry(QPDFObjectHandle space, Target target);
 
     void convert_page(QPDFObjectHandle page);
+    // Objects reachable from soft-mask groups, and untouched copies of
+    // those first converted for one target.
+    void find_mask_content(QPDFObjectHandle obj, bool in_mask, std::set<std::pair<QPDFObjGen, bool>>& seen);
+    QPDFObjectHandle snapshot(QPDFObjectHandle h);
+    std::set<QPDFObjGen> in_masks_;
+    std::map<QPDFObjGen, QPDFObjectHandle> pristine_;
     void convert_annotations(QPDFObjectHandle page, Findings& found);
     void clean_up();
 

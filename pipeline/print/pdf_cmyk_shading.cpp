@@ -165,6 +165,9 @@ QPDFObjectHandle CmykPass::convert_shading(QPDFObjectHandle shading, Target targ
         if (done != done_.end())
             return done->second;
     }
+    QPDFObjectHandle original = shading;
+    shading = claim(shading, target);
+    dict = shading.isStream() ? shading.getDict() : shading;
     QPDFObjectHandle type_object = dict.getKey("/ShadingType");
     const long long type = type_object.isInteger() ? type_object.getIntValue() : 0;
     const SpaceInfo space = classify_space(dict.getKey("/ColorSpace"));
@@ -173,12 +176,11 @@ QPDFObjectHandle CmykPass::convert_shading(QPDFObjectHandle shading, Target targ
     if (type < 1 || type > 3)
         fail("a shading of type " + std::to_string(type) + " (mesh) cannot be converted");
     const bool unchanged = target == Target::Ink ? space.family == Family::Cmyk : space.family == Family::Gray;
-    if (unchanged)
+    if (unchanged) {
+        if (original.isIndirect())
+            done_[key] = shading;
         return shading;
-
-    QPDFObjectHandle original = shading;
-    shading = claim(shading, target);
-    dict = shading.isStream() ? shading.getDict() : shading;
+    }
     QPDFObjectHandle function = dict.getKey("/Function");
     if (function.isArray())
         fail("a shading with one function per colour component cannot be converted");
