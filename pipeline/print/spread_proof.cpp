@@ -93,10 +93,18 @@ std::vector<std::pair<int, int>> reader_spread_pages(int page_count, Binding bin
     return spreads;
 }
 
-std::vector<SpreadProof> reader_spreads(const std::vector<scene::PageScene>& pages, Binding binding,
-                                        double dpi, bool gutter_line) {
+namespace {
+
+void check_dpi(double dpi) {
     if (!(dpi >= 1 && dpi <= 2400))
         fail_input({}, "proof resolution " + format_number(dpi) + " dpi is outside 1..2400");
+}
+
+}  // namespace
+
+std::vector<SpreadProof> reader_spreads(const std::vector<scene::PageScene>& pages, Binding binding,
+                                        double dpi, bool gutter_line) {
+    check_dpi(dpi);
     std::vector<SpreadProof> proofs;
     for (const auto& [left, right] : reader_spread_pages(static_cast<int>(pages.size()), binding))
         proofs.push_back(render_spread(pages, left, right, dpi, gutter_line));
@@ -105,13 +113,15 @@ std::vector<SpreadProof> reader_spreads(const std::vector<scene::PageScene>& pag
 
 void write_spread_proofs(const std::filesystem::path& dir, const std::string& stem,
                          const std::vector<scene::PageScene>& pages, Binding binding, double dpi) {
+    check_dpi(dpi);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) fail_system({dir.string()}, "cannot create the proof directory: " + ec.message());
-    const std::vector<SpreadProof> proofs = reader_spreads(pages, binding, dpi);
-    for (size_t i = 0; i < proofs.size(); ++i) {
-        raster::write_png(dir / (stem + "-spread-" + std::to_string(i + 1) + ".png"),
-                          proofs[i].surface.get(), dpi);
+    // One spread in memory at a time: at 300 dpi an A4 spread is 70 MB.
+    int n = 0;
+    for (const auto& [left, right] : reader_spread_pages(static_cast<int>(pages.size()), binding)) {
+        const SpreadProof proof = render_spread(pages, left, right, dpi, true);
+        raster::write_png(dir / (stem + "-spread-" + std::to_string(++n) + ".png"), proof.surface.get(), dpi);
     }
 }
 
