@@ -15,6 +15,8 @@
 #include "print/pdf_cmyk.h"
 #include "scene/display_list.h"
 
+class QPDF;
+
 namespace koho::print {
 
 // Throws fail_input at the first item (in page and drawing order) that
@@ -32,5 +34,13 @@ void refuse_transparency_for_x1a(const std::vector<scene::PageScene>& pages);
 void refuse_leftover_transparency_for_x1a(const std::vector<TransparencyUse>& uses,
                                           const std::vector<scene::PageScene>& pages,
                                           const SourceLoc& document);
+
+// The last check before writing PDF/X-1a (after the CMYK pass and
+// apply_pdfx): nothing reachable in `pdf` may need more than PDF 1.3 — no
+// transparency group, soft mask, constant alpha below 1 or blend mode, no
+// JPEG 2000, JBIG2 or 16-bit image, optional content, XMP stream or
+// OpenType font program. configure_writer_for_pdfx forces the header to
+// 1.3 and would hide them. Throws fail_input at `document`, naming the page.
+void refuse_features_above_pdf13(QPDF& pdf, const SourceLoc& document);
 
 }  // namespace koho::print
