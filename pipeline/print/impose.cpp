@@ -2,7 +2,7 @@
 //
 // Every source page becomes a form XObject; each sheet side of the new PDF
 // places two of them so that their trim boxes meet at the spine. A page is
-// clipped at its trim on the spine side (the fold leaves no room for bleed)
+// clipped at its trim on the spine side (the two pages meet at the fold)
 // and at the common bleed on its other three sides. The sheet carries its
 // own TrimBox (both trims), BleedBox and トンボ, drawn with trim_marks()
 // from the same geometry as a single koho page: its top and bottom centre

@@ -230,7 +230,7 @@ void StreamWalker::run(const std::string& op) {
         QPDFObjectHandle dict = shading.isStream() ? shading.getDict() : shading;
         if (dict.isDictionary())
             out.colour_used(classify_colour_space(dict.getKey("/ColorSpace"), resources_),
-                            "shading " + operands_[0].getName());
+                            "shading " + operands_[0].getName().substr(1));
     } else if (op == "ID") {
         inline_image();
     }
@@ -256,7 +256,7 @@ void StreamWalker::set_colour(Colour& colour, const char* op) {
 void StreamWalker::apply_ext_gstate(QPDFObjectHandle name) {
     QPDFObjectHandle dict = resource("/ExtGState", name);
     if (!dict.isDictionary()) return;
-    const std::string label = "graphics state " + name.getName();
+    const std::string label = "graphics state " + name.getName().substr(1);
     if (dict.getKey("/LW").isNumber()) gs().line_width = num(dict.getKey("/LW"));
     for (const char* key : {"/CA", "/ca"}) {
         QPDFObjectHandle alpha = dict.getKey(key);

@@ -78,13 +78,33 @@ std::string trim(std::string text) {
     return text;
 }
 
+// Ghostscript indents its messages and spreads them over lines (with -q
+// on stdout, not stderr); koho's message keeps the first and last line.
+std::string summarise(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        const size_t first = line.find_first_not_of(" \t\r");
+        if (first != std::string::npos) lines.push_back(trim(line.substr(first)));
+    }
+    std::string out;
+    if (lines.size() <= 3) {
+        for (const std::string& line : lines) out += (out.empty() ? "" : " ") + line;
+    } else {
+        out = lines.front() + " … " + lines.back();
+    }
+    return out;
+}
+
 struct SpawnActionsDestroyer {
     void operator()(posix_spawn_file_actions_t* a) const { posix_spawn_file_actions_destroy(a); }
 };
 
 // posix_spawn(p) with stdout and stderr into files: no shell parses any of
 // the arguments, and no pipe can fill up and stall Ghostscript.
-void run_ghostscript(const std::string& gs, const std::vector<std::string>& args, const fs::path& dir) {
+// Returns what Ghostscript said (it reports some broken input and still
+// exits 0).
+std::string run_ghostscript(const std::string& gs, const std::vector<std::string>& args, const fs::path& dir) {
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(gs.c_str()));
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -111,13 +131,14 @@ void run_ghostscript(const std::string& gs, const std::vector<std::string>& args
         if (errno != EINTR) fail_system({}, std::string("waiting for Ghostscript: ") + std::strerror(errno));
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::string why = trim(read_text(err_log));
-        if (why.empty()) why = trim(read_text(out_log));
+        const std::string why = summarise(read_text(out_log) + "\n" + read_text(err_log));
         std::string code = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
                                               : "signal " + std::to_string(WTERMSIG(status));
         fail_system({}, "Ghostscript failed (" + code + ")" + (why.empty() ? "" : ": " + why));
     }
+    return summarise(read_text(out_log) + "\n" + read_text(err_log));
 }
+
 
 struct TiffCloser {
     void operator()(TIFF* t) const { TIFFClose(t); }
@@ -194,7 +215,7 @@ std::vector<SeparatedPage> render_separations(const std::string& pdf_bytes, cons
     args.push_back("-o");
     args.push_back((dir.path() / "p%d.tif").string());
     args.push_back(input.string());
-    run_ghostscript(options.ghostscript, args, dir.path());
+    const std::string said = run_ghostscript(options.ghostscript, args, dir.path());
 
     // With -sPageList Ghostscript numbers its output files 1, 2, … in the
     // order it rendered them, not by page number.
@@ -230,7 +251,8 @@ std::vector<SeparatedPage> render_separations(const std::string& pdf_bytes, cons
         });
     }
     std::sort(pages.begin(), pages.end(), [](const SeparatedPage& a, const SeparatedPage& b) { return a.page < b.page; });
-    if (pages.empty()) fail_system({}, "Ghostscript wrote no separations");
+    if (pages.empty())
+        fail_system({}, "Ghostscript rendered no pages" + (said.empty() ? std::string() : ": " + said));
     return pages;
 }
 
