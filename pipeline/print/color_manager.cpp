@@ -5,6 +5,9 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 #include "print/k_ramp.h"
 #include "print/lcms_handles.h"
@@ -49,6 +52,8 @@ struct ColorManager::Impl {
     mutable std::map<std::array<double, 3>, InkChoice> cache;
 
     InkChoice convert(const Rgb& rgb) const;
+    // `count` pixels through lcms2, then greys onto K and the TAC.
+    void convert_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) const;
     InkChoice convert_uncached(const Rgb& rgb) const;
 };
 
@@ -127,21 +132,20 @@ InkChoice ColorManager::vector_rgb(double r, double g, double b) const {
 
 InkChoice ColorManager::vector_gray(double gray) const { return vector_rgb(gray, gray, gray); }
 
-void ColorManager::rgb_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) const {
-    const Impl& m = *impl_;
+void ColorManager::Impl::convert_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) const {
     // lcms2 takes a 32-bit count; convert in slices.
     constexpr size_t kSlice = size_t(1) << 20;
     for (size_t start = 0; start < count; start += kSlice) {
         const size_t n = std::min(kSlice, count - start);
-        cmsDoTransform(m.pixels.get(), rgb + start * 3, cmyk + start * 4, cmsUInt32Number(n));
+        cmsDoTransform(pixels.get(), rgb + start * 3, cmyk + start * 4, cmsUInt32Number(n));
     }
-    const int limit = m.tac8;
+    const int limit = tac8;
     for (size_t i = 0; i < count; ++i) {
         const uint8_t* in = rgb + i * 3;
         uint8_t* out = cmyk + i * 4;
         if (in[0] == in[1] && in[1] == in[2]) {
             out[0] = out[1] = out[2] = 0;
-            out[3] = m.ramp->k8(in[0]);
+            out[3] = ramp->k8(in[0]);
             continue;
         }
         const int cmy = out[0] + out[1] + out[2];
@@ -151,6 +155,33 @@ void ColorManager::rgb_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) c
         const int room = std::max(0, limit - out[3]);
         for (int p = 0; p < 3; ++p) out[p] = uint8_t(out[p] * room / cmy);
     }
+}
+
+void ColorManager::rgb_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) const {
+    // Photos are most of the prepress stage's time: split a large image
+    // over the cores. Each pixel is converted on its own, so the bytes do
+    // not depend on the split.
+    constexpr size_t kMinPerThread = size_t(1) << 18;
+    const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                            std::min<size_t>(8, count / kMinPerThread));
+    if (threads <= 1) {
+        impl_->convert_pixels(rgb, cmyk, count);
+        return;
+    }
+    const size_t per = (count + threads - 1) / threads;
+    std::vector<std::thread> workers;
+    size_t start = 0;
+    for (; start + per < count; start += per) {
+        try {
+            workers.emplace_back([this, rgb, cmyk, start, per] {
+                impl_->convert_pixels(rgb + start * 3, cmyk + start * 4, per);
+            });
+        } catch (const std::system_error&) {
+            break;  // no more threads: the calling thread does the rest
+        }
+    }
+    impl_->convert_pixels(rgb + start * 3, cmyk + start * 4, count - start);
+    for (std::thread& worker : workers) worker.join();
 }
 
 void ColorManager::gray_pixels(const uint8_t* gray_in, uint8_t* gray_out, size_t count) const {

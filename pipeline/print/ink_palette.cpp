@@ -35,10 +35,13 @@ IntentKey key_of(const Color& color) {
     return {color.space, {double(rgb_code_of(color.rgb.r, color.rgb.g, color.rgb.b)), 0, 0, 0}};
 }
 
-// #000000 is what SVG art and every layout's plain "black" draw; it must
-// keep meaning K100. Only intents that print as K100 may have it.
+// #000000 and #231815 are what SVG art and layouts draw for black; they
+// must keep meaning K100 (print/color_manager.h). Only intents that print
+// as K100 may have them.
+bool is_black_code(uint32_t code) { return code == 0x000000 || code == 0x231815; }
+
 bool prints_as_k100(const Color& color) {
-    if (color.space == Color::Space::Rgb) return rgb_code_of(color.rgb.r, color.rgb.g, color.rgb.b) == 0;
+    if (color.space == Color::Space::Rgb) return is_black_code(rgb_code_of(color.rgb.r, color.rgb.g, color.rgb.b));
     return color.cmyk[0] == 0 && color.cmyk[1] == 0 && color.cmyk[2] == 0 && color.cmyk[3] == 100;
 }
 
@@ -88,7 +91,7 @@ InkPalette InkPalette::assign(std::vector<scene::PageScene>& pages) {
         const bool may_be_black = prints_as_k100(color);
         const uint32_t code =
             nearest_free(rgb_code_of(color.rgb.r, color.rgb.g, color.rgb.b), [&](uint32_t c) {
-                return (c != 0 || may_be_black) && palette.intents_.count(c) == 0;
+                return (may_be_black || !is_black_code(c)) && palette.intents_.count(c) == 0;
             });
         Color intent = color;
         intent.alpha = 1;  // alpha belongs to each use, not to the ink

@@ -243,6 +243,21 @@ TEST_F(ColorManagerTest, PixelsStayWithinTheLimitAndGreysGoToK) {
     EXPECT_NEAR(red_ink[0], vred.c * 255, 3);
 }
 
+TEST_F(ColorManagerTest, LargeImagesConvertAsSmallOnes) {
+    // rgb_pixels splits large images over threads: the bytes must not change.
+    const ColorManager cm = manager();
+    const size_t n = size_t(1) << 20;
+    std::vector<uint8_t> rgb(n * 3);
+    std::mt19937 rng(5);
+    for (uint8_t& v : rgb) v = uint8_t(rng());
+    for (size_t i = 0; i < n; i += 7) rgb[i * 3 + 1] = rgb[i * 3 + 2] = rgb[i * 3];  // some greys
+    std::vector<uint8_t> whole(n * 4), pieces(n * 4);
+    cm.rgb_pixels(rgb.data(), whole.data(), n);
+    for (size_t start = 0; start < n; start += 4096)
+        cm.rgb_pixels(rgb.data() + start * 3, pieces.data() + start * 4, std::min<size_t>(4096, n - start));
+    EXPECT_TRUE(whole == pieces);
+}
+
 TEST_F(ColorManagerTest, GrayPixelsFollowTheKRamp) {
     const ColorManager cm = manager();
     std::vector<uint8_t> in(256), out(256);

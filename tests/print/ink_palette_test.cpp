@@ -143,6 +143,18 @@ TEST(InkPalette, RegistrationHasItsOwnCodeAndBlackKeepsBlack) {
     EXPECT_EQ(reg.r * 255, std::round(reg.r * 255));
 }
 
+TEST(InkPalette, JapaneseBlackIsKeptForBlackToo) {
+    // A CMYK intent that looks like #231815 on screen must not take it:
+    // SVG art drawing #231815 means K100.
+    Color brownish = Color::from_cmyk(0, 30, 40, 86);
+    brownish.rgb = {0x23 / 255.0, 0x18 / 255.0, 0x15 / 255.0};
+    std::vector<PageScene> pages = {page_of({brownish, hex("#231815")})};
+    InkPalette::assign(pages);
+    EXPECT_NE(code_of(fill_of(pages[0], 0)), 0x231815u);
+    EXPECT_DOUBLE_EQ(distance(code_of(fill_of(pages[0], 0)), 0x231815), 1.0);
+    EXPECT_EQ(code_of(fill_of(pages[0], 1)), 0x231815u);
+}
+
 TEST(InkPalette, CmykBlackMayTakeBlack) {
     std::vector<PageScene> pages = {page_of({Color::from_cmyk(0, 0, 0, 100)})};
     const InkPalette palette = InkPalette::assign(pages);
