@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/print_color.h"
 #include "core/atomic_file.h"
 #include "core/build_info.h"
 #include "core/diagnostic.h"
@@ -19,6 +20,8 @@
 #include "print/pdf_date.h"
 #include "print/pdf_writer.h"
 #include "print/proof.h"
+#include "print/spread_proof.h"
+#include "print/web_pdf.h"
 #include "raster/encode.h"
 #include "raster/image_loader.h"
 #include "scene/compose.h"
@@ -38,6 +41,10 @@ struct PrintArgs {
     std::string root = ".";
     std::vector<std::string> font_dirs;
     bool timings = false;
+    ColorArgs color;
+    bool no_preflight = false;
+    bool web = false;
+    bool spreads = false;
 };
 
 // `--timings`: how long each stage took, on stderr, for bench/print. The
@@ -103,6 +110,44 @@ void write_proofs(const std::vector<scene::PageScene>& pages, const PrintArgs& a
     }
 }
 
+print::Binding binding_of(const model::Document& document) {
+    return document.page.binding == model::Binding::Right ? print::Binding::Right : print::Binding::Left;
+}
+
+// The print edition: CMYK PDF/X unless the layout or the options say
+// otherwise, preflighted before it may be written.
+std::string print_edition(const model::Document& document, const std::vector<scene::PageScene>& pages,
+                          const PrintArgs& args, StageTimer& timer) {
+    std::optional<print::OutputProfile> profile;
+    print::PdfOptions pdf;
+    pdf.title = document.title;
+    pdf.lang = document.lang;
+    pdf.creator = std::string("koho ") + build_info::kVersion;
+    pdf.marks = mark_style(document.page.marks);
+    pdf.color = resolve_print_color(document, args.color, profile);
+    pdf.date_epoch = pdf_date_epoch(args.layout, pdf.color.pdfx != print::PdfxLevel::None);
+    std::string bytes = print::render_pdf(pages, pdf);
+    timer.lap("pdf");
+    // An RGB PDF is not for a press: nothing to preflight it against.
+    if (pdf.color.cmyk && !args.no_preflight) {
+        preflight_own_pdf(bytes, args.output, args.layout, pdf.color.settings.tac_percent);
+        timer.lap("preflight");
+    }
+    return bytes;
+}
+
+std::string web_edition(const model::Document& document, const std::vector<scene::PageScene>& pages,
+                        const PrintArgs& args, StageTimer& timer) {
+    print::WebPdfOptions web;
+    web.title = document.title;
+    web.lang = document.lang;
+    web.creator = std::string("koho ") + build_info::kVersion;
+    web.date_epoch = print::source_date_epoch_from_environment();
+    std::string bytes = print::render_web_pdf(pages, web);
+    timer.lap("web pdf");
+    return bytes;
+}
+
 void run_print(const PrintArgs& args) {
     if (!(args.dpi >= 1 && args.dpi <= 2400))
         fail_input({"--dpi"}, "proof resolution " + format_number(args.dpi) + " dpi is outside 1..2400");
@@ -124,17 +169,14 @@ void run_print(const PrintArgs& args) {
         scene::compose(document, typesetter, raster::make_cached_image_loader());
     timer.lap("compose");
 
-    print::PdfOptions pdf;
-    pdf.title = document.title;
-    pdf.lang = document.lang;
-    pdf.creator = std::string("koho ") + build_info::kVersion;
-    pdf.marks = mark_style(document.page.marks);
-    pdf.date_epoch = print::source_date_epoch_from_environment();
-    const std::string bytes = print::render_pdf(pages, pdf);
-    timer.lap("pdf");
+    const std::string bytes =
+        args.web ? web_edition(document, pages, args, timer) : print_edition(document, pages, args, timer);
 
     if (!args.proof_dir.empty()) {
         write_proofs(pages, args);
+        if (args.spreads)
+            print::write_spread_proofs(args.proof_dir, fs::path(args.layout).stem().string(), pages,
+                                       binding_of(document), args.dpi);
         timer.lap("proofs");
     }
     write_file_atomically(args.output, bytes);
@@ -172,9 +214,32 @@ void add_print_command(CLI::App& app) {
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")
         ->type_name("DIR");
     cmd->add_flag("--timings", args->timings, "Print how long each stage took to stderr");
+    auto* color = cmd->add_option("--color", args->color.color,
+                                  "cmyk: press CMYK through the output profile (the default); rgb: Cairo's RGB, no PDF/X")
+                      ->check(CLI::IsMember({"cmyk", "rgb"}))
+                      ->type_name("cmyk|rgb");
+    auto* profile = cmd->add_option("--profile", args->color.profile,
+                                    "The press's CMYK ICC profile (default: the layout's, else koho's FOGRA39L)")
+                        ->type_name("FILE.icc");
+    auto* pdfx = cmd->add_option("--pdfx", args->color.pdfx, "PDF/X conformance: 4 (the default), 1a or none")
+                     ->check(CLI::IsMember({"4", "1a", "none"}))
+                     ->type_name("4|1a|none");
+    auto* no_preflight =
+        cmd->add_flag("--no-preflight", args->no_preflight, "Write the print PDF without preflighting it");
+    cmd->add_flag("--web", args->web,
+                  "Write the web edition instead: RGB, trim size, tagged (headings, figures with alt text), "
+                  "links, pictures at 150 ppi")
+        ->excludes(color)
+        ->excludes(profile)
+        ->excludes(pdfx)
+        ->excludes(no_preflight);
+    cmd->add_flag("--spreads", args->spreads,
+                  "With --proof, also write reader spreads (<layout>-spread-<N>.png) as the booklet opens");
     cmd->footer(
-        "Exit status: 0 written, 2 the layout (or an option) is wrong, 1 any other failure.\n"
-        "Dates in the PDF come from SOURCE_DATE_EPOCH; without it the PDF carries none.");
+        "Exit status: 0 written, 2 the layout (or an option) is wrong or the print PDF fails\n"
+        "preflight, 1 any other failure.\n"
+        "Dates in the PDF come from SOURCE_DATE_EPOCH; without it a PDF/X file is dated by the\n"
+        "layout's last modification and other PDFs carry none.");
     cmd->callback([args] { run_print(*args); });
 }
 

@@ -33,7 +33,7 @@ void check(cairo_status_t status, const char* what) {
                             cairo_status_to_string(status));
 }
 
-void draw_page(cairo_t* cr, const scene::PageScene& page, const PageGeometry& g) {
+void draw_page(cairo_t* cr, const scene::PageScene& page, const PageGeometry& g, const Rgb& marks_ink) {
     // The scene, in points from the trim's top-left corner, clipped to the
     // bleed box: anything a frame pushes further out would otherwise land
     // among the marks.
@@ -45,13 +45,14 @@ void draw_page(cairo_t* cr, const scene::PageScene& page, const PageGeometry& g)
     scene::render(cr, page);
     cairo_restore(cr);
 
-    draw_trim_marks(cr, g);
+    draw_trim_marks(cr, g, marks_ink);
 }
 
 }  // namespace
 
 std::string draw_with_cairo(const std::vector<scene::PageScene>& pages,
-                            const std::vector<PageGeometry>& geometry, const PdfOptions& options) {
+                            const std::vector<PageGeometry>& geometry, const PdfOptions& options,
+                            const Rgb& marks_ink) {
     std::string bytes;
     {
         const PdfBox first = geometry.empty() ? PdfBox{0, 0, 1, 1} : geometry.front().media;
@@ -75,7 +76,7 @@ std::string draw_with_cairo(const std::vector<scene::PageScene>& pages,
             // Must come before anything is drawn on the page.
             cairo_pdf_surface_set_size(surface.get(), geometry[i].media.width(),
                                        geometry[i].media.height());
-            draw_page(cr.get(), pages[i], geometry[i]);
+            draw_page(cr.get(), pages[i], geometry[i], marks_ink);
             cairo_show_page(cr.get());
             check(cairo_status(cr.get()), "drawing a page");
         }

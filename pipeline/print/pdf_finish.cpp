@@ -2,14 +2,20 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
 
 #include "core/diagnostic.h"
+#include "print/pdf_cmyk.h"
 #include "print/pdf_stages.h"
+#include "print/pdfx.h"
+#include "print/pdfx_transparency.h"
 #include "print/qpdf_support.h"
 
 namespace koho::print::detail {
+
 std::string finish_with_qpdf(const std::string& cairo_pdf, const std::vector<PageGeometry>& geometry,
-                             const PdfOptions& options) {
+                             const PdfOptions& options, const InkConverter* inks,
+                             const std::vector<scene::PageScene>& scenes) {
     try {
         QPDF pdf;
         pdf.setLogger(silent_logger());
@@ -31,7 +37,25 @@ std::string finish_with_qpdf(const std::string& cairo_pdf, const std::vector<Pag
             pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(options.lang));
         set_info(pdf, options.title, options.creator, options.date_epoch);
         fail_on_warnings(pdf, "cairo's PDF");
-        return write_deterministic(pdf, false);
+
+        const PdfxLevel level = options.color.pdfx;
+        if (inks) {
+            const CmykPassResult converted = convert_to_cmyk(pdf, *inks);
+            if (level == PdfxLevel::X1a)
+                refuse_leftover_transparency_for_x1a(converted.transparency, scenes, options.color.layout);
+        }
+        if (level != PdfxLevel::None) {
+            PdfxOptions pdfx;
+            pdfx.level = level;
+            pdfx.profile = options.color.profile;
+            pdfx.title = options.title;
+            pdfx.creator = options.creator;
+            pdfx.date_epoch = options.date_epoch;
+            apply_pdfx(pdf, pdfx);
+        }
+        return write_deterministic(pdf, false, [level](QPDFWriter& writer) {
+            if (level != PdfxLevel::None) configure_writer_for_pdfx(writer, level);
+        });
     } catch (const koho::Error&) {
         throw;
     } catch (const std::exception& e) {

@@ -7,6 +7,13 @@
 // and /BleedBox on every page, /Lang in the catalog, the title and dates in
 // /Info, a deterministic /ID. The same pages and options give the same
 // bytes.
+//
+// A CMYK job (PrintColor::cmyk) goes further. Before drawing, every colour
+// of the pages is given its own RGB code (ink_palette.h), colours over the
+// ink limit are refused at their frame, and for PDF/X-1a anything
+// transparent too. Cairo draws the codes; the prepress pass turns them back
+// into the intended inks (pdf_cmyk.h through color_manager.h), and the
+// PDF/X keys are added (pdfx.h).
 #pragma once
 
 #include <cstdint>
@@ -15,10 +22,20 @@
 #include <string>
 #include <vector>
 
+#include "print/color_manager.h"
 #include "print/page_geometry.h"
+#include "print/pdfx.h"
 #include "scene/display_list.h"
 
 namespace koho::print {
+
+struct PrintColor {
+    bool cmyk = false;                       // false: Cairo's RGB as it is, no PDF/X
+    const OutputProfile* profile = nullptr;  // required when cmyk
+    ColorSettings settings;
+    PdfxLevel pdfx = PdfxLevel::None;        // needs cmyk
+    SourceLoc layout;                        // where errors that name no frame point
+};
 
 struct PdfOptions {
     std::string title;
@@ -28,14 +45,16 @@ struct PdfOptions {
     // CreationDate and ModDate, seconds since 1970 UTC (SOURCE_DATE_EPOCH);
     // nullopt: the PDF carries no dates at all rather than the clock's.
     std::optional<int64_t> date_epoch;
+    PrintColor color;
 };
 
 // The geometry of each page as the PDF will have it.
 std::vector<PageGeometry> page_geometries(const std::vector<scene::PageScene>& pages,
                                           MarkStyle marks);
 
-// The PDF's bytes. Throws koho::Error (Failure) when Cairo or qpdf fail, and
-// passes on whatever scene::render throws.
+// The PDF's bytes. Throws koho::Error (Failure) when Cairo or qpdf fail,
+// (BadInput) for what a CMYK or PDF/X job refuses, and passes on whatever
+// scene::render throws.
 std::string render_pdf(const std::vector<scene::PageScene>& pages, const PdfOptions& options);
 
 // render_pdf, written atomically: on any error nothing appears at `target`

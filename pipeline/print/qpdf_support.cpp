@@ -59,12 +59,14 @@ void fail_on_warnings(QPDF& pdf, const std::string& what) {
     fail_system({}, "qpdf found a fault in " + what + ": " + warnings.front().what());
 }
 
-std::string write_deterministic(QPDF& pdf, bool object_streams) {
+std::string write_deterministic(QPDF& pdf, bool object_streams,
+                                const std::function<void(QPDFWriter&)>& configure) {
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setDeterministicID(true);
     writer.setCompressStreams(true);
     if (object_streams) writer.setObjectStreamMode(qpdf_o_generate);
+    if (configure) configure(writer);
     writer.write();
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 
 class QPDF;
 class QPDFLogger;
+class QPDFWriter;
 
 namespace koho::print::detail {
 
@@ -36,6 +38,8 @@ void fail_on_warnings(QPDF& pdf, const std::string& what);
 // The PDF written to memory with compressed streams and a deterministic
 // /ID; `object_streams` packs objects into compressed object streams
 // (PDF 1.5, smaller files, for screen editions).
-std::string write_deterministic(QPDF& pdf, bool object_streams);
+// `configure` may set more (a PDF/X version) before the write.
+std::string write_deterministic(QPDF& pdf, bool object_streams,
+                                const std::function<void(QPDFWriter&)>& configure = {});
 
 }  // namespace koho::print::detail

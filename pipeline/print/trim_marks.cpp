@@ -68,12 +68,11 @@ TrimMarks trim_marks(const PageGeometry& g) {
     return marks;
 }
 
-void draw_trim_marks(cairo_t* cr, const PageGeometry& geometry) {
+void draw_trim_marks(cairo_t* cr, const PageGeometry& geometry, const Rgb& ink) {
     const TrimMarks marks = trim_marks(geometry);
     if (marks.corner.empty() && marks.centre.empty()) return;
 
     cairo_save(cr);
-    const Rgb ink = registration_color().rgb;
     cairo_set_source_rgb(cr, ink.r, ink.g, ink.b);
     cairo_set_line_width(cr, kMarkLineWidthPt);
     // Butt caps: a line ends exactly where its numbers say, so the inner

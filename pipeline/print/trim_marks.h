@@ -32,11 +32,9 @@ constexpr double kMarkLineWidthPt = 0.1 * kPtPerMm;
 constexpr double kCentreBarLengthPt = 10 * kPtPerMm;
 
 // Registration colour: printed on every plate (C100 M100 Y100 K100), so the
-// marks show on each separation. Cairo draws RGB only, so for now the marks
-// are drawn with this colour's `rgb` (black); the CMYK prepress stage
-// (issue 5) must map them back to registration, not to K100 like black
-// text. It can tell them apart because marks are the only things drawn
-// outside the bleed box (the scene is clipped to it).
+// marks show on each separation. In a CMYK job the marks are drawn with the
+// code the ink palette reserves for it, which the prepress stage turns back
+// into registration (never into K100 like black text).
 Color registration_color();
 
 // One straight mark line on the sheet, in points, origin at the media box's
@@ -57,7 +55,9 @@ TrimMarks trim_marks(const PageGeometry& geometry);
 
 // Strokes the marks on `cr`, whose user space must be the sheet's (origin
 // at the media box's top-left corner, points, y down). Leaves the context's
-// state as it found it.
-void draw_trim_marks(cairo_t* cr, const PageGeometry& geometry);
+// state as it found it. `ink` is the RGB Cairo draws them with: the
+// registration colour's code in a CMYK job (print/ink_palette.h), its
+// display black otherwise.
+void draw_trim_marks(cairo_t* cr, const PageGeometry& geometry, const Rgb& ink = registration_color().rgb);
 
 }  // namespace koho::print

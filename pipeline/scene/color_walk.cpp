@@ -25,7 +25,16 @@ void visit_text(TextItem& text, const std::function<void(Color&)>& visit) {
 }  // namespace
 
 void for_each_color(PageScene& page, const std::function<void(Color&)>& visit) {
-    for (Item& item : page.items) {
+    for (Item& item : page.items) for_each_color(item, visit);
+}
+
+void for_each_color(const Item& item, const std::function<void(const Color&)>& visit) {
+    // The mutable walk only hands out references; this visitor only reads.
+    for_each_color(const_cast<Item&>(item), [&](Color& color) { visit(color); });
+}
+
+void for_each_color(Item& item, const std::function<void(Color&)>& visit) {
+    {
         if (item.shadow) visit(item.shadow->color);
         std::visit(
             [&](auto& what) {

@@ -19,4 +19,8 @@ namespace koho::scene {
 // carry no colour of their own (SVG colours stay inside the art).
 void for_each_color(PageScene& page, const std::function<void(Color&)>& visit);
 
+// The same for one item, and read-only.
+void for_each_color(Item& item, const std::function<void(Color&)>& visit);
+void for_each_color(const Item& item, const std::function<void(const Color&)>& visit);
+
 }  // namespace koho::scene
