@@ -126,6 +126,9 @@ void refuse_leftover_transparency_for_x1a(const std::vector<TransparencyUse>& us
                                           const std::vector<scene::PageScene>& pages,
                                           const SourceLoc& document) {
     if (uses.empty()) return;
+    // Whatever the scenes show is named at its own frame first; what is
+    // left can only come from inside SVG art.
+    refuse_transparency_for_x1a(pages);
     const TransparencyUse& use = uses.front();
     std::vector<const scene::Item*> svg_items;
     if (use.page >= 1 && static_cast<size_t>(use.page) <= pages.size()) {

@@ -30,7 +30,9 @@ void refuse_transparency_for_x1a(const std::vector<scene::PageScene>& pages);
 
 // Throws fail_input for the first use in `uses` (none: returns). `pages`
 // are the scenes the PDF was drawn from (page n of the PDF is pages[n-1]);
-// `document` locates the layout when no single frame can be named.
+// `document` locates the layout when no single frame can be named. Runs
+// refuse_transparency_for_x1a(pages) first, so that a use the scenes
+// explain is named at its frame and only the rest is put down to SVG art.
 void refuse_leftover_transparency_for_x1a(const std::vector<TransparencyUse>& uses,
                                           const std::vector<scene::PageScene>& pages,
                                           const SourceLoc& document);

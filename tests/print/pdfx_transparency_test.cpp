@@ -260,6 +260,21 @@ TEST(PdfxLeftoverTransparency, SeveralSvgsAreListedAtTheDocument) {
     }
 }
 
+TEST(PdfxLeftoverTransparency, WhatTheScenesExplainIsNamedAtItsFrame) {
+    // The pass found an image's soft mask on page 2; the scenes say whose.
+    std::vector<scene::PageScene> pages = opaque_pages();
+    pages[1].items[1].what = std::get<scene::ImageItem>(image_item(true).what);
+    try {
+        refuse_leftover_transparency_for_x1a({{2, "image with soft mask (alpha)"}}, pages, kDocument);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.loc().line, 21);
+        EXPECT_EQ(e.message(), std::string("page 2, frame 'hero': its image 'media/photo.png' has transparent "
+                                           "pixels; ") +
+                                   kAdvice);
+    }
+}
+
 TEST(PdfxLeftoverTransparency, APageWithoutSvgIsNamedAtTheDocument) {
     try {
         refuse_leftover_transparency_for_x1a({{2, "soft mask"}}, opaque_pages(), kDocument);
