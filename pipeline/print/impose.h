@@ -32,8 +32,14 @@ struct ImposeOptions {
 
 // Printer spreads: two pages' trim boxes side by side at the spine, each
 // page's bleed kept on the outer edges, new trim marks round the spread,
-// TrimBox/BleedBox set. Throws koho::Error (BadInput) for PDFs without
-// TrimBox or with pages of different sizes.
+// TrimBox/BleedBox set. The sheets keep the smallest bleed any page has;
+// their marks are registration colour (1 1 1 1 K), the top and bottom
+// centre marks on the fold. The output intents, XMP metadata, /Lang, /Info
+// and PDF version of the input go along; the /ID is deterministic.
+// Throws koho::Error (BadInput, located at `source_name`) for what is not
+// a PDF, a page without TrimBox, pages of different trim sizes, rotated
+// pages, printing annotations other than links, and a page count that is
+// not a multiple of 4 without padding.
 std::string impose_saddle_stitch(const std::string& pdf_bytes, const std::string& source_name,
                                  const ImposeOptions& options);
 
