@@ -79,13 +79,12 @@ OutputProfile load_output_profile(const fs::path& path, const SourceLoc& where) 
     if (cls != cmsSigOutputClass)
         fail_input(where, quoted(path) + " is " + class_name(cls) +
                               " profile, not an output (printer) profile");
-    for (cmsUInt32Number intent : {INTENT_PERCEPTUAL, INTENT_RELATIVE_COLORIMETRIC}) {
-        if (!cmsIsIntentSupported(profile.get(), intent, LCMS_USED_AS_OUTPUT) ||
-            !cmsIsIntentSupported(profile.get(), intent, LCMS_USED_AS_INPUT))
-            fail_input(where, quoted(path) + " lacks the tables for the " +
-                                  (intent == INTENT_PERCEPTUAL ? "perceptual" : "relative colorimetric") +
-                                  " intent in both directions (AToB and BToA)");
-    }
+    // koho converts into the profile (BToA) and reads its K tints back
+    // (AToB). lcms2 falls back to the perceptual tables when an intent's
+    // own are missing, so those two must be there.
+    if (!cmsIsIntentSupported(profile.get(), INTENT_PERCEPTUAL, LCMS_USED_AS_OUTPUT) ||
+        !cmsIsIntentSupported(profile.get(), INTENT_PERCEPTUAL, LCMS_USED_AS_INPUT))
+        fail_input(where, quoted(path) + " lacks the perceptual tables (AToB0 and BToA0) an output profile must have");
 
     out.description = description_of(profile.get());
     if (out.description.empty()) out.description = path.filename().string();

@@ -341,32 +341,58 @@ TEST(OutputProfile, RgbProfileIsRefused) {
     EXPECT_EQ(e.loc().file, "job.json");
 }
 
-TEST(OutputProfile, OtherCmykProfilesAreTakenWithTheirOwnName) {
-    // koho's profile renamed: a press profile koho knows nothing about.
+// koho's profile changed by `edit` (through lcms2), written to `path`.
+template <class Edit>
+void write_edited_profile(const std::filesystem::path& path, Edit edit) {
     const OutputProfile& base = koho_profile();
     ASSERT_FALSE(base.icc.empty());
     cmsHPROFILE h = cmsOpenProfileFromMem(base.icc.data(), cmsUInt32Number(base.icc.size()));
     ASSERT_NE(h, nullptr);
-    cmsMLU* mlu = cmsMLUalloc(nullptr, 1);
-    cmsMLUsetASCII(mlu, "en", "US", "Test Press Coated");
-    cmsWriteTag(h, cmsSigProfileDescriptionTag, mlu);
-    cmsMLUfree(mlu);
+    edit(h);
     cmsUInt32Number size = 0;
     ASSERT_TRUE(cmsSaveProfileToMem(h, nullptr, &size));
     std::string bytes(size, '\0');
     ASSERT_TRUE(cmsSaveProfileToMem(h, bytes.data(), &size));
     cmsCloseProfile(h);
-    test::TempDir dir("profile-other");
-    test::write_bytes(dir.path() / "press.icc", bytes);
+    test::write_bytes(path, bytes);
+}
 
+TEST(OutputProfile, OtherCmykProfilesAreTakenWithTheirOwnName) {
+    // koho's profile renamed: a press profile koho knows nothing about.
+    test::TempDir dir("profile-other");
+    write_edited_profile(dir.path() / "press.icc", [](cmsHPROFILE h) {
+        cmsMLU* mlu = cmsMLUalloc(nullptr, 1);
+        cmsMLUsetASCII(mlu, "en", "US", "Test Press Coated");
+        cmsWriteTag(h, cmsSigProfileDescriptionTag, mlu);
+        cmsMLUfree(mlu);
+    });
     const OutputProfile p = load_output_profile(dir.path() / "press.icc", where());
     EXPECT_EQ(p.description, "Test Press Coated");
     EXPECT_EQ(p.condition_identifier, "");
     EXPECT_EQ(p.registry_name, "");
-    EXPECT_EQ(p.icc.size(), bytes.size());
+    EXPECT_EQ(p.icc.size(), std::filesystem::file_size(dir.path() / "press.icc"));
     // And it converts.
     const ColorManager cm(p, {}, {});
     EXPECT_GT(cm.vector_rgb(1, 0, 0).cmyk.m, 0.8);
+}
+
+TEST(OutputProfile, CmykProfilesOfOtherClassesAreRefused) {
+    test::TempDir dir("profile-class");
+    write_edited_profile(dir.path() / "space.icc",
+                         [](cmsHPROFILE h) { cmsSetDeviceClass(h, cmsSigColorSpaceClass); });
+    const koho::Error e = load_error(dir.path() / "space.icc");
+    EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+    EXPECT_NE(e.message().find("not an output (printer) profile"), std::string::npos) << e.message();
+}
+
+TEST(OutputProfile, ProfilesWithoutTablesIntoCmykAreRefused) {
+    test::TempDir dir("profile-tables");
+    write_edited_profile(dir.path() / "half.icc", [](cmsHPROFILE h) {
+        for (cmsTagSignature tag : {cmsSigBToA0Tag, cmsSigBToA1Tag, cmsSigBToA2Tag}) cmsWriteTag(h, tag, nullptr);
+    });
+    const koho::Error e = load_error(dir.path() / "half.icc");
+    EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+    EXPECT_NE(e.message().find("lacks the perceptual tables"), std::string::npos) << e.message();
 }
 
 }  // namespace
