@@ -7,6 +7,7 @@
 #include <lcms2.h>
 
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <random>
 
@@ -279,14 +280,19 @@ TEST_F(ColorManagerTest, PixelThroughput) {
     std::mt19937 rng(3);
     for (size_t i = 0; i < rgb.size(); ++i) rgb[i] = uint8_t((i * 37 + (rng() & 15)) & 0xff);
     const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
     cm.rgb_pixels(rgb.data(), cmyk.data(), n);
+    // CPU time (all threads): what the machine's other jobs do not change.
+    const double cpu = double(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double mpx = n / 1e6 / seconds;
+    const double mpx_cpu = n / 1e6 / cpu;
     RecordProperty("rgb_pixels_mpx_per_s", std::to_string(mpx));
-    std::printf("rgb_pixels: %.1f Mpixel/s\n", mpx);
+    RecordProperty("rgb_pixels_mpx_per_cpu_s", std::to_string(mpx_cpu));
+    std::printf("rgb_pixels: %.1f Mpixel/s (%.1f Mpixel per CPU second)\n", mpx, mpx_cpu);
     for (size_t i = 0; i < n; i += 9973)
         EXPECT_LE(cmyk[i * 4] + cmyk[i * 4 + 1] + cmyk[i * 4 + 2] + cmyk[i * 4 + 3], 320 * 255 / 100);
-    EXPECT_GT(mpx, 2.0) << "slower than any photo page can afford";
+    EXPECT_GT(mpx_cpu, 2.0) << "slower than any photo page can afford";
 }
 
 // --- profiles
