@@ -65,8 +65,8 @@ struct Box {
     bool empty() const { return !(x1 > x0 && y1 > y0); }
 };
 
-// The glyph's logical box (advance × ascent..descent) at its place on the
-// page, grown into `box`.
+// The glyph's box (its advance × the em box) at its place on the page,
+// turned with the run, grown into `box`.
 class RunMetrics {
 public:
     explicit RunMetrics(const text::GlyphRun& run) : run_(run) {
@@ -78,10 +78,11 @@ public:
         cairo_scaled_font_get_font_matrix(scaled_, &matrix);
         double pango_size = std::hypot(matrix.xy, matrix.yy);
         scale_ = pango_size > 0 ? run.size_pt / pango_size : 1;
-        cairo_font_extents_t extents;
-        cairo_scaled_font_extents(scaled_, &extents);
-        ascent_ = extents.ascent * scale_;
-        descent_ = extents.descent * scale_;
+        // The ideographic em box (0.88 em above the baseline, 0.12 below),
+        // not the font's line ascent and descent (1.16 and 0.29 em in Noto
+        // CJK), which reach into the lines around.
+        ascent_ = 0.88 * run.size_pt;
+        descent_ = 0.12 * run.size_pt;
         double angle = run.rotation_deg * M_PI / 180;  // y down: clockwise
         cos_ = std::cos(angle);
         sin_ = std::sin(angle);
@@ -164,6 +165,17 @@ std::vector<LinkArea> text_links(const scene::TextItem& item) {
         if (!link.rects.empty()) out.push_back(std::move(link));
     }
     return out;
+}
+
+scene::Rect text_bounds(const scene::TextItem& item) {
+    Box box;
+    for (const auto& run : item.text.runs) {
+        if (run.glyphs.empty()) continue;
+        RunMetrics metrics(run);
+        for (const auto& glyph : run.glyphs) metrics.add_glyph(glyph, item.x, item.y, box);
+    }
+    if (box.empty()) return {};
+    return {box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0};
 }
 
 std::string ascii_uri(std::string_view uri) {

@@ -39,7 +39,9 @@ scene::Rect item_bounds(const scene::Item& item) {
                 double x0 = std::min(what.x1, what.x2), y0 = std::min(what.y1, what.y2);
                 return {x0, y0, std::max(what.x1, what.x2) - x0, std::max(what.y1, what.y2) - y0};
             } else if constexpr (std::is_same_v<T, scene::TextItem>) {
-                return what.background_box;
+                if (what.background && what.background_box.w > 0 && what.background_box.h > 0)
+                    return what.background_box;
+                return text_bounds(what);
             } else {
                 return what.clip;
             }
@@ -62,19 +64,55 @@ std::string link_attributes(const std::string& uri, const std::vector<scene::Rec
     return "uri='" + ascii_uri(uri) + "' " + rect_attribute(rects);
 }
 
+// Whether drawing the item leaves no mark (render() skips it): such an
+// item gets no structure element, which would have no content.
 bool draws_nothing(const scene::Item& item) {
-    if (item.opacity <= 0) return true;
-    if (const auto* image = std::get_if<scene::ImageItem>(&item.what)) return !image->image;
-    if (const auto* text = std::get_if<scene::TextItem>(&item.what)) return text->text.runs.empty();
-    return false;
+    if (!(item.opacity > 0)) return true;
+    return std::visit(
+        [](const auto& what) -> bool {
+            using T = std::decay_t<decltype(what)>;
+            if constexpr (std::is_same_v<T, scene::ShapeItem>) {
+                return !what.fill && !what.gradient && !what.stroke && !what.backdrop;
+            } else if constexpr (std::is_same_v<T, scene::TextItem>) {
+                return what.text.runs.empty() && what.text.rules.empty() && !what.background;
+            } else if constexpr (std::is_same_v<T, scene::ImageItem>) {
+                return !what.image || what.image->width <= 0 || what.image->height <= 0 ||
+                       what.placed.w <= 0 || what.placed.h <= 0 || what.clip.w <= 0 || what.clip.h <= 0;
+            } else {
+                return !what.art || what.placed.w <= 0 || what.placed.h <= 0 || what.clip.w <= 0 ||
+                       what.clip.h <= 0;
+            }
+        },
+        item.what);
+}
+
+// The element the item's role (or, without one, its kind) asks for.
+std::string tag_for_role(const scene::Item& item) {
+    const std::string& role = item.role;
+    if (role.empty()) {
+        if (std::holds_alternative<scene::TextItem>(item.what)) {
+            const auto& text = std::get<scene::TextItem>(item.what);
+            return text.text.runs.empty() ? "" : "P";  // a background without words is decoration
+        }
+        if (const auto* shape = std::get_if<scene::ShapeItem>(&item.what))
+            return shape->kind == scene::ShapeKind::Rects ? "Figure" : "";  // a QR code is a figure
+        return "Figure";
+    }
+    if (role == "artifact") return "";
+    if (role == "p") return "P";
+    if (role == "figure") return "Figure";
+    if (role.size() == 2 && role[0] == 'h' && role[1] >= '1' && role[1] <= '6') return std::string{'H', role[1]};
+    fail_input(item.where, item_name(item) + " has the role '" + role +
+                               "'; the web PDF knows h1 to h6, p, figure and artifact");
 }
 
 void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<std::string>& figure_alts) {
-    const std::string tag = structure_tag(item);
+    std::string tag = tag_for_role(item);  // checks the role even when nothing is drawn
+    if (draws_nothing(item)) tag.clear();
     std::vector<LinkArea> links;
     if (const auto* text = std::get_if<scene::TextItem>(&item.what); text && item.link.empty())
         links = text_links(*text);
-    const bool own_link = !item.link.empty();
+    const bool own_link = !item.link.empty() && !draws_nothing(item);
     if (tag.empty() && !own_link) {
         scene::render_item(cr, item);
         return;
@@ -106,20 +144,8 @@ void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<std::str
 }  // namespace
 
 std::string structure_tag(const scene::Item& item) {
-    const std::string& role = item.role;
-    if (role.empty()) {
-        if (draws_nothing(item)) return "";
-        if (std::holds_alternative<scene::TextItem>(item.what)) return "P";
-        if (const auto* shape = std::get_if<scene::ShapeItem>(&item.what))
-            return shape->kind == scene::ShapeKind::Rects ? "Figure" : "";  // a QR code is a figure
-        return "Figure";
-    }
-    if (role == "artifact") return "";
-    if (role == "p") return "P";
-    if (role == "figure") return "Figure";
-    if (role.size() == 2 && role[0] == 'h' && role[1] >= '1' && role[1] <= '6') return std::string{'H', role[1]};
-    fail_input(item.where, item_name(item) + " has the role '" + role +
-                               "'; the web PDF knows h1 to h6, p, figure and artifact");
+    const std::string tag = tag_for_role(item);  // checks the role even when nothing is drawn
+    return draws_nothing(item) ? "" : tag;
 }
 
 TaggedPdf draw_tagged(const std::vector<scene::PageScene>& pages, const WebPdfOptions& options) {

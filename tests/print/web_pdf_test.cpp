@@ -19,6 +19,7 @@
 #include "print/web_artifacts.h"
 #include "print/web_links.h"
 #include "test_support.h"
+#include "web_pdf_fixtures.h"
 #include "text/font_context.h"
 #include "text/typesetter.h"
 
@@ -28,87 +29,10 @@ namespace {
 constexpr double mm = kPtPerMm;
 using test::run_command;
 using test::shell_quote;
+using namespace test_web;
 
 const std::string kUrl = "https://www.example.jp/recruit/2026";
 const std::string kQrUrl = "https://www.example.jp/apply?from=qr";
-
-model::Style style(const std::string& family, int weight, double size_pt) {
-    model::Style s;
-    s.name = family;
-    s.font_family = family;
-    s.weight = weight;
-    s.size_pt = size_pt;
-    return s;
-}
-
-scene::Item text_item(text::Typesetter& typesetter, const model::Style& s, const std::string& utf8, double x,
-                      double y, const std::string& role = "") {
-    model::Story story;
-    model::Paragraph paragraph;
-    paragraph.style = &s;
-    paragraph.spans.push_back({utf8});
-    story.paragraphs.push_back(paragraph);
-    text::FrameGeometry frame;
-    frame.width_pt = 170 * mm;
-    frame.height_pt = 40 * mm;
-    text::FrameFill fill = typesetter.fill(story, {}, frame);
-    EXPECT_TRUE(fill.story_done) << utf8;
-    scene::TextItem item;
-    item.x = x;
-    item.y = y;
-    item.text = std::move(fill.text);
-    scene::Item out;
-    out.what = std::move(item);
-    out.role = role;
-    return out;
-}
-
-scene::Item shape_item(scene::ShapeKind kind, scene::Rect bounds, Color fill) {
-    scene::ShapeItem shape;
-    shape.kind = kind;
-    shape.bounds = bounds;
-    shape.fill = fill;
-    scene::Item item;
-    item.what = shape;
-    return item;
-}
-
-// A deterministic "photo": gradients and noise, opaque or with a round
-// transparent cut-out.
-std::shared_ptr<scene::Image> synthetic_image(int w, int h, bool alpha) {
-    auto image = std::make_shared<scene::Image>();
-    image->width = w;
-    image->height = h;
-    image->has_alpha = alpha;
-    image->pixels.resize(static_cast<size_t>(w) * h);
-    uint32_t seed = 12345;
-    for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-            seed = seed * 1103515245u + 12345u;
-            uint32_t noise = (seed >> 16) & 0x1f;
-            uint32_t r = (x * 200 / w + noise) & 0xff, g = (y * 200 / h + noise) & 0xff, b = (128 + noise) & 0xff;
-            uint32_t a = 0xff;
-            if (alpha) {
-                double dx = x - w / 2.0, dy = y - h / 2.0;
-                if (dx * dx + dy * dy > (w / 2.0) * (w / 2.0)) a = r = g = b = 0;
-            }
-            image->pixels[static_cast<size_t>(y) * w + x] = (a << 24) | (r << 16) | (g << 8) | b;
-        }
-    }
-    return image;
-}
-
-scene::Item image_item(std::shared_ptr<scene::Image> image, scene::Rect placed, scene::Rect clip,
-                       const std::string& alt) {
-    scene::ImageItem it;
-    it.image = std::move(image);
-    it.placed = placed;
-    it.clip = clip;
-    scene::Item item;
-    item.what = it;
-    item.alt = alt;
-    return item;
-}
 
 struct Sample {
     std::vector<scene::PageScene> pages;
@@ -118,8 +42,7 @@ struct Sample {
 const Sample& sample() {
     static const Sample* made = [] {
         auto* s = new Sample;
-        static auto fonts = text::FontContext::create({std::string(KOHO_SOURCE_DIR) + "/fonts"});
-        text::Typesetter typesetter(fonts);
+        text::Typesetter& typesetter = shared_typesetter();
         static const model::Style heading = style("Noto Serif CJK JP", 700, 20);
         static const model::Style body = style("Noto Sans CJK JP", 400, 11);
         s->pages.resize(2);
@@ -202,18 +125,6 @@ protected:
 std::string* WebPdf::bytes_ = nullptr;
 test::TempDir* WebPdf::dir_ = nullptr;
 
-void structure_sequence(QPDFObjectHandle element, std::vector<std::string>& out,
-                        std::vector<QPDFObjectHandle>& elements) {
-    QPDFObjectHandle k = element.getKey("/K");
-    std::vector<QPDFObjectHandle> kids = k.isArray() ? k.getArrayAsVector() : std::vector<QPDFObjectHandle>{k};
-    for (auto kid : kids) {
-        if (!kid.isDictionary() || !kid.getKey("/S").isName()) continue;
-        out.push_back(kid.getKey("/S").getName());
-        elements.push_back(kid);
-        structure_sequence(kid, out, elements);
-    }
-}
-
 TEST_F(WebPdf, StructureTreeFollowsTheDisplayListWithAltOnFigures) {
     QPDFObjectHandle root = pdf_.getRoot().getKey("/StructTreeRoot");
     ASSERT_TRUE(root.isDictionary());
@@ -256,22 +167,6 @@ TEST_F(WebPdf, PagesAreTheTrimWithoutBleedOrMarks) {
         EXPECT_FALSE(page.hasKey("/BleedBox"));
         EXPECT_TRUE(page.getKey("/Tabs").isNameAndEquals("/S"));
     }
-}
-
-struct Link {
-    std::string uri;
-    QPDFObjectHandle::Rectangle rect;
-};
-
-std::vector<Link> links_of(QPDFObjectHandle page) {
-    std::vector<Link> out;
-    QPDFObjectHandle annots = page.getKey("/Annots");
-    if (!annots.isArray()) return out;
-    for (auto annot : annots.getArrayAsVector()) {
-        if (!annot.getKey("/Subtype").isNameAndEquals("/Link")) continue;
-        out.push_back({annot.getKey("/A").getKey("/URI").getStringValue(), annot.getKey("/Rect").getArrayAsRectangle()});
-    }
-    return out;
 }
 
 // The URL as a word in `pdftotext -bbox`: xMin yMin xMax yMax, y down.
@@ -329,30 +224,6 @@ TEST_F(WebPdf, QpdfCheckIsClean) {
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_EQ(r.output.find("WARNING"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("No syntax or stream encoding errors"), std::string::npos) << r.output;
-}
-
-struct ImageFacts {
-    int width = 0, height = 0;
-    std::string filter, colorspace;
-    bool smask = false;
-};
-
-std::vector<ImageFacts> images_of(QPDFObjectHandle page) {
-    std::vector<ImageFacts> out;
-    for (auto& [name, image] : QPDFPageObjectHelper(page).getImages()) {
-        QPDFObjectHandle dict = image.getDict();
-        ImageFacts f;
-        f.width = dict.getKey("/Width").getIntValueAsInt();
-        f.height = dict.getKey("/Height").getIntValueAsInt();
-        QPDFObjectHandle filter = dict.getKey("/Filter");
-        if (filter.isArray() && filter.getArrayNItems() > 0) filter = filter.getArrayItem(0);
-        f.filter = filter.isName() ? filter.getName() : "";
-        f.colorspace = dict.getKey("/ColorSpace").isName() ? dict.getKey("/ColorSpace").getName() : "";
-        f.smask = dict.hasKey("/SMask");
-        out.push_back(f);
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.width > b.width; });
-    return out;
 }
 
 TEST_F(WebPdf, PicturesKeepNoMorePixelsThanTheirPlacedSizeNeeds) {

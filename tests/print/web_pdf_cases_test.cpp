@@ -1,0 +1,167 @@
+// Web PDF corner cases: items that draw nothing, a link on a whole text
+// frame, transparency groups inside structure elements, a URL set sideways
+// in vertical text, one picture placed twice.
+#include <gtest/gtest.h>
+#include <qpdf/QPDF.hh>
+
+#include "core/units.h"
+#include "print/web_pdf.h"
+#include "test_support.h"
+#include "web_pdf_fixtures.h"
+
+namespace koho::print {
+namespace {
+
+constexpr double mm = kPtPerMm;
+using namespace test_web;
+using test::run_command;
+using test::shell_quote;
+
+scene::PageScene a5_page() {
+    scene::PageScene page;
+    page.trim_w_pt = 148 * mm;
+    page.trim_h_pt = 210 * mm;
+    return page;
+}
+
+struct Read {
+    std::string bytes;
+    std::vector<std::string> tags;
+    std::vector<QPDFObjectHandle> elements;
+};
+
+// Renders, checks qpdf --check is clean, and reads the structure back.
+void render_and_read(const std::vector<scene::PageScene>& pages, QPDF& pdf, Read& out) {
+    WebPdfOptions options;
+    options.date_epoch = 0;
+    out.bytes = render_web_pdf(pages, options);
+    test::TempDir dir("web-pdf-cases");
+    test::write_bytes(dir.path() / "case.pdf", out.bytes);
+    auto check = run_command("/usr/bin/qpdf --check " + shell_quote((dir.path() / "case.pdf").string()) + " 2>&1");
+    EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(check.output.find("WARNING"), std::string::npos) << check.output;
+    pdf.processMemoryFile("case", out.bytes.data(), out.bytes.size());
+    structure_sequence(pdf.getRoot().getKey("/StructTreeRoot"), out.tags, out.elements);
+}
+
+std::string extracted_text(const std::string& bytes) {
+    test::TempDir dir("web-pdf-text");
+    test::write_bytes(dir.path() / "t.pdf", bytes);
+    return run_command("pdftotext -raw " + shell_quote((dir.path() / "t.pdf").string()) + " - 2>&1").output;
+}
+
+TEST(WebPdfCases, ItemsThatDrawNothingGetNoElement) {
+    scene::PageScene page = a5_page();
+    page.items.push_back(image_item(synthetic_image(10, 10, false), {0, 0, 0, 10}, {0, 0, 10, 10}, "zero width"));
+    scene::ShapeItem unpainted;
+    unpainted.kind = scene::ShapeKind::Rects;
+    unpainted.bounds = {0, 0, 10, 10};
+    scene::Item nothing;
+    nothing.what = unpainted;
+    page.items.push_back(nothing);
+    scene::Item invisible = image_item(synthetic_image(10, 10, false), {10, 10, 20, 20}, {10, 10, 20, 20}, "opacity 0");
+    invisible.opacity = 0;
+    page.items.push_back(invisible);
+    scene::Item empty_heading;
+    empty_heading.what = scene::TextItem{};
+    empty_heading.role = "h1";
+    page.items.push_back(empty_heading);
+    page.items.push_back(image_item(synthetic_image(10, 10, false), {20, 20, 20, 20}, {20, 20, 20, 20}, "real"));
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_EQ(read.tags, (std::vector<std::string>{"/Document", "/Figure"}));
+    ASSERT_EQ(read.elements.size(), 2u);
+    EXPECT_EQ(read.elements[1].getKey("/Alt").getUTF8Value(), "real");
+}
+
+TEST(WebPdfCases, LinkOnATextFrameCoversItsGlyphs) {
+    static const model::Style body = style("Noto Sans CJK JP", 400, 12);
+    scene::PageScene page = a5_page();
+    scene::Item item = text_item(shared_typesetter(), body, "応募フォームはこちら", 20 * mm, 30 * mm);
+    item.link = "https://www.example.jp/form";
+    page.items.push_back(item);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_EQ(read.tags, (std::vector<std::string>{"/Document", "/P", "/Link"}));
+    auto links = links_of(pdf.getAllPages()[0]);
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].uri, "https://www.example.jp/form");
+    // Ten 12 pt characters from x = 20 mm, baseline about one em below the
+    // frame's top (y up in the PDF).
+    const double page_h = 210 * mm;
+    EXPECT_NEAR(links[0].rect.llx, 20 * mm, 1.5);
+    EXPECT_NEAR(links[0].rect.urx, 20 * mm + 120, 2.5);
+    EXPECT_LT(links[0].rect.ury, page_h - 30 * mm + 1.5);
+    EXPECT_GT(links[0].rect.lly, page_h - 30 * mm - 20);
+    EXPECT_NE(extracted_text(read.bytes).find("応募フォームはこちら"), std::string::npos);
+}
+
+TEST(WebPdfCases, HalfTransparentFrameInAGroupStaysTaggedText) {
+    static const model::Style body = style("Noto Sans CJK JP", 400, 12);
+    scene::PageScene page = a5_page();
+    scene::Item item = text_item(shared_typesetter(), body, "透明度のある枠の本文", 20 * mm, 30 * mm);
+    auto& text = std::get<scene::TextItem>(item.what);
+    text.background = Color::from_rgb(1, 0.8, 0.2);
+    text.background_box = {20 * mm, 30 * mm, 100 * mm, 20 * mm};
+    item.opacity = 0.5;  // background under text: drawn in a transparency group
+    page.items.push_back(item);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_EQ(read.tags, (std::vector<std::string>{"/Document", "/P"}));
+    EXPECT_NE(extracted_text(read.bytes).find("透明度のある枠の本文"), std::string::npos);
+}
+
+TEST(WebPdfCases, UrlSidewaysInVerticalTextGetsATallLink) {
+    static const model::Style body = style("Noto Sans CJK JP", 400, 11);
+    scene::PageScene page = a5_page();
+    page.items.push_back(text_item(shared_typesetter(), body, "詳細はhttps://a.example.jp/tateへ", 100 * mm, 20 * mm,
+                                   "", model::Writing::Vertical));
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    auto links = links_of(pdf.getAllPages()[0]);
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].uri, "https://a.example.jp/tate");
+    const auto& r = links[0].rect;
+    // Latin runs down the column: the link is a column about one line
+    // wide, and lies in the frame's column (100 mm to 140 mm from the left).
+    EXPECT_GT(r.ury - r.lly, 3 * (r.urx - r.llx)) << r.llx << " " << r.lly << " " << r.urx << " " << r.ury;
+    EXPECT_GT(r.llx, 100 * mm - 1);
+    EXPECT_LT(r.urx, 140 * mm + 1);
+}
+
+TEST(WebPdfCases, OnePictureTwiceIsEmbeddedOnceForItsLargerPlacement) {
+    auto photo = synthetic_image(2000, 1000, false);
+    scene::PageScene page1 = a5_page(), page2 = a5_page();
+    page1.items.push_back(image_item(photo, {10 * mm, 10 * mm, 40 * mm, 20 * mm}, {10 * mm, 10 * mm, 40 * mm, 20 * mm}, "小"));
+    page2.items.push_back(image_item(photo, {10 * mm, 10 * mm, 80 * mm, 40 * mm}, {10 * mm, 10 * mm, 80 * mm, 40 * mm}, "大"));
+    QPDF pdf;
+    Read read;
+    render_and_read({page1, page2}, pdf, read);
+    auto on1 = images_of(pdf.getAllPages()[0]);
+    auto on2 = images_of(pdf.getAllPages()[1]);
+    ASSERT_EQ(on1.size(), 1u);
+    ASSERT_EQ(on2.size(), 1u);
+    EXPECT_EQ(on1[0].width, 473);  // 80 mm at 150 ppi = 472.4
+    EXPECT_EQ(on2[0].width, 473);
+    size_t images = 0;
+    for (auto& object : pdf.getAllObjects())
+        if (object.isStream() && object.getDict().getKey("/Subtype").isNameAndEquals("/Image")) ++images;
+    EXPECT_EQ(images, 1u);
+}
+
+TEST(WebPdfCases, BadOptionsAreRefused) {
+    WebPdfOptions options;
+    options.jpeg_quality = 0;
+    EXPECT_THROW(render_web_pdf({a5_page()}, options), Error);
+    options = {};
+    options.max_image_ppi = 0;
+    EXPECT_THROW(render_web_pdf({a5_page()}, options), Error);
+    EXPECT_THROW(render_web_pdf({}, {}), Error);
+}
+
+}  // namespace
+}  // namespace koho::print
