@@ -17,8 +17,8 @@ namespace {
 
 constexpr InkChoice kBlack{{0, 0, 0, 1}, true};
 
-// Black as layouts write it: pure black, and DIC/Japanese designers' "black"
-// #231815 (what Illustrator shows for K100 on Japan Color).
+// Black as layouts write it: pure black, and #231815, the RGB Japanese
+// designers know as black (what Illustrator shows for K100 on Japan Color).
 bool is_black_code(uint32_t code) { return code == 0x000000 || code == 0x231815; }
 
 cmsUInt32Number lcms_intent(RenderingIntent intent) {
@@ -47,6 +47,9 @@ struct ColorManager::Impl {
     lcms::Transform pixels;   // sRGB 8-bit → CMYK 8-bit (0 none .. 255 solid)
     std::unique_ptr<KRamp> ramp;
     int tac8 = 0;             // the TAC in 8-bit ink units summed over four plates
+    // DeviceGray in → DeviceGray out: K in a PDF/X, with 0 as solid, so
+    // 255 - the ramp's ink.
+    std::array<uint8_t, 256> device_gray{};
 
     mutable std::mutex mutex;
     mutable std::map<std::array<double, 3>, InkChoice> cache;
@@ -112,6 +115,7 @@ ColorManager::ColorManager(const OutputProfile& profile, const ColorSettings& se
         fail_system({}, "lcms2 cannot convert sRGB to the output profile '" + profile.description + "'" +
                             (m.ctx.last_error().empty() ? "" : " (" + m.ctx.last_error() + ")"));
     m.ramp = std::make_unique<KRamp>(m.ctx.get(), output.get());
+    for (int g = 0; g < 256; ++g) m.device_gray[g] = uint8_t(255 - m.ramp->k8(uint8_t(g)));
 }
 
 ColorManager::~ColorManager() = default;
@@ -185,10 +189,7 @@ void ColorManager::rgb_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) c
 }
 
 void ColorManager::gray_pixels(const uint8_t* gray_in, uint8_t* gray_out, size_t count) const {
-    const KRamp& ramp = *impl_->ramp;
-    // DeviceGray is K in a PDF/X, with 0 as solid: the output is 255 - ink.
-    std::array<uint8_t, 256> lut;
-    for (int g = 0; g < 256; ++g) lut[g] = uint8_t(255 - ramp.k8(uint8_t(g)));
+    const std::array<uint8_t, 256>& lut = impl_->device_gray;
     for (size_t i = 0; i < count; ++i) gray_out[i] = lut[gray_in[i]];
 }
 
