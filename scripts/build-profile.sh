@@ -39,8 +39,10 @@ if ! command -v colprof >/dev/null; then
   exit 1
 fi
 
-want_stamp=$(printf 'ti3-sha256 %s\ncolprof %s\ndescription %s\n' \
-  "$(sha256sum "$ti3" | cut -d' ' -f1)" "${args[*]}" "$description")
+# colprof prints its version in the usage it shows when given nothing.
+version=$( (colprof 2>&1 || true) | sed -n '/Version/{s/.*Version \([0-9][0-9.]*\).*/\1/p;q}')
+want_stamp=$(printf 'ti3-sha256 %s\ncolprof %s %s\ndescription %s\n' \
+  "$(sha256sum "$ti3" | cut -d' ' -f1)" "${version:-unknown}" "${args[*]}" "$description")
 if [ "${1:-}" != "--force" ] && [ -f "$out" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_stamp" ]; then
   exit 0
 fi
