@@ -17,7 +17,7 @@ struct ImposeArgs {
     std::string input;
     std::string output;
     bool saddle_stitch = false;
-    std::string binding = "left";
+    std::string binding;  // empty: what the PDF declares, else left
     bool pad = false;
 };
 
@@ -34,10 +34,14 @@ void run_impose(const ImposeArgs& args) {
     // Saddle stitching is the one imposition so far; naming it keeps the
     // command open to others (perfect binding, n-up) without a silent default.
     if (!args.saddle_stitch) fail_input({"--saddle-stitch"}, "name the imposition: --saddle-stitch");
+    const std::string input = read_input(args.input);
     print::ImposeOptions options;
-    options.binding = args.binding == "right" ? print::Binding::Right : print::Binding::Left;
+    if (args.binding.empty())
+        options.binding = print::declared_binding(input, args.input).value_or(print::Binding::Left);
+    else
+        options.binding = args.binding == "right" ? print::Binding::Right : print::Binding::Left;
     options.pad_with_blanks = args.pad;
-    const std::string bytes = print::impose_saddle_stitch(read_input(args.input), args.input, options);
+    const std::string bytes = print::impose_saddle_stitch(input, args.input, options);
     write_file_atomically(args.output, bytes);
 }
 
@@ -60,10 +64,10 @@ void add_impose_command(CLI::App& app) {
         ->type_name("OUT.pdf");
     cmd->add_flag("--saddle-stitch", args->saddle_stitch, "Nested sheets folded once and stapled (中綴じ)");
     cmd->add_option("--binding", args->binding,
-                    "Which edge the spine is on: left (横組み, 左綴じ) or right (縦組み, 右綴じ)")
+                    "Which edge the spine is on: left (横組み, 左綴じ) or right (縦組み, 右綴じ). "
+                    "Default: right when the PDF's /ViewerPreferences /Direction is /R2L, else left")
         ->check(CLI::IsMember({"left", "right"}))
-        ->type_name("BINDING")
-        ->default_str("left");
+        ->type_name("BINDING");
     cmd->add_flag("--pad", args->pad,
                   "Fill up to a multiple of 4 pages with blanks before the last page (the back cover)");
     cmd->footer("Exit status: 0 written, 2 the PDF (or an option) is unsuitable, 1 any other failure.");

@@ -292,17 +292,41 @@ std::string impose(QPDF& in, const SourceLoc& where, const ImposeOptions& option
 
 }  // namespace
 
+namespace {
+
+void read_pdf(QPDF& in, const std::string& pdf_bytes, const SourceLoc& where) {
+    in.setLogger(silent_logger());
+    in.setSuppressWarnings(true);
+    try {
+        in.processMemoryFile(where.file.c_str(), pdf_bytes.data(), pdf_bytes.size());
+    } catch (const std::exception& e) {
+        fail_input(where, std::string("not a PDF qpdf can read: ") + e.what());
+    }
+}
+
+}  // namespace
+
+std::optional<Binding> declared_binding(const std::string& pdf_bytes, const std::string& source_name) {
+    const SourceLoc where{source_name};
+    QPDF in;
+    read_pdf(in, pdf_bytes, where);
+    try {
+        QPDFObjectHandle preferences = in.getRoot().getKey("/ViewerPreferences");
+        if (!preferences.isDictionary()) return std::nullopt;
+        QPDFObjectHandle direction = preferences.getKey("/Direction");
+        if (direction.isNameAndEquals("/R2L")) return Binding::Right;
+        if (direction.isNameAndEquals("/L2R")) return Binding::Left;
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        fail_input(where, std::string("the PDF is damaged: ") + e.what());
+    }
+}
+
 std::string impose_saddle_stitch(const std::string& pdf_bytes, const std::string& source_name,
                                  const ImposeOptions& options) {
     const SourceLoc where{source_name};
     QPDF in;
-    in.setLogger(silent_logger());
-    in.setSuppressWarnings(true);
-    try {
-        in.processMemoryFile(source_name.c_str(), pdf_bytes.data(), pdf_bytes.size());
-    } catch (const std::exception& e) {
-        fail_input(where, std::string("not a PDF qpdf can read: ") + e.what());
-    }
+    read_pdf(in, pdf_bytes, where);
     try {
         return impose(in, where, options);
     } catch (const Error&) {

@@ -1,6 +1,7 @@
 // Imposition: printer spreads from a finished PDF.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,12 @@ std::vector<std::pair<int, int>> saddle_stitch_order(int page_count, Binding bin
 // shops expect of a cover set: 6 pages → 1 2 3 4 5 _ _ 6. A single page is
 // the front cover and is followed by the blanks.
 std::vector<int> booklet_pages(int source_pages, bool pad_with_blanks);
+
+// The binding a PDF declares: its catalog's /ViewerPreferences /Direction
+// (/R2L → Right, /L2R → Left; what InDesign writes for a right- or
+// left-edge binding), nullopt when it declares none. Throws koho::Error
+// (BadInput) for what is not a PDF.
+std::optional<Binding> declared_binding(const std::string& pdf_bytes, const std::string& source_name);
 
 struct ImposeOptions {
     Binding binding = Binding::Left;

@@ -56,6 +56,24 @@ TEST_F(ImposeCli, WritesFourSheetSidesForEightPages) {
     EXPECT_NE(read_bytes(out_), first);
 }
 
+TEST_F(ImposeCli, BindingDefaultsToWhatThePdfDeclares) {
+    auto impose = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"impose", in_.string(), "--saddle-stitch", "-o", out_.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const KohoRun run = run_koho(args);
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        return read_bytes(out_);
+    };
+    BookletSpec spec;
+    spec.direction = "/R2L";
+    write_bytes(in_, make_booklet_pdf(spec));
+    const std::string declared = impose({});
+    EXPECT_EQ(declared, impose({"--binding", "right"}));
+    EXPECT_NE(declared, impose({"--binding", "left"}));  // the option wins
+    write_bytes(in_, make_booklet_pdf({}));
+    EXPECT_EQ(impose({}), impose({"--binding", "left"}));
+}
+
 TEST_F(ImposeCli, OddCountIsBadInputUnlessPadded) {
     BookletSpec spec;
     spec.pages = 7;

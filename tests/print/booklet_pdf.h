@@ -32,6 +32,7 @@ struct BookletSpec {
     int page_trim_bleed = 0;    // 1-based page whose BleedBox is its TrimBox
     int page_stamped = 0;       // 1-based page with a printing stamp annotation and a link
     bool output_intent = true;  // an /OutputIntents entry and Info /Title
+    std::string direction;      // "/R2L" or "/L2R": a /ViewerPreferences /Direction
 };
 
 // Distinct, well-separated colours (0–255) for pages 1…12.
@@ -106,6 +107,10 @@ inline std::string make_booklet_pdf(const BookletSpec& spec) {
         QPDFObjectHandle info = pdf.makeIndirectObject(
             QPDFObjectHandle::parse("<< /Title (Booklet Test) /GTS_PDFXVersion (PDF/X-4) >>"));
         pdf.getTrailer().replaceKey("/Info", info);
+    }
+    if (!spec.direction.empty()) {
+        pdf.getRoot().replaceKey("/ViewerPreferences",
+                                 QPDFObjectHandle::parse("<< /Direction " + spec.direction + " >>"));
     }
     QPDFWriter writer(pdf);
     writer.setOutputMemory();

@@ -414,6 +414,21 @@ TEST(Impose, KeepsTheSmallestBleedOfAnyPage) {
     EXPECT_TRUE(near_colour(raster.at_mm(kTrimLeft + 25, kMiddle), booklet_colour(8)));
 }
 
+TEST(DeclaredBinding, ReadsTheViewerDirection) {
+    BookletSpec spec;
+    EXPECT_EQ(declared_binding(make_booklet_pdf(spec), "a.pdf"), std::nullopt);
+    spec.direction = "/R2L";
+    EXPECT_EQ(declared_binding(make_booklet_pdf(spec), "a.pdf"), Binding::Right);
+    spec.direction = "/L2R";
+    EXPECT_EQ(declared_binding(make_booklet_pdf(spec), "a.pdf"), Binding::Left);
+    try {
+        declared_binding("%PDF-nonsense", "a.pdf");
+        ADD_FAILURE();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+    }
+}
+
 TEST(Impose, RefusesWhatIsNotAPdf) {
     try {
         impose_saddle_stitch("not a pdf at all", "in.pdf", {});
