@@ -323,6 +323,9 @@ void StreamWalker::show(QPDFObjectHandle text) {
         }
     }
     page_.listener.text_shown(shown);
+    // Outlined glyphs (Tr 1, 2, 5, 6) are strokes like any other.
+    if (box.has_points && (g.render == 1 || g.render == 2 || g.render == 5 || g.render == 6))
+        page_.listener.stroked(g.line_width * g.ctm.smallest_scale(), g.line_width);
     // Invisible (3) and clip-only (7) text paints nothing near the trim.
     if (box.has_points && g.render != 3 && g.render != 7) {
         text_box_.add(box.x0, box.y0);

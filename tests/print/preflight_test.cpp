@@ -356,6 +356,13 @@ TEST(Preflight, HairlineFromAGraphicsState) {
     EXPECT_NE(only_finding(run(f), "hairline", Severity::Warning).find("1 stroke is thinner"), std::string::npos);
 }
 
+TEST(Preflight, HairlineOutlinedText) {
+    PdfFixture f = test::clean_fixture();
+    f.append_content(page1(f), std::string("BT /F1 20 Tf 1 Tr 0.1 w 0 0 0 1 K 1 0 0 1 60 240 Tm ") + test::kGlyphs +
+                                   " Tj ET");
+    EXPECT_EQ(only_finding(run(f), "hairline", Severity::Warning), "1 stroke is thinner than 0.25 pt (thinnest 0.1 pt)");
+}
+
 // ---------------------------------------------------------------- safe_zone
 
 TEST(Preflight, SafeZoneTextOneMillimetreFromTheTrim) {
