@@ -60,6 +60,29 @@ void set_alt_texts(Handle document, const std::vector<std::string>& figure_alts)
         if (!figure_alts[i].empty()) figures[i].replaceKey("/Alt", Handle::newUnicodeString(figure_alts[i]));
 }
 
+// A document with nothing but decoration still gets a (childless) tree.
+Handle structure_tree_root(QPDF& pdf) {
+    Handle root = pdf.getRoot().getKey("/StructTreeRoot");
+    if (root.isDictionary()) return root;
+    root = pdf.makeIndirectObject(Handle::newDictionary());
+    root.replaceKey("/Type", Handle::newName("/StructTreeRoot"));
+    root.replaceKey("/K", Handle::newArray());
+    pdf.getRoot().replaceKey("/StructTreeRoot", root);
+    return root;
+}
+
+// Screen readers announce a link by its /Contents (PDF/UA requires one):
+// the address itself, which is also what the reader sees.
+void describe_links(Handle page) {
+    Handle annots = page.getKey("/Annots");
+    if (!annots.isArray()) return;
+    for (Handle annot : annots.getArrayAsVector()) {
+        if (!annot.isDictionary() || !annot.getKey("/Subtype").isNameAndEquals("/Link")) continue;
+        Handle uri = annot.getKey("/A").isDictionary() ? annot.getKey("/A").getKey("/URI") : Handle::newNull();
+        if (uri.isString() && !annot.hasKey("/Contents")) annot.replaceKey("/Contents", uri);
+    }
+}
+
 void set_catalog(QPDF& pdf, const WebPdfOptions& options) {
     Handle root = pdf.getRoot();
     if (!options.lang.empty()) root.replaceKey("/Lang", Handle::newUnicodeString(options.lang));
@@ -90,10 +113,10 @@ std::string finish_web_pdf(const std::string& cairo_pdf, const std::vector<scene
             page.replaceKey("/MediaBox", box_array({0, 0, pages[i].trim_w_pt, pages[i].trim_h_pt}));
             page.replaceKey("/Tabs", Handle::newName("/S"));
             mark_artifacts(page);
+            describe_links(page);
         }
 
-        Handle tree_root = pdf.getRoot().getKey("/StructTreeRoot");
-        if (!tree_root.isDictionary()) fail_system({}, "cairo wrote no structure tree");
+        Handle tree_root = structure_tree_root(pdf);
         Handle document = wrap_in_document(pdf, tree_root);
         set_alt_texts(document, figure_alts);
         set_catalog(pdf, options);

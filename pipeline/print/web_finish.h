@@ -10,7 +10,9 @@
 namespace koho::print::detail {
 
 // Reads Cairo's tagged PDF and writes it again with: every page's MediaBox
-// the trim and /Tabs /S (links in structure order); the structure elements
+// the trim and /Tabs /S (links in structure order); every link annotation
+// with its URI as /Contents (what a screen reader announces); the structure
+// elements
 // under one /Document element; /Alt on the Figures (`figure_alts`, in tree
 // order; empty strings write none); content outside the structure tree
 // marked as /Artifact; /Lang, /MarkInfo << /Marked true >>,

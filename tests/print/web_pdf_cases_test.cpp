@@ -153,6 +153,31 @@ TEST(WebPdfCases, OnePictureTwiceIsEmbeddedOnceForItsLargerPlacement) {
     EXPECT_EQ(images, 1u);
 }
 
+TEST(WebPdfCases, OnlyDecorationStillHasADocumentElement) {
+    scene::PageScene page = a5_page();
+    page.items.push_back(shape_item(scene::ShapeKind::Rect, {0, 0, 100, 100}, Color::from_rgb(1, 0, 0)));
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_EQ(read.tags, (std::vector<std::string>{"/Document"}));
+}
+
+TEST(WebPdfCases, LinksCarryTheirAddressAsContents) {
+    scene::PageScene page = a5_page();
+    scene::Item qr = shape_item(scene::ShapeKind::Rects, {10, 10, 50, 50}, Color::from_rgb(0, 0, 0));
+    std::get<scene::ShapeItem>(qr.what).rects.push_back({10, 10, 5, 5});
+    qr.link = "https://www.example.jp/qr";
+    page.items.push_back(qr);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    QPDFObjectHandle page_object = pdf.getAllPages()[0];
+    QPDFObjectHandle annots = page_object.getKey("/Annots");
+    ASSERT_TRUE(annots.isArray());
+    ASSERT_EQ(annots.getArrayNItems(), 1);
+    EXPECT_EQ(annots.getArrayItem(0).getKey("/Contents").getUTF8Value(), "https://www.example.jp/qr");
+}
+
 TEST(WebPdfCases, BadOptionsAreRefused) {
     WebPdfOptions options;
     options.jpeg_quality = 0;
