@@ -91,7 +91,10 @@ void CmykPass::find_mask_content(QPDFObjectHandle obj, bool in_mask, std::set<st
     for (const std::string& key : dict.getKeys()) {
         if (key == "/Parent")
             continue;
-        find_mask_content(dict.getKey(key), in_mask || (is_mask && key == "/G"), seen);
+        QPDFObjectHandle value = dict.getKey(key);
+        if ((key == "/CA" || key == "/ca") && value.isNumber() && value.getNumericValue() < 1)
+            partial_alpha_ = true;
+        find_mask_content(value, in_mask || (is_mask && key == "/G"), seen);
     }
 }
 

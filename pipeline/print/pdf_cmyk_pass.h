@@ -78,8 +78,9 @@ struct ResourceView {
     std::map<std::string, XObjectInfo> xobjects;
 };
 
-// How a content stream starts: pages begin in the default graphics state;
-// forms, patterns and glyph procedures inherit one the pass cannot see.
+// How a content stream starts: pages, forms (always invoked with overprint
+// off) and patterns know their overprint state; glyph procedures inherit
+// the text's. Plain forms inherit alpha, soft mask and blend mode.
 struct StreamStart {
     bool overprint_known_off = true;
     bool transparency_known_clean = true;
@@ -145,8 +146,7 @@ private:
                                      QPDFObjectHandle inherited, Findings& found, XObjectInfo& info);
     QPDFObjectHandle convert_pattern(QPDFObjectHandle pattern, Target target, Findings& found);
     void convert_gstate(QPDFObjectHandle gstate, Findings& found, GStateInfo& info);
-    void convert_type3_font(QPDFObjectHandle font, Target target, QPDFObjectHandle inherited,
-                            Findings& found);
+    void convert_type3_font(QPDFObjectHandle font, Target target, Findings& found);
     QPDFObjectHandle convert_function(QPDFObjectHandle function, Family family, Target target);
     QPDFObjectHandle convert_sampled_function(QPDFObjectHandle function, Family family, Target target);
     QPDFObjectHandle convert_space_entry(QPDFObjectHandle space, Target target);
@@ -157,6 +157,7 @@ private:
     void find_mask_content(QPDFObjectHandle obj, bool in_mask, std::set<std::pair<QPDFObjGen, bool>>& seen);
     QPDFObjectHandle snapshot(QPDFObjectHandle h);
     std::set<QPDFObjGen> in_masks_;
+    bool partial_alpha_ = false;
     std::map<QPDFObjGen, QPDFObjectHandle> pristine_;
     void convert_annotations(QPDFObjectHandle page, Findings& found);
     void clean_up();
@@ -179,8 +180,10 @@ private:
     std::vector<VisitedResources> visited_resources_;
     std::map<QPDFObjGen, size_t> visited_index_;
 
-    friend class ContentRewriter;
 public:
+    // Whether any ExtGState (or annotation) sets an alpha below 1: when
+    // none does, alpha is 1 everywhere, inherited or not.
+    bool partial_alpha_anywhere() const { return partial_alpha_; }
     // The visited-resources record for `view` (created on first use).
     VisitedResources& visited(const ResourceView& view);
 };

@@ -27,6 +27,8 @@ QPDFObjectHandle CmykPass::convert_form(QPDFObjectHandle form, Target target, QP
     }
     QPDFObjectHandle original = form;
     form = claim(form, target);
+    if (original.isIndirect())
+        done_[key] = form;  // before its content: a form reached from itself stops here
     QPDFObjectHandle dict = form.getDict();
 
     QPDFObjectHandle group = dict.getKey("/Group");
@@ -43,19 +45,20 @@ QPDFObjectHandle CmykPass::convert_form(QPDFObjectHandle form, Target target, QP
     Findings own;
     QPDFObjectHandle resources = dict.getKey("/Resources");
     if (!resources.isDictionary()) {
-        // An old-style form without resources uses its invoker's.
-        resources = inherited.isDictionary() ? inherited : QPDFObjectHandle::newDictionary();
-        if (!inherited.isDictionary())
-            dict.replaceKey("/Resources", resources);
+        // An old-style form without resources uses its invoker's: it gets a
+        // copy of its own to be converted (and to take overprint states).
+        resources = inherited.isDictionary() ? inherited.shallowCopy() : QPDFObjectHandle::newDictionary();
+        dict.replaceKey("/Resources", resources);
     }
     ResourceView view = convert_resources(resources, target, own);
     if (!view.resources.isSameObjectAs(resources))
         dict.replaceKey("/Resources", view.resources);
 
     StreamStart start;
-    start.overprint_known_off = false;
-    // A transparency group starts opaque, with no soft mask and Normal
-    // blending (ISO 32000-1 11.6.6); a plain form inherits them.
+    // Every Do of a form is preceded by overprint off (the form's content
+    // sets its own colours). A transparency group starts opaque, with no
+    // soft mask and Normal blending (ISO 32000-1 11.6.6); a plain form
+    // inherits them.
     start.transparency_known_clean = is_transparency_group(dict);
     rewrite_content(form, view, target, start, own);
 
@@ -63,10 +66,8 @@ QPDFObjectHandle CmykPass::convert_form(QPDFObjectHandle form, Target target, QP
     record.form = form;
     record.found.add(own);
     record.soft_mask_group = record.soft_mask_group || soft_mask_group;
-    if (original.isIndirect()) {
-        done_[key] = form;
+    if (original.isIndirect())
         done_findings_[key] = own;
-    }
     found.add(own);
     return form;
 }
@@ -109,6 +110,8 @@ QPDFObjectHandle CmykPass::convert_pattern(QPDFObjectHandle pattern, Target targ
     }
     QPDFObjectHandle original = pattern;
     pattern = claim(pattern, target);
+    if (original.isIndirect())
+        done_[key] = pattern;
     dict = pattern.isStream() ? pattern.getDict() : pattern;
     Findings own;
     QPDFObjectHandle type = dict.getKey("/PatternType");
@@ -122,9 +125,9 @@ QPDFObjectHandle CmykPass::convert_pattern(QPDFObjectHandle pattern, Target targ
         ResourceView view = convert_resources(resources, target, own);
         if (!view.resources.isSameObjectAs(resources))
             dict.replaceKey("/Resources", view.resources);
-        StreamStart start;
-        start.overprint_known_off = false;
-        rewrite_content(pattern, view, target, start, own);
+        // A pattern cell starts in the state its parent stream started in:
+        // overprint off.
+        rewrite_content(pattern, view, target, StreamStart{}, own);
     } else if (type.isInteger() && type.getIntValue() == 2) {
         dict.replaceKey("/Shading", convert_shading(dict.getKey("/Shading"), target));
         QPDFObjectHandle gstate = dict.getKey("/ExtGState");
@@ -135,10 +138,8 @@ QPDFObjectHandle CmykPass::convert_pattern(QPDFObjectHandle pattern, Target targ
     } else {
         fail("a pattern of unknown type");
     }
-    if (original.isIndirect()) {
-        done_[key] = pattern;
+    if (original.isIndirect())
         done_findings_[key] = own;
-    }
     found.add(own);
     return pattern;
 }
@@ -210,8 +211,7 @@ void CmykPass::convert_gstate(QPDFObjectHandle gstate, Findings& found, GStateIn
     found.add(own);
 }
 
-void CmykPass::convert_type3_font(QPDFObjectHandle font, Target target, QPDFObjectHandle inherited,
-                                  Findings& found) {
+void CmykPass::convert_type3_font(QPDFObjectHandle font, Target target, Findings& found) {
     const auto key = std::make_pair(font.getObjGen(), target);
     if (font.isIndirect()) {
         if (done_.count(key)) {
@@ -221,13 +221,19 @@ void CmykPass::convert_type3_font(QPDFObjectHandle font, Target target, QPDFObje
         if (owner_.count(font.getObjGen()) && owner_[font.getObjGen()] != target)
             fail("a Type 3 font is used both as ink and inside a soft mask");
         owner_.emplace(font.getObjGen(), target);
+        done_[key] = font;
     }
     Findings own;
+    // Glyphs of a font without resources would name those of the page
+    // showing them; they get their own (for overprint states), and a name
+    // they use that is not there is an error.
     QPDFObjectHandle resources = font.getKey("/Resources");
-    if (!resources.isDictionary())
-        resources = inherited.isDictionary() ? inherited : QPDFObjectHandle::newDictionary();
+    if (!resources.isDictionary()) {
+        resources = QPDFObjectHandle::newDictionary();
+        font.replaceKey("/Resources", resources);
+    }
     ResourceView view = convert_resources(resources, target, own);
-    if (font.getKey("/Resources").isDictionary() && !view.resources.isSameObjectAs(resources))
+    if (!view.resources.isSameObjectAs(resources))
         font.replaceKey("/Resources", view.resources);
     QPDFObjectHandle procs = font.getKey("/CharProcs");
     if (procs.isDictionary()) {
@@ -241,10 +247,8 @@ void CmykPass::convert_type3_font(QPDFObjectHandle font, Target target, QPDFObje
             rewrite_content(proc, view, target, start, own);
         }
     }
-    if (font.isIndirect()) {
-        done_[key] = font;
+    if (font.isIndirect())
         done_findings_[key] = own;
-    }
     found.add(own);
 }
 
@@ -313,7 +317,7 @@ ResourceView CmykPass::convert_resources(QPDFObjectHandle resources, Target targ
         for (const std::string& name : fonts.getKeys()) {
             QPDFObjectHandle font = fonts.getKey(name);
             if (font.isDictionary() && font.getKey("/Subtype").isNameAndEquals("/Type3"))
-                convert_type3_font(font, target, resources, own);
+                convert_type3_font(font, target, own);
         }
     }
     visited(view);

@@ -227,7 +227,7 @@ TEST(PdfCmyk, GrayOperatorsAndRgbColourSpacesBecomeCmyk) {
     const std::string content =
         "0.25 g 0 0 10 10 re f 0 G 0 0 m 10 10 l S "
         "/DeviceRGB cs 1 0 0 sc 0 0 10 10 re f /CS0 CS 0 1 0 SCN 0 0 m 5 5 l S "
-        "/CS1 cs 0.5 sc 0 0 1 1 re f";
+        "/CS1 cs 0.5 sc 0 0 1 1 re f 0.2 sc 0 0 1 1 re f 1 0 0 rg 0 1 0 sc 0 0 1 1 re f";
     PassOutput out = run_cmyk_pass(
         hand_pdf(content,
                  [](QPDF& pdf) {
@@ -256,7 +256,8 @@ TEST(PdfCmyk, GrayOperatorsAndRgbColourSpacesBecomeCmyk) {
     }
     const std::vector<std::string> want{"k 0 0 0 75",       "K 0 0 0 100",      "cs /DeviceCMYK",
                                         "sc 0 100 100 0",   "CS /DeviceCMYK",   "SCN 100 0 100 0",
-                                        "cs /DeviceCMYK",   "sc 0 0 0 50"};
+                                        "cs /DeviceCMYK",   "sc 0 0 0 50",      "sc 0 0 0 80",
+                                        "k 0 100 100 0",    "sc 100 0 100 0"};
     EXPECT_EQ(seen, want);
 }
 
