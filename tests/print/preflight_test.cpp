@@ -289,6 +289,23 @@ TEST(Preflight, TacOnlyCountsThePrintedArea) {
     EXPECT_TRUE(of_check(run(f, PreflightOptions{}), "tac").empty());
 }
 
+// Ghostscript renders a /Rotate page turned; the printed area must turn
+// with it. The BleedBox is the page's left half; of two 400 % patches, the
+// one in the right half is outside it, and lands where the unturned left
+// half would be on the rendered image.
+TEST(Preflight, TacFollowsPageRotation) {
+    for (bool inside : {false, true}) {
+        PdfFixture f;
+        const std::string patch = inside ? "50 300 30 30 re f" : "250 20 30 30 re f";
+        QOH page = f.add_page("1 1 1 1 k " + patch);
+        page.replaceKey("/BleedBox", QOH::parse("[0 0 178 357]"));
+        page.replaceKey("/TrimBox", QOH::parse("[10 10 168 347]"));
+        page.replaceKey("/Rotate", QOH::newInteger(90));
+        const PreflightReport report = run(f, PreflightOptions{});
+        EXPECT_EQ(of_check(report, "tac").size(), inside ? 1u : 0u) << (inside ? "inside " : "outside ") << dump(report);
+    }
+}
+
 // ---------------------------------------------------------------- rich_black
 
 TEST(Preflight, RichBlackEightPointText) {
