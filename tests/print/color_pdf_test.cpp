@@ -51,6 +51,34 @@ Plate read_plate(const std::filesystem::path& path) {
     return plate;
 }
 
+// Ghostscript's plates (C, M, Y, K) of `pdf`'s first page at 72 dpi.
+std::array<Plate, 4> separate(const std::string& pdf, const std::string& name) {
+    std::array<Plate, 4> plates;
+    test::TempDir dir(name);
+    test::write_bytes(dir.path() / "page.pdf", pdf);
+    const test::CommandResult gs =
+        test::run_command("gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=tiffsep -r72 -o " +
+                          test::shell_quote((dir.path() / "sep.tif").string()) + " " +
+                          test::shell_quote((dir.path() / "page.pdf").string()) + " 2>&1");
+    EXPECT_EQ(gs.exit_code, 0) << gs.output;
+    const std::array<const char*, 4> names{"Cyan", "Magenta", "Yellow", "Black"};
+    for (size_t i = 0; i < 4; ++i) {
+        plates[i] = read_plate(dir.path() / (std::string("sep(") + names[i] + ").tif"));
+        EXPECT_GT(plates[i].width, 0) << names[i];
+    }
+    return plates;
+}
+
+PdfOptions cmyk_options(const OutputProfile& profile) {
+    PdfOptions options;
+    options.title = "colour test";
+    options.color.cmyk = true;
+    options.color.profile = &profile;
+    options.color.pdfx = PdfxLevel::X4;
+    options.date_epoch = 0;
+    return options;
+}
+
 scene::Item rect(double x, double y, double w, double h, const Color& fill) {
     scene::ShapeItem shape;
     shape.kind = scene::ShapeKind::Rect;
@@ -91,27 +119,10 @@ TEST_F(ColorPdfTest, PlatesCarryTheIntendedInks) {
     page.items.push_back(rect(10, 110, 40, 40, hex("#231815")));                  // Japanese black
     std::vector<PageScene> pages = {page};
 
-    PdfOptions options;
-    options.title = "colour test";
-    options.color.cmyk = true;
-    options.color.profile = &profile_;
-    options.color.pdfx = PdfxLevel::X4;
-    options.date_epoch = 0;
-    const std::string pdf = render_pdf(pages, options);
+    const std::string pdf = render_pdf(pages, cmyk_options(profile_));
 
-    test::TempDir dir("color-pdf");
-    test::write_bytes(dir.path() / "page.pdf", pdf);
-    const test::CommandResult gs =
-        test::run_command("gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=tiffsep -r72 -o " +
-                          test::shell_quote((dir.path() / "sep.tif").string()) + " " +
-                          test::shell_quote((dir.path() / "page.pdf").string()) + " 2>&1");
-    ASSERT_EQ(gs.exit_code, 0) << gs.output;
-    std::array<Plate, 4> plates;
-    const std::array<const char*, 4> names{"Cyan", "Magenta", "Yellow", "Black"};
-    for (size_t i = 0; i < 4; ++i) {
-        plates[i] = read_plate(dir.path() / (std::string("sep(") + names[i] + ").tif"));
-        ASSERT_GT(plates[i].width, 200) << names[i];
-    }
+    const std::array<Plate, 4> plates = separate(pdf, "color-pdf");
+    ASSERT_GT(plates[3].width, 200);
     const PageGeometry geometry = page_geometries(pages, MarkStyle::Tombo)[0];
     const int ox = int(std::lround(geometry.trim_origin_x())), oy = int(std::lround(geometry.trim_origin_y()));
     // The inks at the middle of a rectangle given in trim coordinates.
@@ -178,6 +189,63 @@ TEST_F(ColorPdfTest, PlatesCarryTheIntendedInks) {
             EXPECT_EQ(yy, k) << x << "," << y;
         }
     EXPECT_GT(mark_pixels, 10) << "the left marks are on the plates";
+}
+
+// A 40 × 40 image, each pixel from `colour(x, y)` (0xRRGGBB).
+template <class Colour>
+scene::Item image(double x, double y, Colour colour) {
+    auto img = std::make_shared<scene::Image>();
+    img->width = img->height = 40;
+    for (int py = 0; py < 40; ++py)
+        for (int px = 0; px < 40; ++px) img->pixels.push_back(0xff000000u | colour(px, py));
+    scene::ImageItem item;
+    item.image = img;
+    item.placed = item.clip = {x, y, 40, 40};
+    scene::Item out;
+    out.what = item;
+    out.frame_id = "img";
+    return out;
+}
+
+TEST_F(ColorPdfTest, GreyPixelsPrintOnKAlone) {
+    PageScene page;
+    page.trim_w_pt = page.trim_h_pt = 200;
+    page.bleed_pt = 3 * kPtPerMm;
+    // Half grey, half blue: RGB pixels, greys among them.
+    page.items.push_back(image(10, 10, [](int x, int) { return x < 20 ? 0x808080u : 0x3366ccu; }));
+    // Grey only (Cairo may write it as DeviceGray): a ramp from black to white.
+    page.items.push_back(image(60, 10, [](int x, int) {
+        const uint32_t g = uint32_t(x * 255 / 39);
+        return (g << 16) | (g << 8) | g;
+    }));
+    std::vector<PageScene> pages = {page};
+    const std::array<Plate, 4> plates = separate(render_pdf(pages, cmyk_options(profile_)), "color-pdf-image");
+    ASSERT_GT(plates[3].width, 200);
+    const PageGeometry geometry = page_geometries(pages, MarkStyle::Tombo)[0];
+    const int ox = int(std::lround(geometry.trim_origin_x())), oy = int(std::lround(geometry.trim_origin_y()));
+    auto inks_at = [&](int x, int y) {
+        std::array<int, 4> v{};
+        for (size_t i = 0; i < 4; ++i) v[i] = plates[i].at(ox + x, oy + y);
+        return v;
+    };
+    const ColorManager cm(profile_, {}, {});
+    auto k8 = [&](int grey) { return int(std::lround(cm.vector_gray(grey / 255.0).cmyk.k * 255)); };
+
+    const auto grey = inks_at(20, 30);
+    EXPECT_EQ(grey[0] + grey[1] + grey[2], 0) << "grey pixels on K only";
+    EXPECT_NEAR(grey[3], k8(0x80), 1);
+    const auto blue = inks_at(40, 30);
+    EXPECT_GT(blue[0], 150) << "blue pixels are colour";
+    EXPECT_GT(blue[1], 50);
+
+    int previous = 256;
+    for (int x = 1; x < 40; x += 6) {
+        const auto v = inks_at(60 + x, 30);
+        EXPECT_EQ(v[0] + v[1] + v[2], 0) << "ramp at " << x;
+        EXPECT_NEAR(v[3], k8(x * 255 / 39), 1) << "ramp at " << x;
+        EXPECT_LT(v[3], previous) << "ramp at " << x;
+        previous = v[3];
+    }
 }
 
 }  // namespace
