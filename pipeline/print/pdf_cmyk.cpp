@@ -98,19 +98,25 @@ void CmykPass::find_mask_content(QPDFObjectHandle obj, bool in_mask, std::set<st
     }
 }
 
-CmykPass::VisitedResources& CmykPass::visited(const ResourceView& view) {
+size_t CmykPass::record_resources(const ResourceView& view) {
     if (view.resources.isIndirect()) {
         auto [it, inserted] = visited_index_.emplace(view.resources.getObjGen(), visited_resources_.size());
         if (!inserted)
-            return visited_resources_[it->second];
+            return it->second;
     }
+    // A direct dictionary belongs to the one object holding it, visited
+    // once: a record of its own.
     VisitedResources record;
     record.resources = view.resources;
     for (const auto& [name, info] : view.gstates)
         if (info.opaque_only)
             record.opaque_only.insert(name);
     visited_resources_.push_back(std::move(record));
-    return visited_resources_.back();
+    return visited_resources_.size() - 1;
+}
+
+void CmykPass::keep_gstate_call(const ResourceView& view, const std::string& name) {
+    visited_resources_.at(view.record).still_called.insert(name);
 }
 
 void CmykPass::convert_annotations(QPDFObjectHandle page_dict, Findings& found) {

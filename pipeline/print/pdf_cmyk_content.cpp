@@ -125,7 +125,7 @@ void ContentRewriter::gs_op() {
         return;
     }
     if (info.opaque_only)
-        pass_.visited(view_).still_called.insert(name);
+        pass_.keep_gstate_call(view_, name);
     if (info.stroke_alpha)
         s.stroke_alpha = info.stroke_alpha;
     if (info.fill_alpha)

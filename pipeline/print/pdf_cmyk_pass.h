@@ -76,6 +76,7 @@ struct ResourceView {
     std::map<std::string, SpaceInfo> spaces;
     std::map<std::string, GStateInfo> gstates;
     std::map<std::string, XObjectInfo> xobjects;
+    size_t record = 0;  // which opaque-only states are still called: CmykPass's record
 };
 
 // How a content stream starts: pages, forms (always invoked with overprint
@@ -184,8 +185,10 @@ public:
     // Whether any ExtGState (or annotation) sets an alpha below 1: when
     // none does, alpha is 1 everywhere, inherited or not.
     bool partial_alpha_anywhere() const { return partial_alpha_; }
-    // The visited-resources record for `view` (created on first use).
-    VisitedResources& visited(const ResourceView& view);
+    // The record of `view`'s resources dictionary (one per dictionary).
+    size_t record_resources(const ResourceView& view);
+    // A gs call of an opaque-only state that must stay.
+    void keep_gstate_call(const ResourceView& view, const std::string& name);
 };
 
 }  // namespace koho::print::detail

@@ -320,7 +320,7 @@ ResourceView CmykPass::convert_resources(QPDFObjectHandle resources, Target targ
                 convert_type3_font(font, target, own);
         }
     }
-    visited(view);
+    view.record = record_resources(view);
     if (original.isIndirect()) {
         views_[key] = view;
         done_findings_[key] = own;

@@ -211,4 +211,70 @@ inline std::vector<std::string> rgb_left(const std::string& bytes) {
     return finder.problems;
 }
 
+
+// Names content uses that its resources do not define ("where: /Name"),
+// through forms, tiling patterns and Type 3 glyphs.
+class DanglingFinder {
+public:
+    std::vector<std::string> problems;
+
+    void scan(QPDF& pdf) {
+        for (QPDFObjectHandle page : pdf.getAllPages())
+            check(page.getKey("/Contents"), page.getKey("/Resources"), "page");
+    }
+
+private:
+    std::set<QPDFObjGen> seen_;
+
+    bool defined(QPDFObjectHandle resources, const char* category, const std::string& name) {
+        return resources.isDictionary() && resources.getKey(category).isDictionary() &&
+               resources.getKey(category).hasKey(name);
+    }
+
+    void check(QPDFObjectHandle stream, QPDFObjectHandle resources, const std::string& where) {
+        if (!stream.isStream() || !seen_.insert(stream.getObjGen()).second)
+            return;
+        auto need = [&](const char* category, const std::string& name) {
+            if (!defined(resources, category, name))
+                problems.push_back(where + ": " + category + " " + name);
+        };
+        for (const Op& op : ops_of(stream)) {
+            const std::string& o = op.op;
+            std::string name = !op.operands.empty() && op.operands.back().isName() ? op.operands.back().getName() : "";
+            if (o == "gs")
+                need("/ExtGState", name);
+            else if (o == "sh")
+                need("/Shading", name);
+            else if (o == "Do")
+                need("/XObject", name);
+            else if (o == "Tf" && !op.operands.empty() && op.operands[0].isName())
+                need("/Font", op.operands[0].getName());
+            else if ((o == "cs" || o == "CS") && name != "/DeviceGray" && name != "/DeviceRGB" &&
+                     name != "/DeviceCMYK" && name != "/Pattern")
+                need("/ColorSpace", name);
+            else if ((o == "scn" || o == "SCN") && !name.empty())
+                need("/Pattern", name);
+        }
+        for (const char* category : {"/XObject", "/Pattern"}) {
+            QPDFObjectHandle dict = resources.isDictionary() ? resources.getKey(category) : QPDFObjectHandle();
+            if (!dict.isDictionary())
+                continue;
+            for (const std::string& key : dict.getKeys()) {
+                QPDFObjectHandle inner = dict.getKey(key);
+                if (inner.isStream() && (inner.getDict().getKey("/Subtype").isNameAndEquals("/Form") ||
+                                         inner.getDict().getKey("/PatternType").isInteger()))
+                    check(inner, inner.getDict().getKey("/Resources"), where + " " + key);
+            }
+        }
+    }
+};
+
+inline std::vector<std::string> dangling_names(const std::string& bytes) {
+    QPDF pdf;
+    pdf.processMemoryFile("converted", bytes.data(), bytes.size());
+    DanglingFinder finder;
+    finder.scan(pdf);
+    return finder.problems;
+}
+
 }  // namespace koho::test

@@ -24,7 +24,7 @@ const char* kGroup = "<< /Group << /Type /Group /S /Transparency /I true /CS /De
 
 TEST(PdfCmykForms, AGroupPaintedOpaqueWithNothingTransparentInsideGoes) {
     const std::string input =
-        hand_pdf("/a0 gs /Opaque Do /a1 gs /Faded Do /a0 gs /Inside Do", [](QPDF& pdf) {
+        hand_pdf("/a0 gs /Opaque Do /a1 gs /Faded Do /a0 gs /Inside Do /Again Do", [](QPDF& pdf) {
             QPDFObjectHandle x = QPDFObjectHandle::newDictionary();
             x.replaceKey("/Opaque", form(pdf, "/a0 gs 1 0 0 rg 0 0 10 10 re f", kGroup));
             x.replaceKey("/Faded", form(pdf, "/a0 gs 0 1 0 rg 0 0 10 10 re f", kGroup));
@@ -32,6 +32,12 @@ TEST(PdfCmykForms, AGroupPaintedOpaqueWithNothingTransparentInsideGoes) {
             inside.getDict().getKey("/Resources").getKey("/ExtGState").replaceKey(
                 "/h", QPDFObjectHandle::parse("<< /ca 0.25 >>"));
             x.replaceKey("/Inside", inside);
+            // Opaque again after its own alpha: that call of /a0 stays, in
+            // a resources dictionary held directly by the form.
+            QPDFObjectHandle again = form(pdf, "/h gs 0 0 1 rg 0 0 10 10 re f /a0 gs 0 0 1 1 re f", kGroup);
+            again.getDict().getKey("/Resources").getKey("/ExtGState").replaceKey(
+                "/h", QPDFObjectHandle::parse("<< /ca 0.25 >>"));
+            x.replaceKey("/Again", again);
             QPDFObjectHandle r = QPDFObjectHandle::parse(
                 "<< /ExtGState << /a0 << /CA 1 /ca 1 >> /a1 << /CA 0.5 /ca 0.5 >> >> >>");
             r.replaceKey("/XObject", x);
@@ -40,10 +46,17 @@ TEST(PdfCmykForms, AGroupPaintedOpaqueWithNothingTransparentInsideGoes) {
     TestInks inks;
     PassOutput out = run_cmyk_pass(input, inks);
     EXPECT_TRUE(rgb_left(out.pdf).empty());
+    for (const std::string& problem : dangling_names(out.pdf))
+        ADD_FAILURE() << "dangling " << problem;
     QPDF pdf;
     pdf.processMemoryFile("out", out.pdf.data(), out.pdf.size());
     QPDFObjectHandle page = pdf.getAllPages()[0];
     QPDFObjectHandle x = page.getKey("/Resources").getKey("/XObject");
+    std::vector<std::string> again_calls;
+    for (const Op& op : ops_of(x.getKey("/Again")))
+        if (op.op == "gs")
+            again_calls.push_back(op.operands.at(0).getName());
+    EXPECT_EQ(again_calls, (std::vector<std::string>{"/h", "/a0"}));
     EXPECT_FALSE(x.getKey("/Opaque").getDict().hasKey("/Group"));
     EXPECT_TRUE(x.getKey("/Faded").getDict().getKey("/Group").getKey("/CS").isNameAndEquals("/DeviceCMYK"));
     EXPECT_TRUE(x.getKey("/Inside").getDict().getKey("/Group").getKey("/CS").isNameAndEquals("/DeviceCMYK"));

@@ -107,6 +107,8 @@ TEST(PdfCmyk, NoRgbLeftAnywhereInCairosConstructs) {
     PassOutput out = run_cmyk_pass(input, inks);
     for (const std::string& problem : rgb_left(out.pdf))
         ADD_FAILURE() << problem;
+    for (const std::string& problem : dangling_names(out.pdf))
+        ADD_FAILURE() << "dangling " << problem;
     EXPECT_GT(out.result.colours_rewritten, 10);
     // The two RGB images and the photo, the photo once although two pages
     // show it.
