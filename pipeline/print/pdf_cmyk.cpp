@@ -92,8 +92,14 @@ void CmykPass::find_mask_content(QPDFObjectHandle obj, bool in_mask, std::set<st
         if (key == "/Parent")
             continue;
         QPDFObjectHandle value = dict.getKey(key);
+        // What the whole document never sets is known everywhere, also in
+        // streams that inherit their state.
         if ((key == "/CA" || key == "/ca") && value.isNumber() && value.getNumericValue() < 1)
             partial_alpha_ = true;
+        if (key == "/SMask" && value.isDictionary())
+            any_soft_mask_ = true;
+        if (key == "/BM" && !value.isNameAndEquals("/Normal") && !value.isNameAndEquals("/Compatible"))
+            any_blend_mode_ = true;
         find_mask_content(value, in_mask || (is_mask && key == "/G"), seen);
     }
 }

@@ -30,10 +30,10 @@ ContentRewriter::ContentRewriter(CmykPass& pass, ResourceView& view, Target targ
         initial.overprint_fill = false;
         initial.overprint_stroke = false;
     }
-    if (start.transparency_known_clean) {
+    if (start.transparency_known_clean || !pass_.soft_mask_anywhere())
         initial.soft_mask = false;
+    if (start.transparency_known_clean || !pass_.blend_mode_anywhere())
         initial.blend_normal = true;
-    }
     if (start.transparency_known_clean || !pass_.partial_alpha_anywhere()) {
         initial.stroke_alpha = 1;
         initial.fill_alpha = 1;

@@ -159,6 +159,8 @@ private:
     QPDFObjectHandle snapshot(QPDFObjectHandle h);
     std::set<QPDFObjGen> in_masks_;
     bool partial_alpha_ = false;
+    bool any_soft_mask_ = false;
+    bool any_blend_mode_ = false;
     std::map<QPDFObjGen, QPDFObjectHandle> pristine_;
     void convert_annotations(QPDFObjectHandle page, Findings& found);
     void clean_up();
@@ -182,9 +184,12 @@ private:
     std::map<QPDFObjGen, size_t> visited_index_;
 
 public:
-    // Whether any ExtGState (or annotation) sets an alpha below 1: when
-    // none does, alpha is 1 everywhere, inherited or not.
+    // Whether any ExtGState (or annotation) sets an alpha below 1, a soft
+    // mask, a blend mode: what none does is known everywhere, inherited or
+    // not.
     bool partial_alpha_anywhere() const { return partial_alpha_; }
+    bool soft_mask_anywhere() const { return any_soft_mask_; }
+    bool blend_mode_anywhere() const { return any_blend_mode_; }
     // The record of `view`'s resources dictionary (one per dictionary).
     size_t record_resources(const ResourceView& view);
     // A gs call of an opaque-only state that must stay.

@@ -88,8 +88,13 @@ TEST(PdfCmykForms, WithoutAnyAlphaEveryOpaqueStateGoes) {
     // the whole document, that state is opaque too.
     const std::string input = hand_pdf("/a0 gs /Plain Do /Legacy Do", [](QPDF& pdf) {
         QPDFObjectHandle x = QPDFObjectHandle::newDictionary();
-        x.replaceKey("/Plain", form(pdf, "/a0 gs 1 0 0 rg 0 0 10 10 re f",
-                                    "<< /Resources << /ExtGState << /a0 << /CA 1 /ca 1 >> >> >> >>"));
+        QPDFObjectHandle plain = form(pdf, "/a0 gs 1 0 0 rg 0 0 10 10 re f /Inner Do",
+                                      "<< /Resources << /ExtGState << /a0 << /CA 1 /ca 1 >> >> >> >>");
+        // A group inside: painted in an inherited state, known opaque here.
+        QPDFObjectHandle inner_x = QPDFObjectHandle::newDictionary();
+        inner_x.replaceKey("/Inner", form(pdf, "0 1 0 rg 0 0 5 5 re f", kGroup));
+        plain.getDict().getKey("/Resources").replaceKey("/XObject", inner_x);
+        x.replaceKey("/Plain", plain);
         // Without resources of its own: it names the page's.
         x.replaceKey("/Legacy", form(pdf, "/a0 gs 0 0 0 rg 0 0 10 10 re f", "<< >>"));
         QPDFObjectHandle r = QPDFObjectHandle::parse("<< /ExtGState << /a0 << /CA 1 /ca 1 >> >> >>");
@@ -106,6 +111,8 @@ TEST(PdfCmykForms, WithoutAnyAlphaEveryOpaqueStateGoes) {
     for (const Op& op : ops_of(page.getKey("/Resources").getKey("/XObject").getKey("/Plain")))
         EXPECT_NE(op.op, "gs");
     EXPECT_TRUE(out.result.transparency.empty());
+    QPDFObjectHandle plain = page.getKey("/Resources").getKey("/XObject").getKey("/Plain");
+    EXPECT_FALSE(plain.getDict().getKey("/Resources").getKey("/XObject").getKey("/Inner").getDict().hasKey("/Group"));
     // The legacy form's black overprints through a state in resources it
     // now has of its own.
     QPDFObjectHandle legacy = page.getKey("/Resources").getKey("/XObject").getKey("/Legacy");
