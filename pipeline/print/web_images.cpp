@@ -4,9 +4,11 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "core/diagnostic.h"
+#include "raster/decode.h"
 #include "raster/encode.h"
 #include "scene/cairo_ptr.h"
 
@@ -66,20 +68,20 @@ bool all_opaque(const std::vector<uint32_t>& pixels) {
     return std::all_of(pixels.begin(), pixels.end(), [](uint32_t p) { return (p >> 24) == 0xff; });
 }
 
-// Pixels [x0, x0+w) × [y0, y0+h) of `image` resampled to out_w × out_h.
-std::vector<uint32_t> resample(const scene::Image& image, int x0, int y0, int w, int h, int out_w, int out_h,
-                               bool alpha) {
-    const std::vector<uint32_t>& pixels = image.pixel_data();
-    if (pixels.size() != static_cast<size_t>(image.width) * image.height)
+// Pixels [x0, x0+w) × [y0, y0+h) of a src_w × src_h bitmap (Cairo
+// ARGB32) resampled to out_w × out_h.
+std::vector<uint32_t> resample(const std::vector<uint32_t>& pixels, int src_w, int src_h, double x0, double y0,
+                               double w, double h, int out_w, int out_h, bool alpha, const scene::Image& image) {
+    if (pixels.size() != static_cast<size_t>(src_w) * src_h)
         fail_system({}, "image '" + image.source.string() + "' has a malformed pixel buffer");
     const cairo_format_t format = alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
     // Cairo only reads a source surface; the const_cast never leads to a write.
     auto* data = reinterpret_cast<unsigned char*>(const_cast<uint32_t*>(pixels.data()));
     scene::SurfacePtr source(
-        cairo_image_surface_create_for_data(data, format, image.width, image.height, image.width * 4));
+        cairo_image_surface_create_for_data(data, format, src_w, src_h, src_w * 4));
     scene::SurfacePtr target(cairo_image_surface_create(format, out_w, out_h));
     scene::CairoPtr cr(cairo_create(target.get()));
-    cairo_scale(cr.get(), static_cast<double>(out_w) / w, static_cast<double>(out_h) / h);
+    cairo_scale(cr.get(), out_w / w, out_h / h);
     cairo_set_source_surface(cr.get(), source.get(), -x0, -y0);
     cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_GOOD);
     cairo_pattern_set_extend(cairo_get_source(cr.get()), CAIRO_EXTEND_PAD);
@@ -123,9 +125,11 @@ Kept keep(const std::shared_ptr<const scene::Image>& original, const Need& need,
     const bool whole = kept.w == image.width && kept.h == image.height;
     const bool same_size = whole && out_w == image.width && out_h == image.height;
 
-    bool alpha = image.has_alpha && !all_opaque(image.pixel_data());
-    if (same_size && alpha) {
-        kept.image = original;  // already small enough; Cairo writes it with its soft mask
+    const bool alpha = image.has_alpha && !all_opaque(image.pixel_data());
+    if (same_size && (alpha || image.jpeg_data)) {
+        // Already small enough: Cairo writes it with its soft mask, or
+        // embeds the file's own JPEG bytes (no second generation of loss).
+        kept.image = original;
         return kept;
     }
     auto out = std::make_shared<scene::Image>();
@@ -133,17 +137,28 @@ Kept keep(const std::shared_ptr<const scene::Image>& original, const Need& need,
     out->height = out_h;
     out->has_alpha = alpha;
     out->source = image.source;
-    out->pixels = same_size ? image.pixel_data() : resample(image, kept.x0, kept.y0, kept.w, kept.h, out_w, out_h, alpha);
-    if (!alpha) {
-        if (same_size)
-            for (uint32_t& p : out->pixels) p |= 0xff000000u;
-        std::string jpeg = jpeg_of(out->pixels, out_w, out_h, quality);
-        // A JPEG small enough already is best kept as it is: no second
-        // generation of loss, unless the new bytes are smaller.
-        if (same_size && image.jpeg_data && !image.jpeg_data->empty() && image.jpeg_data->size() <= jpeg.size())
-            jpeg = *image.jpeg_data;
-        out->jpeg_data = std::make_shared<const std::string>(std::move(jpeg));
+    if (same_size) {
+        out->pixels = image.pixel_data();
+        for (uint32_t& p : out->pixels) p |= 0xff000000u;
+    } else if (image.pixels_pending() && image.jpeg_data) {
+        // A JPEG not decoded yet is decoded straight at a fraction of its
+        // size (DCT scaling), never at full size: fast, and the original
+        // keeps no full-size pixels.
+        const int need_w = static_cast<int>(std::ceil(static_cast<double>(out_w) * image.width / kept.w));
+        const int need_h = static_cast<int>(std::ceil(static_cast<double>(out_h) * image.height / kept.h));
+        const std::string& bytes = *image.jpeg_data;
+        auto scaled = raster::decode_jpeg_at_least(
+            std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), need_w, need_h, image.source, {});
+        const double fx = static_cast<double>(scaled->width) / image.width;
+        const double fy = static_cast<double>(scaled->height) / image.height;
+        out->pixels = resample(scaled->pixels, scaled->width, scaled->height, kept.x0 * fx, kept.y0 * fy,
+                               kept.w * fx, kept.h * fy, out_w, out_h, false, image);
+    } else {
+        out->pixels = resample(image.pixel_data(), image.width, image.height, kept.x0, kept.y0, kept.w, kept.h,
+                               out_w, out_h, alpha, image);
     }
+    if (!alpha)
+        out->jpeg_data = std::make_shared<const std::string>(jpeg_of(out->pixels, out_w, out_h, quality));
     kept.image = out;
     return kept;
 }

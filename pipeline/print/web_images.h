@@ -20,8 +20,10 @@ struct WebImageLimits {
 // on several pages or frames becomes one new picture (the union of what
 // shows, at the finest placement), so the PDF still embeds it once. A
 // picture already small enough keeps its pixels; an opaque one keeps its
-// own JPEG bytes unless the re-encoded ones are smaller. Placed rectangles
-// are moved to where the kept part lands, so every page looks the same.
+// own JPEG bytes. A JPEG whose pixels were never decoded is decoded at a
+// fraction of its size (libjpeg's DCT scaling, never below what is kept)
+// and so keeps no full-size pixels. Placed rectangles are moved to where
+// the kept part lands, so every page looks the same.
 std::vector<scene::PageScene> web_images(const std::vector<scene::PageScene>& pages,
                                          const WebImageLimits& limits);
 

@@ -101,6 +101,14 @@ std::shared_ptr<const scene::Image> decode_image_bytes(std::span<const uint8_t> 
     detail::fail_image(req, "is not a PNG or JPEG image (its first bytes match neither format)");
 }
 
+std::shared_ptr<const scene::Image> decode_jpeg_at_least(std::span<const uint8_t> bytes, int min_width,
+                                                         int min_height, const fs::path& source,
+                                                         const SourceLoc& where, const DecodeLimits& limits) {
+    detail::DecodeRequest req{bytes, source, where, limits};
+    if (sniff_format(bytes) != ImageFormat::Jpeg) detail::fail_image(req, "is not a JPEG file");
+    return detail::decode_jpeg(req, std::max(min_width, 1), std::max(min_height, 1));
+}
+
 namespace detail {
 
 void fail_image(const DecodeRequest& req, const std::string& what) {

@@ -50,4 +50,14 @@ std::shared_ptr<const scene::Image> decode_image_bytes(std::span<const uint8_t> 
                                                        const SourceLoc& where,
                                                        const DecodeLimits& limits = {});
 
+// A JPEG's pixels at M/8 of its size (libjpeg's DCT scaling, M = 1…8): the
+// smallest M that still gives at least min_width × min_height pixels (full
+// size when no smaller scale does). Much faster than a full decode, and
+// no full-size pixel memory, for pictures that are shrunk afterwards anyway
+// (the web PDF). The result carries jpeg_data only at full size. Errors as
+// for decode_image_bytes; bytes that are not a JPEG are refused.
+std::shared_ptr<const scene::Image> decode_jpeg_at_least(std::span<const uint8_t> bytes, int min_width,
+                                                         int min_height, const std::filesystem::path& source,
+                                                         const SourceLoc& where, const DecodeLimits& limits = {});
+
 }  // namespace koho::raster

@@ -37,7 +37,9 @@ std::shared_ptr<scene::Image> new_image(const DecodeRequest& req, int width, int
 bool rgba_bytes_to_cairo(scene::Image& image);
 
 std::shared_ptr<scene::Image> decode_png(const DecodeRequest& req);
-std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req);
+// Full size by default; with a minimum size, at the smallest M/8 scale
+// (M = 1…8) that still gives at least min_width × min_height pixels.
+std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req, int min_width = 0, int min_height = 0);
 // Checks the whole file now; a JPEG that keeps `bytes` for embedding gets
 // its pixels decoded on first use, any other is decoded at once.
 std::shared_ptr<scene::Image> decode_jpeg_deferred(const DecodeRequest& req,

@@ -10,6 +10,7 @@
 // after jpeglib.h: which messages exist depends on jconfig.h
 #include <jerror.h>
 
+#include <algorithm>
 #include <csetjmp>
 #include <memory>
 #include <string>
@@ -83,10 +84,13 @@ bool start(JpegSession& s, const uint8_t* data, size_t size) {
 }
 
 // Chooses the output colour space: 4-byte R, G, B, X for grey and colour
-// files (libjpeg-turbo expands grey itself), raw CMYK for CMYK and YCCK files.
-bool decompress_start(JpegSession& s, bool cmyk) {
+// files (libjpeg-turbo expands grey itself), raw CMYK for CMYK and YCCK
+// files; and the scale, `eighths`/8 (libjpeg's DCT scaling).
+bool decompress_start(JpegSession& s, bool cmyk, int eighths) {
     if (setjmp(s.jump)) return false;
     s.cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBX;
+    s.cinfo.scale_num = static_cast<unsigned>(eighths);
+    s.cinfo.scale_denom = 8;
     s.cinfo.dct_method = JDCT_ISLOW;  // the same pixels on every machine
     jpeg_start_decompress(&s.cinfo);
     return true;
@@ -162,9 +166,19 @@ bool embeddable_as_is(const jpeg_decompress_struct& cinfo) {
     fail_image(req, std::string("is not a valid JPEG file (") + s.message + ")");
 }
 
+// The smallest M/8 scale whose output (libjpeg rounds up) is at least
+// min_width × min_height.
+int smallest_eighths(uint64_t width, uint64_t height, int min_width, int min_height) {
+    for (int m = 1; m < 8; ++m)
+        if ((width * m + 7) / 8 >= static_cast<uint64_t>(std::max(min_width, 1)) &&
+            (height * m + 7) / 8 >= static_cast<uint64_t>(std::max(min_height, 1)))
+            return m;
+    return 8;
+}
+
 }  // namespace
 
-std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
+std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req, int min_width, int min_height) {
     JpegSession s;
     auto fail_decoding = [&]() { fail_jpeg_session(s, req); };
     if (!start(s, req.bytes.data(), req.bytes.size())) fail_decoding();
@@ -172,7 +186,9 @@ std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
 
     J_COLOR_SPACE in = s.cinfo.jpeg_color_space;
     bool cmyk = in == JCS_CMYK || in == JCS_YCCK;
-    if (!decompress_start(s, cmyk)) fail_decoding();
+    const bool full = min_width <= 0 && min_height <= 0;
+    const int eighths = full ? 8 : smallest_eighths(s.cinfo.image_width, s.cinfo.image_height, min_width, min_height);
+    if (!decompress_start(s, cmyk, eighths)) fail_decoding();
     if (s.cinfo.output_components != 4)
         fail_image(req, "has a JPEG colour layout koho cannot convert");
 
@@ -185,7 +201,8 @@ std::shared_ptr<scene::Image> decode_jpeg(const DecodeRequest& req) {
     rgba_bytes_to_cairo(*image);  // X bytes are 0xFF: every pixel is opaque
     image->has_alpha = false;
 
-    if (embeddable_as_is(s.cinfo))
+    // The file's bytes go along only with its own full-size pixels.
+    if (eighths == 8 && embeddable_as_is(s.cinfo))
         image->jpeg_data = std::make_shared<const std::string>(reinterpret_cast<const char*>(req.bytes.data()),
                                                                req.bytes.size());
 

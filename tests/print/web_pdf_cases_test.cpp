@@ -6,6 +6,8 @@
 
 #include "core/units.h"
 #include "print/web_pdf.h"
+#include "raster/decode.h"
+#include "raster/encode.h"
 #include "test_support.h"
 #include "web_pdf_fixtures.h"
 
@@ -176,6 +178,57 @@ TEST(WebPdfCases, LinksCarryTheirAddressAsContents) {
     ASSERT_TRUE(annots.isArray());
     ASSERT_EQ(annots.getArrayNItems(), 1);
     EXPECT_EQ(annots.getArrayItem(0).getKey("/Contents").getUTF8Value(), "https://www.example.jp/qr");
+}
+
+TEST(WebPdfCases, UndecodedJpegIsDecodedSmallNeverInFull) {
+    // A 1600 × 1200 JPEG as the loader leaves it for a PDF: its bytes, and
+    // pixels that are decoded only when asked (here: a failure if asked).
+    auto pixels = synthetic_image(1600, 1200, false);
+    raster::PixelView view{reinterpret_cast<const uint8_t*>(pixels->pixels.data()), 1600, 1200, 1600 * 4, true};
+    auto photo = std::make_shared<scene::Image>();
+    photo->width = 1600;
+    photo->height = 1200;
+    photo->jpeg_data = std::make_shared<const std::string>(raster::encode_jpeg(view, 90, 0));
+    bool decoded_in_full = false;
+    photo->deferred_pixels = std::make_shared<scene::DeferredPixels>([&decoded_in_full, pixels] {
+        decoded_in_full = true;
+        return pixels->pixels;
+    });
+    scene::PageScene page = a5_page();
+    page.items.push_back(image_item(photo, {10 * mm, 10 * mm, 60 * mm, 45 * mm}, {10 * mm, 10 * mm, 60 * mm, 45 * mm}, "写真"));
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_FALSE(decoded_in_full);
+    auto images = images_of(pdf.getAllPages()[0]);
+    ASSERT_EQ(images.size(), 1u);
+    EXPECT_EQ(images[0].width, 355);  // 60 mm at 150 ppi
+    EXPECT_EQ(images[0].height, 266);
+    EXPECT_EQ(images[0].filter, "/DCTDecode");
+}
+
+TEST(WebPdfCases, JpegDecodesAtTheSmallestEighthThatIsLargeEnough) {
+    auto pixels = synthetic_image(1600, 1200, false);
+    raster::PixelView view{reinterpret_cast<const uint8_t*>(pixels->pixels.data()), 1600, 1200, 1600 * 4, true};
+    const std::string jpeg = raster::encode_jpeg(view, 90, 0);
+    auto bytes = std::span(reinterpret_cast<const uint8_t*>(jpeg.data()), jpeg.size());
+    auto quarter = raster::decode_jpeg_at_least(bytes, 355, 266, "photo.jpg", {});
+    EXPECT_EQ(quarter->width, 400);  // 2/8: the first eighth with ≥ 355 × 266
+    EXPECT_EQ(quarter->height, 300);
+    EXPECT_FALSE(quarter->jpeg_data);
+    auto full = raster::decode_jpeg_at_least(bytes, 1500, 10, "photo.jpg", {});
+    EXPECT_EQ(full->width, 1600);
+    EXPECT_TRUE(full->jpeg_data);
+    // Pixels of the small decode match the picture shrunk: compare one
+    // block's average colour with the source's.
+    auto average = [](const std::vector<uint32_t>& p, int stride, int x0, int y0, int n, int shift) {
+        double sum = 0;
+        for (int y = y0; y < y0 + n; ++y)
+            for (int x = x0; x < x0 + n; ++x) sum += (p[static_cast<size_t>(y) * stride + x] >> shift) & 0xff;
+        return sum / (n * n);
+    };
+    EXPECT_NEAR(average(quarter->pixels, 400, 100, 100, 20, 16), average(pixels->pixels, 1600, 400, 400, 80, 16), 3);
+    EXPECT_THROW(raster::decode_jpeg_at_least(std::span<const uint8_t>(), 1, 1, "empty.jpg", {}), Error);
 }
 
 TEST(WebPdfCases, BadOptionsAreRefused) {

@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include <chrono>
 #include <cmath>
 #include <iostream>
 
@@ -133,11 +134,17 @@ TEST(WebPdfSamples, PamphletA4IsSoundAndSmallerThanPrint) {
     PdfOptions print_options;
     print_options.title = document.title;
     print_options.date_epoch = 0;
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
     const std::string print_pdf = render_pdf(pages, print_options);
+    const auto t1 = Clock::now();
     WebPdfOptions web_options;
     web_options.title = document.title;
     web_options.date_epoch = 0;
     const std::string web_pdf = render_web_pdf(pages, web_options);
+    const auto t2 = Clock::now();
+    auto ms = [](auto d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d).count(); };
+    std::cout << "pamphlet-a4: print PDF " << ms(t1 - t0) << " ms, web PDF " << ms(t2 - t1) << " ms\n";
     const size_t print_images = image_bytes(print_pdf), web_images = image_bytes(web_pdf);
     std::cout << "pamphlet-a4: print " << print_pdf.size() << " bytes (images " << print_images << "), web "
               << web_pdf.size() << " bytes (images " << web_images << ")\n";
