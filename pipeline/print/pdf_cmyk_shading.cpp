@@ -3,7 +3,8 @@
 // and a type 3 stitching function over them; each stop's colour is
 // converted and the press interpolates between the converted stops.
 // Functions are written anew (the originals may serve other shadings), once
-// per object and target.
+// per object and target. Mesh shadings (Cairo's mesh patterns) carry their
+// colours per vertex: pdf_cmyk_mesh.cpp.
 #include <algorithm>
 #include <cmath>
 
@@ -173,8 +174,10 @@ QPDFObjectHandle CmykPass::convert_shading(QPDFObjectHandle shading, Target targ
     const SpaceInfo space = classify_space(dict.getKey("/ColorSpace"));
     if (space.family != Family::Gray && space.family != Family::Rgb && space.family != Family::Cmyk)
         fail("a shading in colour space " + space.description + " cannot be converted");
-    if (type < 1 || type > 3)
-        fail("a shading of type " + std::to_string(type) + " (mesh) cannot be converted");
+    if (type < 1 || type > 7)
+        fail("a shading of type " + std::to_string(type) + " cannot be converted");
+    if (type >= 4 && !shading.isStream())
+        fail("a mesh shading (type " + std::to_string(type) + ") without its vertex data");
     const bool unchanged = target == Target::Ink ? space.family == Family::Cmyk : space.family == Family::Gray;
     if (unchanged) {
         if (original.isIndirect())
@@ -184,7 +187,12 @@ QPDFObjectHandle CmykPass::convert_shading(QPDFObjectHandle shading, Target targ
     QPDFObjectHandle function = dict.getKey("/Function");
     if (function.isArray())
         fail("a shading with one function per colour component cannot be converted");
-    dict.replaceKey("/Function", convert_function(function, space.family, target));
+    if (!function.isNull())
+        dict.replaceKey("/Function", convert_function(function, space.family, target));
+    else if (type >= 4)
+        convert_mesh_colours(shading, static_cast<int>(type), space.family, target);  // colours per vertex
+    else
+        fail("a shading of type " + std::to_string(type) + " without a function");
     const Family out = converted_family(space.family, target);
     dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName(out == Family::Gray ? "/DeviceGray" : "/DeviceCMYK"));
     std::optional<std::vector<double>> background = numbers_of(dict.getKey("/Background"));

@@ -3,6 +3,7 @@
 // a JPEG rendered by poppler next to a vector fill of the same CMYK.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -354,6 +355,64 @@ TEST(PdfCmykShadings, SampledFunctionsAreConvertedSampleBySample) {
     EXPECT_EQ(function.getDict().getKey("/Range").unparse(), "[ 0 1 0 1 0 1 0 1 ]");
     // (1,0,0) → C0 M100 Y100; (0.2,0.4,0.6) → C80 M60 Y40.
     EXPECT_EQ(stream_bytes(function), std::string("\x00\xff\xff\x00\xcc\x99\x66\x00", 8));
+}
+
+
+TEST(PdfCmykShadings, MeshPatternsGetCmykCornerColours) {
+    TestInks inks;
+    PassOutput out = run_cmyk_pass(cairo_pdf({[](cairo_t* cr) {
+                                       CairoPattern mesh(cairo_pattern_create_mesh());
+                                       cairo_mesh_pattern_begin_patch(mesh.get());
+                                       cairo_mesh_pattern_move_to(mesh.get(), 10, 10);
+                                       cairo_mesh_pattern_line_to(mesh.get(), 90, 10);
+                                       cairo_mesh_pattern_line_to(mesh.get(), 90, 90);
+                                       cairo_mesh_pattern_line_to(mesh.get(), 10, 90);
+                                       const double corners[4][3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 0}};
+                                       for (int i = 0; i < 4; ++i)
+                                           cairo_mesh_pattern_set_corner_color_rgb(mesh.get(), i, corners[i][0],
+                                                                                   corners[i][1], corners[i][2]);
+                                       cairo_mesh_pattern_end_patch(mesh.get());
+                                       cairo_set_source(cr, mesh.get());
+                                       cairo_paint(cr);
+                                   }}),
+                                   inks);
+    EXPECT_TRUE(rgb_left(out.pdf).empty());
+    QPDF pdf;
+    pdf.processMemoryFile("out", out.pdf.data(), out.pdf.size());
+    int meshes = 0;
+    for (QPDFObjectHandle obj : pdf.getAllObjects()) {
+        if (!obj.isStream() || !obj.getDict().getKey("/ShadingType").isInteger())
+            continue;
+        QPDFObjectHandle dict = obj.getDict();
+        if (dict.getKey("/ColorSpace").isNameAndEquals("/DeviceGray"))
+            continue;
+        ++meshes;
+        ASSERT_EQ(dict.getKey("/ShadingType").getIntValue(), 7);
+        EXPECT_TRUE(dict.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK"));
+        ASSERT_EQ(dict.getKey("/BitsPerFlag").getIntValue(), 8);
+        ASSERT_EQ(dict.getKey("/BitsPerCoordinate").getIntValue(), 32);
+        ASSERT_EQ(dict.getKey("/BitsPerComponent").getIntValue(), 16);
+        EXPECT_EQ(dict.getKey("/Decode").getArrayNItems(), 4 + 8);
+        const std::string data = stream_bytes(obj);
+        ASSERT_EQ(data.size(), 1u + 16 * 8 + 4 * 4 * 2);
+        std::vector<std::vector<int>> colours;
+        for (size_t c = 0; c < 4; ++c) {
+            std::vector<int> cmyk;
+            for (size_t k = 0; k < 4; ++k) {
+                const size_t at = 1 + 16 * 8 + (c * 4 + k) * 2;
+                const int value = static_cast<unsigned char>(data[at]) << 8 | static_cast<unsigned char>(data[at + 1]);
+                EXPECT_TRUE(value == 0 || value == 65535) << value;
+                cmyk.push_back(value / 65535);
+            }
+            colours.push_back(cmyk);
+        }
+        // Cairo's corner order in the stream is its own; each corner is one
+        // of the four converted colours, each once.
+        std::sort(colours.begin(), colours.end());
+        const std::vector<std::vector<int>> want{{0, 0, 1, 0}, {0, 1, 1, 0}, {1, 0, 1, 0}, {1, 1, 0, 0}};
+        EXPECT_EQ(colours, want);
+    }
+    EXPECT_EQ(meshes, 1);
 }
 
 }  // namespace
