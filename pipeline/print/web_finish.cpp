@@ -26,15 +26,6 @@ bool is_struct_elem(Handle object) {
            (!object.hasKey("/Type") || object.getKey("/Type").isNameAndEquals("/StructElem"));
 }
 
-void collect_figures(Handle element, std::vector<Handle>& figures, int depth) {
-    if (depth > 64) fail_system({}, "the structure tree Cairo wrote is deeper than 64 levels");
-    for (Handle kid : kids_of(element)) {
-        if (!is_struct_elem(kid)) continue;
-        if (kid.getKey("/S").isNameAndEquals("/Figure")) figures.push_back(kid);
-        collect_figures(kid, figures, depth + 1);
-    }
-}
-
 // Cairo puts the elements at the root; a tagged document has one Document
 // element there, holding them all.
 Handle wrap_in_document(QPDF& pdf, Handle tree_root) {
@@ -50,14 +41,22 @@ Handle wrap_in_document(QPDF& pdf, Handle tree_root) {
     return document;
 }
 
-void set_alt_texts(Handle document, const std::vector<std::string>& figure_alts) {
-    std::vector<Handle> figures;
-    collect_figures(document, figures, 0);
-    if (figures.size() != figure_alts.size())
-        fail_system({}, "cairo wrote " + std::to_string(figures.size()) + " figure elements instead of " +
-                            std::to_string(figure_alts.size()));
-    for (size_t i = 0; i < figures.size(); ++i)
-        if (!figure_alts[i].empty()) figures[i].replaceKey("/Alt", Handle::newUnicodeString(figure_alts[i]));
+// The Document's children are the elements draw_tagged() began, in order:
+// each gets its item's alt text (Cairo 1.16 writes no attributes on
+// structure elements).
+void set_alt_texts(Handle document, const std::vector<TaggedElement>& elements) {
+    std::vector<Handle> kids;
+    for (Handle kid : kids_of(document))
+        if (is_struct_elem(kid)) kids.push_back(kid);
+    if (kids.size() != elements.size())
+        fail_system({}, "cairo wrote " + std::to_string(kids.size()) + " structure elements instead of " +
+                            std::to_string(elements.size()));
+    for (size_t i = 0; i < kids.size(); ++i) {
+        if (!kids[i].getKey("/S").isNameAndEquals("/" + elements[i].tag))
+            fail_system({}, "cairo wrote a " + kids[i].getKey("/S").unparse() + " structure element where " +
+                                elements[i].tag + " was begun");
+        if (!elements[i].alt.empty()) kids[i].replaceKey("/Alt", Handle::newUnicodeString(elements[i].alt));
+    }
 }
 
 // A document with nothing but decoration still gets a (childless) tree.
@@ -97,7 +96,7 @@ void set_catalog(QPDF& pdf, const WebPdfOptions& options) {
 }  // namespace
 
 std::string finish_web_pdf(const std::string& cairo_pdf, const std::vector<scene::PageScene>& pages,
-                           const std::vector<std::string>& figure_alts, const WebPdfOptions& options) {
+                           const std::vector<TaggedElement>& elements, const WebPdfOptions& options) {
     try {
         QPDF pdf;
         pdf.setLogger(silent_logger());
@@ -118,7 +117,7 @@ std::string finish_web_pdf(const std::string& cairo_pdf, const std::vector<scene
 
         Handle tree_root = structure_tree_root(pdf);
         Handle document = wrap_in_document(pdf, tree_root);
-        set_alt_texts(document, figure_alts);
+        set_alt_texts(document, elements);
         set_catalog(pdf, options);
         set_info(pdf, options.title, options.creator, options.date_epoch);
         fail_on_warnings(pdf, "cairo's web PDF");

@@ -18,7 +18,7 @@ std::string render_web_pdf(const std::vector<scene::PageScene>& pages, const Web
     const std::vector<scene::PageScene> screen_pages =
         detail::web_images(pages, {options.max_image_ppi, options.jpeg_quality});
     const detail::TaggedPdf drawn = detail::draw_tagged(screen_pages, options);
-    return detail::finish_web_pdf(drawn.bytes, screen_pages, drawn.figure_alts, options);
+    return detail::finish_web_pdf(drawn.bytes, screen_pages, drawn.elements, options);
 }
 
 void write_web_pdf(const std::filesystem::path& target, const std::vector<scene::PageScene>& pages,

@@ -12,7 +12,10 @@
 //   role  "h1".."h6", "p", "figure", "artifact" or "" for the default: text
 //         → P, pictures, SVG art and QR codes (ShapeKind::Rects) → Figure,
 //         other shapes (rules, boxes, backgrounds) → artifact.
-//   alt   the Figure's /Alt (written only when not empty).
+//   alt   /Alt of the item's element (when not empty) — for pictures, SVG
+//         art, QR codes and shapes, whatever their role (lettering drawn as
+//         art with role "h1" is an H1 read by its alt); ignored on text
+//         frames, whose text is what is read.
 //   link  a URI the whole item points to (a QR code's target).
 #pragma once
 

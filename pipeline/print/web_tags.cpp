@@ -106,7 +106,7 @@ std::string tag_for_role(const scene::Item& item) {
                                "'; the web PDF knows h1 to h6, p, figure and artifact");
 }
 
-void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<std::string>& figure_alts) {
+void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<TaggedElement>& elements) {
     std::string tag = tag_for_role(item);  // checks the role even when nothing is drawn
     if (draws_nothing(item)) tag.clear();
     std::vector<LinkArea> links;
@@ -138,7 +138,9 @@ void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<std::str
     }
     if (!tag.empty()) cairo_tag_end(cr, tag.c_str());
     check(cairo_status(cr), "tagging " + item_name(item));
-    if (tag == "Figure") figure_alts.push_back(item.alt);
+    // A picture, or art given a heading role, is read by its alt text.
+    const bool text = std::holds_alternative<scene::TextItem>(item.what);
+    elements.push_back({tag.empty() ? std::string("Link") : tag, text ? std::string() : item.alt});
 }
 
 }  // namespace
@@ -175,7 +177,7 @@ TaggedPdf draw_tagged(const std::vector<scene::PageScene>& pages, const WebPdfOp
                 scene::SavedState saved(cr.get());
                 cairo_rectangle(cr.get(), 0, 0, page.trim_w_pt, page.trim_h_pt);
                 cairo_clip(cr.get());
-                for (const scene::Item& item : page.items) draw_item_tagged(cr.get(), item, out.figure_alts);
+                for (const scene::Item& item : page.items) draw_item_tagged(cr.get(), item, out.elements);
             }
             cairo_show_page(cr.get());
             check(cairo_status(cr.get()), "drawing a page");

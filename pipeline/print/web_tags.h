@@ -15,11 +15,18 @@ namespace koho::print::detail {
 // (BadInput) at the item's location for a role it does not know.
 std::string structure_tag(const scene::Item& item);
 
+// An element Cairo writes at the root of the structure tree: one per
+// tagged item, in display-list order.
+struct TaggedElement {
+    std::string tag;  // "H1".."H6", "P", "Figure", or "Link" (an artifact with a link)
+    // The item's alt text, for /Alt; empty for text frames (their text is
+    // what a reader reads) and items without one.
+    std::string alt;
+};
+
 struct TaggedPdf {
     std::string bytes;
-    // The alt text of every Figure element in the order Cairo writes them
-    // into the structure tree (depth first = display-list order).
-    std::vector<std::string> figure_alts;
+    std::vector<TaggedElement> elements;
 };
 
 // Every page at its trim size, clipped to it, each item in list order

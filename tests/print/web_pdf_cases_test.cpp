@@ -231,6 +231,25 @@ TEST(WebPdfCases, JpegDecodesAtTheSmallestEighthThatIsLargeEnough) {
     EXPECT_THROW(raster::decode_jpeg_at_least(std::span<const uint8_t>(), 1, 1, "empty.jpg", {}), Error);
 }
 
+TEST(WebPdfCases, AltGoesOnPicturesAndArtButNotOnText) {
+    static const model::Style body = style("Noto Sans CJK JP", 400, 12);
+    scene::PageScene page = a5_page();
+    // Lettering drawn as art with a heading role: read by its alt text.
+    scene::Item lettering = shape_item(scene::ShapeKind::Ellipse, {10, 10, 200, 60}, Color::from_rgb(0, 0.4, 0.6));
+    lettering.role = "h1";
+    lettering.alt = "子どもの未来を、千葉で。";
+    page.items.push_back(lettering);
+    scene::Item text = text_item(shared_typesetter(), body, "本文です。", 20 * mm, 40 * mm);
+    text.alt = "読まれない代替テキスト";
+    page.items.push_back(text);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    ASSERT_EQ(read.tags, (std::vector<std::string>{"/Document", "/H1", "/P"}));
+    EXPECT_EQ(read.elements[1].getKey("/Alt").getUTF8Value(), "子どもの未来を、千葉で。");
+    EXPECT_FALSE(read.elements[2].hasKey("/Alt"));
+}
+
 TEST(WebPdfCases, BadOptionsAreRefused) {
     WebPdfOptions options;
     options.jpeg_quality = 0;
