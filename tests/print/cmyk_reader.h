@@ -4,6 +4,7 @@
 // every object looking for RGB.
 #pragma once
 
+#include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
@@ -15,6 +16,12 @@
 #include <vector>
 
 namespace koho::test {
+
+// A stream's data, decoded (or as stored: `raw`).
+inline std::string stream_bytes(QPDFObjectHandle stream, bool raw = false) {
+    std::shared_ptr<Buffer> data = raw ? stream.getRawStreamData() : stream.getStreamData(qpdf_dl_all);
+    return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+}
 
 struct Op {
     std::string op;
