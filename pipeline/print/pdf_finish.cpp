@@ -52,6 +52,8 @@ std::string finish_with_qpdf(const std::string& cairo_pdf, const std::vector<Pag
             pdfx.creator = options.creator;
             pdfx.date_epoch = options.date_epoch;
             apply_pdfx(pdf, pdfx);
+            // Last: what the 1.3 header would otherwise misstate.
+            if (level == PdfxLevel::X1a) refuse_features_above_pdf13(pdf, options.color.layout);
         }
         return write_deterministic(pdf, false, [level](QPDFWriter& writer) {
             if (level != PdfxLevel::None) configure_writer_for_pdfx(writer, level);

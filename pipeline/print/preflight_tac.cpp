@@ -14,6 +14,8 @@ namespace {
 constexpr double kTacDpi = 72;
 // Each 8-bit plate is within 0.2 % of its ink; four of them within 1 %.
 constexpr double kQuantisationPercent = 1;
+// The pixels just inside the printed area's edge that are not measured.
+constexpr int kEdgePixels = 0;
 
 struct PixelRect {
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -45,9 +47,14 @@ PixelRect area_in_pixels(QPDFObjectHandle page, const SeparatedPage& sep) {
     } else if (rotate == 270) {
         x0 = uy0, x1 = uy1, y0 = w0 - ux1, y1 = w0 - ux0;
     }
-    // Pixels whose centre lies inside the area.
-    PixelRect r{static_cast<int>(std::lround(x0)), static_cast<int>(std::lround(y0)),
-                static_cast<int>(std::lround(x1)), static_cast<int>(std::lround(y1))};
+    // Pixels wholly inside the area, less one more on each side: trim
+    // marks run along the bleed edge (centred on it), and Ghostscript paints
+    // every pixel a stroke touches, so that row holds registration colour
+    // (400 %) that is not artwork.
+    PixelRect r{static_cast<int>(std::ceil(x0)) + kEdgePixels, static_cast<int>(std::ceil(y0)) + kEdgePixels,
+                static_cast<int>(std::floor(x1)) - kEdgePixels, static_cast<int>(std::floor(y1)) - kEdgePixels};
+    r.x1 = std::max(r.x1, r.x0);
+    r.y1 = std::max(r.y1, r.y0);
     r.x0 = std::clamp(r.x0, 0, sep.width_px);
     r.x1 = std::clamp(r.x1, 0, sep.width_px);
     r.y0 = std::clamp(r.y0, 0, sep.height_px);
