@@ -123,8 +123,8 @@ inline void show_text(cairo_t* cr, double r, double g, double b, double x, doubl
     cairo_show_text(cr, text);
 }
 
-// A w × h baseline JPEG of one RGB colour.
-inline std::string solid_jpeg(int w, int h, uint8_t r, uint8_t g, uint8_t b) {
+// A w × h baseline JPEG of one RGB colour (`gray`: one channel, r).
+inline std::string solid_jpeg(int w, int h, uint8_t r, uint8_t g, uint8_t b, bool gray = false) {
     jpeg_compress_struct info;
     jpeg_error_mgr errors;
     info.err = jpeg_std_error(&errors);
@@ -134,13 +134,17 @@ inline std::string solid_jpeg(int w, int h, uint8_t r, uint8_t g, uint8_t b) {
     jpeg_mem_dest(&info, &out, &size);
     info.image_width = static_cast<JDIMENSION>(w);
     info.image_height = static_cast<JDIMENSION>(h);
-    info.input_components = 3;
-    info.in_color_space = JCS_RGB;
+    info.input_components = gray ? 1 : 3;
+    info.in_color_space = gray ? JCS_GRAYSCALE : JCS_RGB;
     jpeg_set_defaults(&info);
     jpeg_set_quality(&info, 95, TRUE);
     jpeg_start_compress(&info, TRUE);
-    std::vector<unsigned char> row(static_cast<size_t>(w) * 3);
+    std::vector<unsigned char> row(static_cast<size_t>(w) * (gray ? 1 : 3));
     for (int x = 0; x < w; ++x) {
+        if (gray) {
+            row[x] = r;
+            continue;
+        }
         row[3 * x] = r;
         row[3 * x + 1] = g;
         row[3 * x + 2] = b;

@@ -161,6 +161,32 @@ TEST(PdfCmykImages, AJpegStaysAJpegInCmyk) {
         EXPECT_NEAR(pixel(30, c), pixel(130, c), 4) << "channel " << c;
 }
 
+TEST(PdfCmykImages, AGrayJpegStaysAGrayJpegWithThePressTone) {
+    static const std::string jpeg = solid_jpeg(16, 16, 100, 0, 0, true);
+    static CairoSurface photo = jpeg_surface(jpeg, 16, 16);
+    TestInks inks;
+    PassOutput out = run_cmyk_pass(cairo_pdf({[](cairo_t* cr) {
+                                       cairo_set_source_surface(cr, photo.get(), 0, 0);
+                                       cairo_paint(cr);
+                                   }}),
+                                   inks);
+    QPDF pdf;
+    pdf.processMemoryFile("out", out.pdf.data(), out.pdf.size());
+    std::map<std::string, QPDFObjectHandle> images = page_images(pdf);
+    ASSERT_EQ(images.size(), 1u);
+    QPDFObjectHandle dict = images.begin()->second.getDict();
+    EXPECT_TRUE(dict.getKey("/Filter").isNameAndEquals("/DCTDecode"));
+    EXPECT_TRUE(dict.getKey("/ColorSpace").isNameAndEquals("/DeviceGray"));
+    const Jpeg decoded = decode_jpeg(stream_bytes(images.begin()->second, true));
+    ASSERT_EQ(decoded.components, 1);
+    uint8_t toned = 0;
+    const uint8_t in = 100;
+    inks.gray_pixels(&in, &toned, 1);
+    for (uint8_t v : decoded.pixels)
+        ASSERT_NEAR(v, toned, 3);
+    EXPECT_EQ(out.result.images_converted, 1);
+}
+
 TEST(PdfCmykImages, GrayIndexedAndStencilImages) {
     const std::string input = hand_pdf("q 10 0 0 10 0 0 cm /G0 Do /I0 Do /M0 Do Q", [](QPDF& pdf) {
         QPDFObjectHandle gray = QPDFObjectHandle::newStream(&pdf, std::string("\x00\x40\x80\xff", 4));
