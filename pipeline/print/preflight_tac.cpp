@@ -14,31 +14,32 @@ namespace {
 constexpr double kTacDpi = 72;
 // Each 8-bit plate is within 0.2 % of its ink; four of them within 1 %.
 constexpr double kQuantisationPercent = 1;
-// The pixels just inside the printed area's edge that are not measured.
-constexpr int kEdgePixels = 0;
 
 struct PixelRect {
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-// The ink area of `page` in the pixels of its rendered MediaBox, rotated
-// as the page's /Rotate turns it (Ghostscript renders pages turned).
+long long page_rotation(QPDFObjectHandle page) {
+    for (QPDFObjectHandle node = page; node.isDictionary(); node = node.getKey("/Parent"))
+        if (node.getKey("/Rotate").isInteger()) return ((node.getKey("/Rotate").getIntValue() % 360) + 360) % 360;
+    return 0;
+}
+
+// The ink area of `page` in the pixels of its rendered MediaBox, turned as
+// the page's /Rotate turns it (Ghostscript renders pages turned). The
+// raster is a whole number of pixels and Ghostscript puts user space's
+// origin at its bottom-left corner, so rows count down from the raster's
+// top, not from the MediaBox's.
 PixelRect area_in_pixels(QPDFObjectHandle page, const SeparatedPage& sep) {
     const Rect area = ink_area(page);
     const Rect media = page_box(page, "/MediaBox").value_or(Rect{0, 0, 612, 792});
     const double s = sep.dpi / 72;
-    // Unrotated: origin top-left, y down.
-    double ux0 = (area.x0 - media.x0) * s, ux1 = (area.x1 - media.x0) * s;
-    double uy0 = (media.y1 - area.y1) * s, uy1 = (media.y1 - area.y0) * s;
-    const double w0 = (media.x1 - media.x0) * s, h0 = (media.y1 - media.y0) * s;
-    long long rotate = 0;
-    for (QPDFObjectHandle node = page; node.isDictionary(); node = node.getKey("/Parent")) {
-        if (node.getKey("/Rotate").isInteger()) {
-            rotate = node.getKey("/Rotate").getIntValue();
-            break;
-        }
-    }
-    rotate = ((rotate % 360) + 360) % 360;
+    const long long rotate = page_rotation(page);
+    const bool turned = rotate == 90 || rotate == 270;
+    // The unturned raster's size, and the area on it (origin top-left).
+    const double w0 = turned ? sep.height_px : sep.width_px, h0 = turned ? sep.width_px : sep.height_px;
+    const double ux0 = (area.x0 - media.x0) * s, ux1 = (area.x1 - media.x0) * s;
+    const double uy0 = h0 - (area.y1 - media.y0) * s, uy1 = h0 - (area.y0 - media.y0) * s;
     double x0 = ux0, x1 = ux1, y0 = uy0, y1 = uy1;
     if (rotate == 90) {
         x0 = h0 - uy1, x1 = h0 - uy0, y0 = ux0, y1 = ux1;
@@ -47,18 +48,14 @@ PixelRect area_in_pixels(QPDFObjectHandle page, const SeparatedPage& sep) {
     } else if (rotate == 270) {
         x0 = uy0, x1 = uy1, y0 = w0 - ux1, y1 = w0 - ux0;
     }
-    // Pixels wholly inside the area, less one more on each side: trim
-    // marks run along the bleed edge (centred on it), and Ghostscript paints
-    // every pixel a stroke touches, so that row holds registration colour
-    // (400 %) that is not artwork.
-    PixelRect r{static_cast<int>(std::ceil(x0)) + kEdgePixels, static_cast<int>(std::ceil(y0)) + kEdgePixels,
-                static_cast<int>(std::floor(x1)) - kEdgePixels, static_cast<int>(std::floor(y1)) - kEdgePixels};
-    r.x1 = std::max(r.x1, r.x0);
-    r.y1 = std::max(r.y1, r.y0);
+    // Pixels wholly inside the area: a トンボ drawn along the bleed line
+    // paints the pixels it crosses, which are not wholly inside.
+    PixelRect r{static_cast<int>(std::ceil(x0 - 1e-6)), static_cast<int>(std::ceil(y0 - 1e-6)),
+                static_cast<int>(std::floor(x1 + 1e-6)), static_cast<int>(std::floor(y1 + 1e-6))};
     r.x0 = std::clamp(r.x0, 0, sep.width_px);
-    r.x1 = std::clamp(r.x1, 0, sep.width_px);
+    r.x1 = std::clamp(r.x1, r.x0, sep.width_px);
     r.y0 = std::clamp(r.y0, 0, sep.height_px);
-    r.y1 = std::clamp(r.y1, 0, sep.height_px);
+    r.y1 = std::clamp(r.y1, r.y0, sep.height_px);
     return r;
 }
 

@@ -247,6 +247,23 @@ TEST(Preflight, TacOnlyCountsThePrintedArea) {
     EXPECT_TRUE(of_check(run(f, PreflightOptions{}), "tac").empty());
 }
 
+// トンボ in registration colour (400 %) drawn along the bleed line paint
+// the pixel row they cross, which is not ink on the printed piece. Here,
+// as on koho's A4 sheets, the MediaBox is not a whole number of pixels:
+// Ghostscript's raster is, with user space's origin at its bottom-left, so
+// the top edge lies at .25 of a pixel (21.25), not at .85 (20.85).
+TEST(Preflight, TacIgnoresMarksAlongTheBleedLine) {
+    PdfFixture f;
+    QOH page = f.add_page("q 1 1 1 1 K 0.2835 w 0 278.75 m 60 278.75 l S 20.25 0 m 20.25 60 l S Q");
+    page.replaceKey("/MediaBox", QOH::parse("[0 0 300 299.6]"));
+    page.replaceKey("/BleedBox", QOH::parse("[20.25 20.25 279.75 278.75]"));
+    page.replaceKey("/TrimBox", QOH::parse("[28.75 28.75 271.25 270.25]"));
+    EXPECT_TRUE(of_check(run(f, PreflightOptions{}), "tac").empty()) << dump(run(f, PreflightOptions{}));
+    // A patch just inside the same corner is measured.
+    f.append_content(page, "1 1 1 1 k 21.5 266 10 10 re f");
+    EXPECT_EQ(of_check(run(f, PreflightOptions{}), "tac").size(), 1u);
+}
+
 // Ghostscript renders a /Rotate page turned; the printed area must turn
 // with it. The BleedBox is the page's left half; of two 400 % patches, the
 // one in the right half is outside it, and lands where the unturned left
