@@ -11,12 +11,20 @@
 // What the model supplies, per item (scene::Item):
 //   role  "h1".."h6", "p", "figure", "artifact" or "" for the default: text
 //         → P, pictures, SVG art and QR codes (ShapeKind::Rects) → Figure,
-//         other shapes (rules, boxes, backgrounds) → artifact.
+//         other shapes (rules, boxes, backgrounds) → artifact. A heading or
+//         paragraph role on a plain shape (a text or table frame's rules,
+//         fills, borders, which compose gives the frame's role) still makes
+//         it an artifact. Consecutive items of one frame (same frame_id and
+//         location) with the role "figure" form one Figure.
 //   alt   /Alt of the item's element (when not empty) — for pictures, SVG
-//         art, QR codes and shapes, whatever their role (lettering drawn as
-//         art with role "h1" is an H1 read by its alt); ignored on text
-//         frames, whose text is what is read.
-//   link  a URI the whole item points to (a QR code's target).
+//         art, QR codes and shapes whatever their role (lettering drawn as
+//         a picture with role "h1" is an H1 read by its alt), and for text
+//         with the role "figure"; ignored on other text, whose words are
+//         what is read.
+//   link  a URI the whole item points to (a QR code's target): a Link
+//         element and annotation over the item's area. Without one, every
+//         http:// or https:// address in a text item's text is linked over
+//         its glyphs.
 #pragma once
 
 #include <cstdint>

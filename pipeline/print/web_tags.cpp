@@ -99,9 +99,16 @@ std::string tag_for_role(const scene::Item& item) {
         return "Figure";
     }
     if (role == "artifact") return "";
-    if (role == "p") return "P";
     if (role == "figure") return "Figure";
-    if (role.size() == 2 && role[0] == 'h' && role[1] >= '1' && role[1] <= '6') return std::string{'H', role[1]};
+    std::string tag;
+    if (role == "p") tag = "P";
+    if (role.size() == 2 && role[0] == 'h' && role[1] >= '1' && role[1] <= '6') tag = std::string{'H', role[1]};
+    if (!tag.empty()) {
+        // A text or table frame's rules, fills and borders carry its role
+        // too: they are decoration, not part of the heading or paragraph.
+        const auto* shape = std::get_if<scene::ShapeItem>(&item.what);
+        return shape && shape->kind != scene::ShapeKind::Rects ? "" : tag;
+    }
     fail_input(item.where, item_name(item) + " has the role '" + role +
                                "'; the web PDF knows h1 to h6, p, figure and artifact");
 }
@@ -138,9 +145,44 @@ void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<TaggedEl
     }
     if (!tag.empty()) cairo_tag_end(cr, tag.c_str());
     check(cairo_status(cr), "tagging " + item_name(item));
-    // A picture, or art given a heading role, is read by its alt text.
-    const bool text = std::holds_alternative<scene::TextItem>(item.what);
-    elements.push_back({tag.empty() ? std::string("Link") : tag, text ? std::string() : item.alt});
+    // A picture, art given a heading role, or a text frame set as a figure
+    // is read by its alt text; other text by its words.
+    const bool words = std::holds_alternative<scene::TextItem>(item.what) && tag != "Figure";
+    elements.push_back({tag.empty() ? std::string("Link") : tag, words ? std::string() : item.alt});
+}
+
+// A frame set as a figure as a whole (a text or table frame given the role
+// "figure") draws as several items: they form one Figure, read once by
+// the frame's alt text.
+void draw_figure_group(cairo_t* cr, const std::vector<scene::Item>& items, size_t begin, size_t end,
+                       std::vector<TaggedElement>& elements) {
+    bool draws = false;
+    for (size_t i = begin; i < end; ++i) draws = draws || !draws_nothing(items[i]);
+    if (draws) cairo_tag_begin(cr, "Figure", "");
+    for (size_t i = begin; i < end; ++i) scene::render_item(cr, items[i]);
+    if (!draws) return;
+    cairo_tag_end(cr, "Figure");
+    check(cairo_status(cr), "tagging " + item_name(items[begin]));
+    elements.push_back({"Figure", items[begin].alt});
+}
+
+bool same_figure(const scene::Item& a, const scene::Item& b) {
+    return a.role == "figure" && b.role == "figure" && !a.frame_id.empty() && a.frame_id == b.frame_id &&
+           a.where.pointer == b.where.pointer && a.link.empty() && b.link.empty();
+}
+
+void draw_page_tagged(cairo_t* cr, const scene::PageScene& page, std::vector<TaggedElement>& elements) {
+    const std::vector<scene::Item>& items = page.items;
+    for (size_t i = 0; i < items.size();) {
+        size_t end = i + 1;
+        while (end < items.size() && same_figure(items[i], items[end])) ++end;
+        if (end - i == 1) {
+            draw_item_tagged(cr, items[i], elements);
+        } else {
+            draw_figure_group(cr, items, i, end, elements);
+        }
+        i = end;
+    }
 }
 
 }  // namespace
@@ -177,7 +219,7 @@ TaggedPdf draw_tagged(const std::vector<scene::PageScene>& pages, const WebPdfOp
                 scene::SavedState saved(cr.get());
                 cairo_rectangle(cr.get(), 0, 0, page.trim_w_pt, page.trim_h_pt);
                 cairo_clip(cr.get());
-                for (const scene::Item& item : page.items) draw_item_tagged(cr.get(), item, out.elements);
+                draw_page_tagged(cr.get(), page, out.elements);
             }
             cairo_show_page(cr.get());
             check(cairo_status(cr.get()), "drawing a page");

@@ -234,10 +234,10 @@ TEST(WebPdfCases, JpegDecodesAtTheSmallestEighthThatIsLargeEnough) {
 TEST(WebPdfCases, AltGoesOnPicturesAndArtButNotOnText) {
     static const model::Style body = style("Noto Sans CJK JP", 400, 12);
     scene::PageScene page = a5_page();
-    // Lettering drawn as art with a heading role: read by its alt text.
-    scene::Item lettering = shape_item(scene::ShapeKind::Ellipse, {10, 10, 200, 60}, Color::from_rgb(0, 0.4, 0.6));
+    // Lettering as a picture with a heading role: read by its alt text.
+    scene::Item lettering = image_item(synthetic_image(200, 60, true), {10, 10, 200, 60}, {10, 10, 200, 60},
+                                       "子どもの未来を、千葉で。");
     lettering.role = "h1";
-    lettering.alt = "子どもの未来を、千葉で。";
     page.items.push_back(lettering);
     scene::Item text = text_item(shared_typesetter(), body, "本文です。", 20 * mm, 40 * mm);
     text.alt = "読まれない代替テキスト";
@@ -248,6 +248,55 @@ TEST(WebPdfCases, AltGoesOnPicturesAndArtButNotOnText) {
     ASSERT_EQ(read.tags, (std::vector<std::string>{"/Document", "/H1", "/P"}));
     EXPECT_EQ(read.elements[1].getKey("/Alt").getUTF8Value(), "子どもの未来を、千葉で。");
     EXPECT_FALSE(read.elements[2].hasKey("/Alt"));
+}
+
+TEST(WebPdfCases, RulesOfAHeadingFrameAreDecoration) {
+    static const model::Style big = style("Noto Sans CJK JP", 700, 18);
+    scene::PageScene page = a5_page();
+    scene::Item heading = text_item(shared_typesetter(), big, "募集職種", 20 * mm, 20 * mm, "h2");
+    heading.frame_id = "title";
+    page.items.push_back(heading);
+    scene::Item rule = shape_item(scene::ShapeKind::Rect, {20 * mm, 30 * mm, 100 * mm, 1}, Color::from_rgb(0, 0, 0));
+    rule.frame_id = "title";
+    rule.role = "h2";  // compose gives a frame's rules the frame's role
+    page.items.push_back(rule);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_EQ(read.tags, (std::vector<std::string>{"/Document", "/H2"}));
+}
+
+TEST(WebPdfCases, AFrameSetAsAFigureIsOneFigure) {
+    static const model::Style body = style("Noto Sans CJK JP", 400, 10);
+    scene::PageScene page = a5_page();
+    scene::Item chart = text_item(shared_typesetter(), body, "応募者数 120 人", 20 * mm, 20 * mm, "figure");
+    chart.frame_id = "chart";
+    chart.alt = "応募者数は120人";
+    scene::Item rule = shape_item(scene::ShapeKind::Rect, {20 * mm, 30 * mm, 100 * mm, 1}, Color::from_rgb(0, 0, 0));
+    rule.frame_id = "chart";
+    rule.role = "figure";
+    rule.alt = chart.alt;
+    page.items.push_back(chart);
+    page.items.push_back(rule);
+    page.items.push_back(rule);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    ASSERT_EQ(read.tags, (std::vector<std::string>{"/Document", "/Figure"}));
+    EXPECT_EQ(read.elements[1].getKey("/Alt").getUTF8Value(), "応募者数は120人");
+}
+
+TEST(WebPdfCases, ATextFrameSetAsAFigureIsReadByItsAlt) {
+    static const model::Style body = style("Noto Sans CJK JP", 400, 10);
+    scene::PageScene page = a5_page();
+    scene::Item chart = text_item(shared_typesetter(), body, "▲▲▲", 20 * mm, 20 * mm, "figure");
+    chart.alt = "三つの山の図";
+    page.items.push_back(chart);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    ASSERT_EQ(read.tags, (std::vector<std::string>{"/Document", "/Figure"}));
+    EXPECT_EQ(read.elements[1].getKey("/Alt").getUTF8Value(), "三つの山の図");
 }
 
 TEST(WebPdfCases, BadOptionsAreRefused) {
