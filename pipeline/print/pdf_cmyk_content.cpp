@@ -134,6 +134,10 @@ void ContentRewriter::gs_op() {
         s.soft_mask = info.soft_mask;
     if (info.blend_normal)
         s.blend_normal = info.blend_normal;
+    if (info.overprint_stroke)
+        s.overprint_stroke = info.overprint_stroke;
+    if (info.overprint_fill)
+        s.overprint_fill = info.overprint_fill;
     flush();
     write("gs");
 }

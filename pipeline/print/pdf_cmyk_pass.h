@@ -60,6 +60,7 @@ struct GStateInfo {
     std::optional<double> fill_alpha;    // /ca
     std::optional<bool> soft_mask;       // /SMask: true for a mask, false for /None
     std::optional<bool> blend_normal;    // /BM
+    std::optional<bool> overprint_stroke, overprint_fill;  // /OP, /op (/OP alone sets both)
     bool opaque_only = false;            // /CA 1 /ca 1 and nothing else that matters
 };
 

@@ -197,6 +197,18 @@ void CmykPass::convert_gstate(QPDFObjectHandle gstate, Findings& found, GStateIn
                 std::vector<double> gray = convert_colour(Family::Cmyk, *backdrop, Target::Luminance, nullptr);
                 value.replaceKey("/BC", QPDFObjectHandle::newArray({pdf_number(gray[0])}));
             }
+        } else if (name == "/OP" || name == "/op") {
+            // Overprint the input sets itself: tracked like the pass's own.
+            if (!value.isBool())
+                fail("ExtGState " + name + " is not a boolean");
+            if (name == "/OP") {
+                info.overprint_stroke = value.getBoolValue();
+                if (!gstate.hasKey("/op"))
+                    info.overprint_fill = value.getBoolValue();
+            } else {
+                info.overprint_fill = value.getBoolValue();
+            }
+            only_alpha = false;
         } else if (name != "/Type") {
             only_alpha = false;
         }

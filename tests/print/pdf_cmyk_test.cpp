@@ -207,8 +207,10 @@ TEST(PdfCmyk, QRestoresTheOverprintState) {
     const std::string content =
         "1 0 0 rg q 0 0 0 rg 0 0 10 10 re f Q 20 0 10 10 re f "
         "0 0 0 rg q 0 0 1 rg 40 0 10 10 re f Q 60 0 10 10 re f "
-        "q 0 0 0 RG 0 20 m 100 20 l S Q 0 30 m 100 30 l S";
-    PassOutput out = run_cmyk_pass(hand_pdf(content, "<< >>"), inks);
+        "q 0 0 0 RG 0 20 m 100 20 l S Q 0 30 m 100 30 l S "
+        // The input's own overprint state (not Cairo's, but tracked).
+        "1 0 0 rg /Own gs 80 0 10 10 re f 0 0 1 rg 100 0 10 10 re f";
+    PassOutput out = run_cmyk_pass(hand_pdf(content, "<< /ExtGState << /Own << /op true /OPM 1 >> >> >>"), inks);
     QPDF pdf;
     pdf.processMemoryFile("out", out.pdf.data(), out.pdf.size());
     std::vector<bool> fill_overprint, stroke_overprint;
@@ -218,7 +220,7 @@ TEST(PdfCmyk, QRestoresTheOverprintState) {
         if (p.op == "S")
             stroke_overprint.push_back(p.stroke_overprint);
     }
-    EXPECT_EQ(fill_overprint, (std::vector<bool>{true, false, false, true}));
+    EXPECT_EQ(fill_overprint, (std::vector<bool>{true, false, false, true, true, false}));
     // The second stroke paints in the initial colour (DeviceGray black,
     // which is ink K) without overprint: the state before q.
     EXPECT_EQ(stroke_overprint, (std::vector<bool>{true, false}));
