@@ -65,7 +65,15 @@ PreflightReport preflight_pdf(const std::string& pdf_bytes, const std::string& s
             detail::check_boxes(pages[i], page_no, options, report.findings);
             detail::check_page_content(pages[i], page_no, options, facts, report.findings);
         }
-        if (options.measure_tac) detail::check_tac(pdf_bytes, pages, options, report.findings);
+        if (options.measure_tac) {
+            try {
+                detail::check_tac(pdf_bytes, pages, options, report.findings);
+            } catch (const Error& e) {
+                // Ghostscript's failures name no file; this one is about ours.
+                if (!e.loc().file.empty()) throw;
+                throw Error(e.kind(), loc, "cannot measure the ink: " + e.message());
+            }
+        }
         detail::check_pdfx(pdf, facts, report.findings);
     } catch (const QPDFExc& e) {
         fail_input(loc, std::string("qpdf cannot read it: ") + e.getMessageDetail());

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -104,6 +105,21 @@ TEST_F(PreflightCli, NotAPdfIsBadInput) {
     run = run_koho({"preflight", (dir_.path() / "missing.pdf").string()});
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_EQ(run.err, (dir_.path() / "missing.pdf").string() + ": error: no such file\n");
+}
+
+// Without a working Ghostscript the ink cannot be measured: a failure
+// (exit 1) that names the file, never a report that skips the check.
+TEST_F(PreflightCli, GhostscriptRenderingNothingIsAFailure) {
+    const fs::path pdf = write_pdf("clean.pdf");
+    const fs::path bin = dir_.path() / "bin";
+    fs::create_directories(bin);
+    write_bytes(bin / "gs", "#!/bin/sh\necho 'gs: broken on purpose'\nexit 0\n");
+    fs::permissions(bin / "gs", fs::perms::owner_all);
+    const char* path = std::getenv("PATH");
+    const KohoRun run = run_koho({"preflight", pdf.string()}, {"PATH=" + bin.string() + ":" + (path ? path : "")});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_EQ(run.err, pdf.string() + ": error: cannot measure the ink: Ghostscript rendered no pages: gs: broken on purpose\n");
+    EXPECT_EQ(run.out, "");
 }
 
 TEST_F(PreflightCli, BadOptionsAreBadInput) {
