@@ -299,6 +299,27 @@ TEST(WebPdfCases, ATextFrameSetAsAFigureIsReadByItsAlt) {
     EXPECT_EQ(read.elements[1].getKey("/Alt").getUTF8Value(), "三つの山の図");
 }
 
+TEST(WebPdfCases, TinyPictureAndGradientAreSound) {
+    scene::PageScene page = a5_page();
+    scene::Item gradient = shape_item(scene::ShapeKind::Rect, {0, 0, 200, 100}, Color::from_rgb(1, 1, 1));
+    auto& shape = std::get<scene::ShapeItem>(gradient.what);
+    shape.fill.reset();
+    shape.gradient = scene::GradientPaint{};
+    shape.gradient->x1 = 200;
+    shape.gradient->stops = {{0, Color::from_rgb(1, 0, 0)}, {1, Color::from_rgb(0, 0, 1)}};
+    page.items.push_back(gradient);
+    page.items.push_back(image_item(synthetic_image(3, 3, false), {10, 10, 3, 3}, {10, 10, 3, 3}, "点"));
+    page.items.push_back(image_item(synthetic_image(4, 4, true), {20, 10, 4, 4}, {20, 10, 4, 4}, "丸"));
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_EQ(read.tags, (std::vector<std::string>{"/Document", "/Figure", "/Figure"}));
+    QPDFObjectHandle page_object = pdf.getAllPages()[0];
+    auto data = page_object.getKey("/Contents").getStreamData(qpdf_dl_generalized);
+    std::string content(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    EXPECT_NE(content.find("/Artifact BMC"), std::string::npos) << content;
+}
+
 TEST(WebPdfCases, BadOptionsAreRefused) {
     WebPdfOptions options;
     options.jpeg_quality = 0;
