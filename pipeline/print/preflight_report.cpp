@@ -63,7 +63,9 @@ std::string format_report_json(const PreflightReport& report) {
     nlohmann::ordered_json doc;
     doc["ok"] = report.ok();
     doc["findings"] = std::move(findings);
-    return doc.dump(2) + "\n";
+    // Names come from the PDF as bytes (a Japanese font's BaseFont is often
+    // Shift_JIS): whatever is not UTF-8 becomes U+FFFD, never an exception.
+    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace koho::print

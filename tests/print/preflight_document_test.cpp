@@ -162,6 +162,24 @@ TEST(Preflight, TableAndJsonReports) {
               nlohmann::json::parse(R"({"ok": true, "findings": []})"));
 }
 
+// ＭＳ 明朝 as old Japanese PDFs name it, in Shift_JIS bytes: the table
+// keeps them, the JSON stays valid UTF-8.
+TEST(Preflight, FontNamesInShiftJisStillMakeValidJson) {
+    PdfFixture f = test::clean_fixture();
+    QOH page = page1(f);
+    QOH font = f.helvetica();
+    font.replaceKey("/BaseFont", QOH::newName("/\x82l\x82r#20\x96\xbe\x92\xa9"));
+    f.add_resource(page, "/Font", "/J", font);
+    f.append_content(page, "BT /J 12 Tf 0 0 0 1 k 1 0 0 1 100 200 Tm (a) Tj ET");
+    const PreflightReport report = run(f);
+    const std::string message = only_finding(report, "fonts", Severity::Error);
+    EXPECT_EQ(message, "font \x82l\x82r \x96\xbe\x92\xa9 (Type1) is not embedded");
+    const nlohmann::json json = nlohmann::json::parse(format_report_json(report));
+    const std::string bad = "\xEF\xBF\xBD";  // U+FFFD, one per byte that is no UTF-8
+    EXPECT_EQ(json["findings"][0]["message"].get<std::string>(),
+              "font " + bad + "l" + bad + "r " + bad + bad + bad + bad + " (Type1) is not embedded");
+}
+
 // ---------------------------------------------------------------- geometry
 
 TEST(PreflightGeometry, SmallestScaleOfAMatrix) {
