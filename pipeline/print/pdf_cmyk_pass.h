@@ -7,9 +7,10 @@
 // reached for both targets is copied for the second one.
 //
 // The parts: pdf_cmyk.cpp (pages, annotations, clean-up), pdf_cmyk_resources
-// (XObjects, patterns, ExtGStates, fonts, colour spaces), pdf_cmyk_content
-// (colour operators in content streams), pdf_cmyk_shading (shadings and
-// their functions), pdf_cmyk_image (image pixels), pdf_cmyk_jpeg (libjpeg).
+// (XObjects, patterns, ExtGStates, fonts), pdf_cmyk_colour (colour values
+// and spaces, overprint states), pdf_cmyk_content(_colour) (content
+// streams), pdf_cmyk_shading and _mesh (shadings and their functions),
+// pdf_cmyk_image (image pixels), pdf_cmyk_jpeg (libjpeg).
 #pragma once
 
 #include <qpdf/QPDF.hh>
@@ -98,30 +99,40 @@ public:
     // The object to convert for `target`: `h` itself, or (when `h` was
     // already converted for the other target) an untouched copy of it.
     QPDFObjectHandle claim(QPDFObjectHandle h, Target target);
+    // Whether any ExtGState (or annotation) sets an alpha below 1, a soft
+    // mask, a blend mode: what none does is known everywhere, inherited or
+    // not.
+    bool partial_alpha_anywhere() const { return partial_alpha_; }
+    bool soft_mask_anywhere() const { return any_soft_mask_; }
+    bool blend_mode_anywhere() const { return any_blend_mode_; }
+    // The record of `view`'s resources dictionary (one per dictionary).
+    size_t record_resources(const ResourceView& view);
+    // A gs call of an opaque-only state that must stay.
+    void keep_gstate_call(const ResourceView& view, const std::string& name);
 
     // --- resources (pdf_cmyk_resources.cpp)
     // Converts every resource of `resources` for `target` and says what the
     // content may use. Resources reached through it add their transparency
     // to `found`.
     ResourceView convert_resources(QPDFObjectHandle resources, Target target, Findings& found);
-    SpaceInfo classify_space(QPDFObjectHandle space) const;
 
     // --- content (pdf_cmyk_content.cpp)
     // Rewrites the colour operators of one stream in place.
     void rewrite_content(QPDFObjectHandle stream, ResourceView& view, Target target,
                          StreamStart start, Findings& found);
 
-    // --- shadings (pdf_cmyk_shading.cpp)
+    // --- shadings (pdf_cmyk_shading.cpp, pdf_cmyk_mesh.cpp)
     QPDFObjectHandle convert_shading(QPDFObjectHandle shading, Target target);
 
     // --- images (pdf_cmyk_image.cpp)
     QPDFObjectHandle convert_image(QPDFObjectHandle image, Target target, Findings& found);
 
+    // --- colours (pdf_cmyk_colour.cpp)
+    SpaceInfo classify_space(QPDFObjectHandle space) const;
     // Vector colours through the converter (ink) or the PDF luminosity
     // weights (luminance, one component).
     std::vector<double> convert_colour(Family family, const std::vector<double>& in, Target target,
                                        bool* overprint) const;
-
     // ExtGStates setting overprint, shared by every resources dictionary:
     // the name to use for stroke/fill overprint (OPM 1 always).
     std::string overprint_gstate(ResourceView& view, bool stroke, bool fill);
@@ -153,19 +164,20 @@ private:
     QPDFObjectHandle convert_sampled_function(QPDFObjectHandle function, Family family, Target target);
     void convert_mesh_colours(QPDFObjectHandle shading, int type, Family family, Target target);
     QPDFObjectHandle convert_space_entry(QPDFObjectHandle space, Target target);
-
     void convert_page(QPDFObjectHandle page);
-    // Objects reachable from soft-mask groups, and untouched copies of
-    // those first converted for one target.
+    void convert_annotations(QPDFObjectHandle page, Findings& found);
+    void clean_up();
+
+    // Before the pages: what soft-mask groups reach (it may need an
+    // untouched copy for the other target), and whether alpha, soft masks
+    // or blend modes occur at all.
     void find_mask_content(QPDFObjectHandle obj, bool in_mask, std::set<std::pair<QPDFObjGen, bool>>& seen);
     QPDFObjectHandle snapshot(QPDFObjectHandle h);
     std::set<QPDFObjGen> in_masks_;
+    std::map<QPDFObjGen, QPDFObjectHandle> pristine_;
     bool partial_alpha_ = false;
     bool any_soft_mask_ = false;
     bool any_blend_mode_ = false;
-    std::map<QPDFObjGen, QPDFObjectHandle> pristine_;
-    void convert_annotations(QPDFObjectHandle page, Findings& found);
-    void clean_up();
 
     // (object id, target) → the converted object, and which targets an id
     // has been claimed for.
@@ -175,6 +187,7 @@ private:
     std::map<std::pair<QPDFObjGen, Target>, QPDFObjectHandle> functions_;
     std::map<std::pair<QPDFObjGen, Target>, ResourceView> views_;
     std::map<std::pair<bool, bool>, QPDFObjectHandle> overprint_states_;
+
     // Opaque-only ExtGStates that some gs call still needs, per resources
     // dictionary visited; the others are removed at the end.
     struct VisitedResources {
@@ -184,18 +197,6 @@ private:
     };
     std::vector<VisitedResources> visited_resources_;
     std::map<QPDFObjGen, size_t> visited_index_;
-
-public:
-    // Whether any ExtGState (or annotation) sets an alpha below 1, a soft
-    // mask, a blend mode: what none does is known everywhere, inherited or
-    // not.
-    bool partial_alpha_anywhere() const { return partial_alpha_; }
-    bool soft_mask_anywhere() const { return any_soft_mask_; }
-    bool blend_mode_anywhere() const { return any_blend_mode_; }
-    // The record of `view`'s resources dictionary (one per dictionary).
-    size_t record_resources(const ResourceView& view);
-    // A gs call of an opaque-only state that must stay.
-    void keep_gstate_call(const ResourceView& view, const std::string& name);
 };
 
 }  // namespace koho::print::detail
