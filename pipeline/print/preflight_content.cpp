@@ -86,6 +86,9 @@ public:
     }
     void handleEOF() override {}
 
+    // A form drawn where the current state says (annotation appearances).
+    void place_form(QPDFObjectHandle form, const std::string& name) { walk_form(form, name); }
+
 private:
     GState& gs() { return stack_.back(); }
     QPDFObjectHandle resource(const char* category, QPDFObjectHandle name) {
@@ -429,6 +432,50 @@ void StreamWalker::walk_pattern(QPDFObjectHandle pattern, const std::string& nam
     page_.on_stack.erase(id);
 }
 
+// The appearance an annotation prints with: /AP /N, or the state /AS
+// picks from it; null for annotations that do not print (no Print flag,
+// or Hidden), as a RIP would leave them out.
+QPDFObjectHandle printed_appearance(QPDFObjectHandle annot) {
+    if (!annot.isDictionary()) return QPDFObjectHandle::newNull();
+    const long long flags = annot.getKey("/F").isInteger() ? annot.getKey("/F").getIntValue() : 0;
+    constexpr long long kHidden = 2, kPrint = 4;
+    if (!(flags & kPrint) || (flags & kHidden)) return QPDFObjectHandle::newNull();
+    QPDFObjectHandle ap = annot.getKey("/AP");
+    QPDFObjectHandle normal = ap.isDictionary() ? ap.getKey("/N") : QPDFObjectHandle::newNull();
+    if (normal.isDictionary() && !normal.isStream()) {
+        QPDFObjectHandle state = annot.getKey("/AS");
+        normal = state.isName() ? normal.getKey(state.getName()) : QPDFObjectHandle::newNull();
+    }
+    return normal.isStream() ? normal : QPDFObjectHandle::newNull();
+}
+
+// The matrix that fits an appearance's transformed BBox to the
+// annotation's Rect (ISO 32000-1, 12.5.5).
+bool appearance_placement(QPDFObjectHandle annot, QPDFObjectHandle form, Matrix& out) {
+    auto numbers = [](QPDFObjectHandle a, double v[4]) {
+        if (!a.isArray() || a.getArrayNItems() != 4) return false;
+        for (int i = 0; i < 4; ++i) v[i] = num(a.getArrayItem(i));
+        return true;
+    };
+    double rect[4], bbox[4];
+    if (!numbers(annot.getKey("/Rect"), rect) || !numbers(form.getDict().getKey("/BBox"), bbox)) return false;
+    const Matrix m = matrix_of(form.getDict().getKey("/Matrix"));
+    Rect box;
+    for (double x : {bbox[0], bbox[2]}) {
+        for (double y : {bbox[1], bbox[3]}) {
+            double px, py;
+            m.apply(x, y, px, py);
+            box.add(px, py);
+        }
+    }
+    if (box.x1 - box.x0 <= 0 || box.y1 - box.y0 <= 0) return false;
+    const double rx0 = std::min(rect[0], rect[2]), rx1 = std::max(rect[0], rect[2]);
+    const double ry0 = std::min(rect[1], rect[3]), ry1 = std::max(rect[1], rect[3]);
+    const double sx = (rx1 - rx0) / (box.x1 - box.x0), sy = (ry1 - ry0) / (box.y1 - box.y0);
+    out = Matrix{sx, 0, 0, sy, rx0 - box.x0 * sx, ry0 - box.y0 * sy};
+    return true;
+}
+
 }  // namespace
 
 void walk_page_content(QPDFObjectHandle page, ContentListener& listener) {
@@ -444,6 +491,21 @@ void walk_page_content(QPDFObjectHandle page, ContentListener& listener) {
     PageWalk walk{listener, {}, {}, {}};
     StreamWalker walker(walk, resources, GState{}, Matrix{}, 0);
     helper.parseContents(&walker);
+
+    // Annotations that print (stamps, form fields, …) are on the plate too.
+    QPDFObjectHandle annots = page.getKey("/Annots");
+    if (!annots.isArray()) return;
+    for (QPDFObjectHandle annot : annots.aitems()) {
+        QPDFObjectHandle appearance = printed_appearance(annot);
+        Matrix placement;
+        if (appearance.isNull() || !appearance_placement(annot, appearance, placement)) continue;
+        GState start;
+        start.ctm = placement;
+        QPDFObjectHandle subtype = annot.getKey("/Subtype");
+        const std::string name = "of a " + (subtype.isName() ? subtype.getName().substr(1) : std::string("?")) + " annotation";
+        StreamWalker placed(walk, resources, start, placement, 0);
+        placed.place_form(appearance, name);
+    }
 }
 
 }  // namespace koho::print::detail

@@ -184,6 +184,47 @@ TEST(Preflight, ColorspaceCmykGreyAndSpotAreFine) {
     EXPECT_TRUE(of_check(run(f), "colorspace").empty()) << dump(run(f));
 }
 
+// A stamp that prints carries its appearance onto the plates; one that
+// does not print (no Print flag) is not the press's business.
+TEST(Preflight, ColorspaceInAPrintingAnnotation) {
+    for (bool prints : {true, false}) {
+        PdfFixture f = test::clean_fixture();
+        QOH page = page1(f);
+        QOH appearance = f.form("1 0 0 rg 0 0 10 10 re f", QOH::newDictionary());
+        appearance.getDict().replaceKey("/BBox", QOH::parse("[0 0 10 10]"));
+        QOH annot = QOH::parse("<< /Type /Annot /Subtype /Stamp /Rect [60 60 110 110] >>");
+        annot.replaceKey("/F", QOH::newInteger(prints ? 4 : 0));
+        QOH ap = QOH::newDictionary();
+        ap.replaceKey("/N", appearance);
+        annot.replaceKey("/AP", ap);
+        page.replaceKey("/Annots", QOH::newArray({f.pdf().makeIndirectObject(annot)}));
+        const PreflightReport report = run(f);
+        if (prints) {
+            EXPECT_EQ(only_finding(report, "colorspace", Severity::Error),
+                      "RGB colour in a print PDF: fill colour (rg) in DeviceRGB");
+        } else {
+            EXPECT_TRUE(of_check(report, "colorspace").empty()) << dump(report);
+        }
+    }
+}
+
+// An annotation's appearance is scaled to its Rect: a 0.05 pt line in a
+// 1 pt box stretched over 10 pt is 0.5 pt wide; over 4 pt, 0.2 pt.
+TEST(Preflight, HairlineInAnAnnotationFollowsItsRect) {
+    PdfFixture f = test::clean_fixture();
+    QOH page = page1(f);
+    QOH appearance = f.form("0.05 w 0 0 0 1 K 0 0.5 m 1 0.5 l S", QOH::newDictionary());
+    appearance.getDict().replaceKey("/BBox", QOH::parse("[0 0 1 1]"));
+    QOH annot = QOH::parse("<< /Type /Annot /Subtype /Square /F 4 /Rect [60 60 70 70] >>");
+    QOH ap = QOH::newDictionary();
+    ap.replaceKey("/N", appearance);
+    annot.replaceKey("/AP", ap);
+    page.replaceKey("/Annots", QOH::newArray({f.pdf().makeIndirectObject(annot)}));
+    EXPECT_TRUE(of_check(run(f), "hairline").empty()) << dump(run(f));  // 0.05 × 10 = 0.5 pt
+    annot.replaceKey("/Rect", QOH::parse("[60 60 64 64]"));
+    EXPECT_NE(only_finding(run(f), "hairline", Severity::Warning).find("thinnest 0.2 pt"), std::string::npos);
+}
+
 // ---------------------------------------------------------------- image_resolution
 
 TEST(Preflight, ImageResolution72PpiIsAnError) {
