@@ -22,7 +22,8 @@
 //         with the role "figure"; ignored on other text, whose words are
 //         what is read.
 //   link  a URI the whole item points to (a QR code's target): a Link
-//         element and annotation over the item's area. Without one, every
+//         element (inside the item's element; inside a Div for decoration)
+//         and an annotation over the item's area. Without one, every
 //         http:// or https:// address in a text item's text is linked over
 //         its glyphs.
 #pragma once

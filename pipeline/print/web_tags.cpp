@@ -124,6 +124,10 @@ void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<TaggedEl
         scene::render_item(cr, item);
         return;
     }
+    // Cairo 1.16 makes a Link element only inside a structure element (and
+    // writes dangling references without one): decoration that links gets
+    // a plain Div around its Link.
+    if (tag.empty()) tag = "Div";
     if (!tag.empty()) cairo_tag_begin(cr, tag.c_str(), "");
     if (own_link) {
         scene::Rect bounds = item_bounds(item);
@@ -148,7 +152,7 @@ void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<TaggedEl
     // A picture, art given a heading role, or a text frame set as a figure
     // is read by its alt text; other text by its words.
     const bool words = std::holds_alternative<scene::TextItem>(item.what) && tag != "Figure";
-    elements.push_back({tag.empty() ? std::string("Link") : tag, words ? std::string() : item.alt});
+    elements.push_back({tag, words ? std::string() : item.alt});
 }
 
 // A frame set as a figure as a whole (a text or table frame given the role

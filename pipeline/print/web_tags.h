@@ -21,7 +21,7 @@ std::string structure_tag(const scene::Item& item);
 // An element Cairo writes at the root of the structure tree: one per
 // tagged item, in display-list order.
 struct TaggedElement {
-    std::string tag;  // "H1".."H6", "P", "Figure", or "Link" (an artifact with a link)
+    std::string tag;  // "H1".."H6", "P", "Figure", or "Div" (decoration with a link)
     // The item's alt text, for /Alt; empty for text (its words are what a
     // reader reads) unless the text is a Figure, and for items without one.
     std::string alt;

@@ -320,6 +320,23 @@ TEST(WebPdfCases, TinyPictureAndGradientAreSound) {
     EXPECT_NE(content.find("/Artifact BMC"), std::string::npos) << content;
 }
 
+TEST(WebPdfCases, DecorationWithALinkIsALinkElement) {
+    // Cairo 1.16 writes dangling references for links outside structure
+    // tags: a link on decoration still gets its Link element, in a Div.
+    scene::PageScene page = a5_page();
+    scene::Item banner = shape_item(scene::ShapeKind::Rect, {10, 10, 100, 30}, Color::from_rgb(0, 0.5, 0.3));
+    banner.role = "artifact";
+    banner.link = "https://www.example.jp/";
+    page.items.push_back(banner);
+    QPDF pdf;
+    Read read;
+    render_and_read({page}, pdf, read);
+    EXPECT_EQ(read.tags, (std::vector<std::string>{"/Document", "/Div", "/Link"}));
+    auto links = links_of(pdf.getAllPages()[0]);
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].uri, "https://www.example.jp/");
+}
+
 TEST(WebPdfCases, BadOptionsAreRefused) {
     WebPdfOptions options;
     options.jpeg_quality = 0;
