@@ -162,6 +162,8 @@ private:
     void convert_type3_font(QPDFObjectHandle font, Target target, Findings& found);
     QPDFObjectHandle convert_function(QPDFObjectHandle function, Family family, Target target);
     QPDFObjectHandle convert_sampled_function(QPDFObjectHandle function, Family family, Target target);
+    QPDFObjectHandle convert_exponential(QPDFObjectHandle dict, const std::vector<double>& c0,
+                                         const std::vector<double>& c1, Family family, Target target);
     void convert_mesh_colours(QPDFObjectHandle shading, int type, Family family, Target target);
     QPDFObjectHandle convert_space_entry(QPDFObjectHandle space, Target target);
     void convert_page(QPDFObjectHandle page);

@@ -38,6 +38,66 @@ Family converted_family(Family /*family*/, Target target) {
 
 }  // namespace
 
+// An exponential function from C0 to C1. Luminance is linear in RGB: the
+// converted ends suffice. Ink is not (the press profile bends every
+// channel), so the RGB ramp is sampled at kPiecesPerRamp points and
+// stitched from linear pieces between the converted samples; the ends stay
+// exactly the converter's colours of the stops.
+QPDFObjectHandle CmykPass::convert_exponential(QPDFObjectHandle dict, const std::vector<double>& c0,
+                                               const std::vector<double>& c1, Family family, Target target) {
+    constexpr int kPiecesPerRamp = 8;
+    const double exponent = dict.getKey("/N").isNumber() ? dict.getKey("/N").getNumericValue() : 1;
+    std::optional<std::vector<double>> domain = numbers_of(dict.getKey("/Domain"));
+    if (!domain || domain->size() != 2)
+        fail("a shading function without a /Domain");
+    if (c0.size() != c1.size())
+        fail("a shading function whose /C0 and /C1 differ in size");
+    // y = C0 + x^N (C1 - C0), x taken from the domain as it is.
+    auto at = [&](double x) {
+        std::vector<double> c(c0.size());
+        for (size_t i = 0; i < c.size(); ++i)
+            c[i] = c0[i] + std::pow(x, exponent) * (c1[i] - c0[i]);
+        ++result.colours_rewritten;
+        return convert_colour(family, c, target, nullptr);
+    };
+    auto piece = [&](const std::vector<double>& from, const std::vector<double>& to, QPDFObjectHandle piece_domain,
+                     QPDFObjectHandle n) {
+        QPDFObjectHandle f = QPDFObjectHandle::newDictionary();
+        f.replaceKey("/FunctionType", QPDFObjectHandle::newInteger(2));
+        f.replaceKey("/Domain", piece_domain);
+        f.replaceKey("/N", n);
+        f.replaceKey("/C0", number_array(from));
+        f.replaceKey("/C1", number_array(to));
+        return f;
+    };
+    if (target == Target::Luminance || c0 == c1) {
+        std::vector<double> from = convert_colour(family, c0, target, nullptr);
+        std::vector<double> to = convert_colour(family, c1, target, nullptr);
+        result.colours_rewritten += 2;
+        return piece(from, to, dict.getKey("/Domain"), dict.getKey("/N"));
+    }
+    const double lo = (*domain)[0], hi = (*domain)[1];
+    std::vector<QPDFObjectHandle> pieces, bounds, encode;
+    std::vector<double> previous = at(lo);
+    for (int i = 1; i <= kPiecesPerRamp; ++i) {
+        const double x = lo + (hi - lo) * i / kPiecesPerRamp;
+        std::vector<double> next = at(x);
+        pieces.push_back(piece(previous, next, QPDFObjectHandle::parse("[0 1]"), QPDFObjectHandle::newInteger(1)));
+        if (i < kPiecesPerRamp)
+            bounds.push_back(pdf_number(x));
+        encode.push_back(QPDFObjectHandle::newInteger(0));
+        encode.push_back(QPDFObjectHandle::newInteger(1));
+        previous = std::move(next);
+    }
+    QPDFObjectHandle stitched = QPDFObjectHandle::newDictionary();
+    stitched.replaceKey("/FunctionType", QPDFObjectHandle::newInteger(3));
+    stitched.replaceKey("/Domain", dict.getKey("/Domain"));
+    stitched.replaceKey("/Functions", QPDFObjectHandle::newArray(pieces));
+    stitched.replaceKey("/Bounds", QPDFObjectHandle::newArray(bounds));
+    stitched.replaceKey("/Encode", QPDFObjectHandle::newArray(encode));
+    return stitched;
+}
+
 QPDFObjectHandle CmykPass::convert_function(QPDFObjectHandle function, Family family, Target target) {
     const auto key = std::make_pair(function.getObjGen(), target);
     if (function.isIndirect()) {
@@ -54,22 +114,11 @@ QPDFObjectHandle CmykPass::convert_function(QPDFObjectHandle function, Family fa
     QPDFObjectHandle converted;
 
     if (kind == 2) {
-        // Exponential interpolation between C0 and C1.
         std::vector<double> c0 = numbers_of(dict.getKey("/C0")).value_or(std::vector<double>{0});
         std::vector<double> c1 = numbers_of(dict.getKey("/C1")).value_or(std::vector<double>{1});
-        if (!dict.hasKey("/C0") && components(family) != 1)
-            fail("a shading function without /C0");
-        if (!dict.hasKey("/C1") && components(family) != 1)
-            fail("a shading function without /C1");
-        converted = QPDFObjectHandle::newDictionary();
-        converted.replaceKey("/FunctionType", QPDFObjectHandle::newInteger(2));
-        converted.replaceKey("/Domain", dict.getKey("/Domain"));
-        converted.replaceKey("/N", dict.getKey("/N"));
-        converted.replaceKey("/C0", number_array(convert_colour(family, c0, target, nullptr)));
-        converted.replaceKey("/C1", number_array(convert_colour(family, c1, target, nullptr)));
-        if (dict.hasKey("/Range"))
-            converted.replaceKey("/Range", unit_range(out_n));
-        result.colours_rewritten += 2;
+        if ((!dict.hasKey("/C0") || !dict.hasKey("/C1")) && components(family) != 1)
+            fail("a shading function without /C0 or /C1");
+        converted = convert_exponential(dict, c0, c1, family, target);
     } else if (kind == 3) {
         // Stitching: the pieces are converted, the seams stay.
         QPDFObjectHandle pieces = dict.getKey("/Functions");

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include "print/cmyk_fixtures.h"
 #include "print/cmyk_reader.h"
@@ -10,24 +12,57 @@
 namespace koho::test {
 namespace {
 
-// The colours of a shading's function, flattened: C0 and C1 of every
-// type 2 piece in order.
-std::vector<std::vector<double>> stops_of(QPDFObjectHandle function) {
-    std::vector<std::vector<double>> out;
-    const long long type = function.getKey("/FunctionType").getIntValue();
+std::vector<double> numbers(QPDFObjectHandle array) {
+    std::vector<double> out;
+    for (QPDFObjectHandle v : array.getArrayAsVector())
+        out.push_back(v.getNumericValue());
+    return out;
+}
+
+// A shading function's value at x, as a reader computes it (types 2, 3).
+std::vector<double> evaluate(QPDFObjectHandle f, double x) {
+    const std::vector<double> domain = numbers(f.getKey("/Domain"));
+    x = std::clamp(x, domain[0], domain[1]);
+    const long long type = f.getKey("/FunctionType").getIntValue();
     if (type == 2) {
-        for (const char* k : {"/C0", "/C1"}) {
-            std::vector<double> c;
-            for (QPDFObjectHandle v : function.getKey(k).getArrayAsVector())
-                c.push_back(v.getNumericValue());
-            out.push_back(c);
-        }
-    } else if (type == 3) {
-        for (QPDFObjectHandle piece : function.getKey("/Functions").getArrayAsVector())
-            for (auto& c : stops_of(piece))
-                out.push_back(c);
+        const std::vector<double> c0 = numbers(f.getKey("/C0")), c1 = numbers(f.getKey("/C1"));
+        const double n = f.getKey("/N").getNumericValue();
+        std::vector<double> y(c0.size());
+        for (size_t i = 0; i < y.size(); ++i)
+            y[i] = c0[i] + std::pow(x, n) * (c1[i] - c0[i]);
+        return y;
+    }
+    EXPECT_EQ(type, 3);
+    const std::vector<double> bounds = numbers(f.getKey("/Bounds")), encode = numbers(f.getKey("/Encode"));
+    size_t k = 0;
+    while (k < bounds.size() && x >= bounds[k])
+        ++k;
+    const double lo = k == 0 ? domain[0] : bounds[k - 1];
+    const double hi = k == bounds.size() ? domain[1] : bounds[k];
+    const double e0 = encode[2 * k], e1 = encode[2 * k + 1];
+    const double inner = hi > lo ? e0 + (x - lo) * (e1 - e0) / (hi - lo) : e0;
+    return evaluate(f.getKey("/Functions").getArrayItem(static_cast<int>(k)), inner);
+}
+
+// The CMYK shadings of the first page, in the order of their names.
+std::vector<QPDFObjectHandle> cmyk_shadings(QPDF& pdf) {
+    std::vector<QPDFObjectHandle> out;
+    for (QPDFObjectHandle obj : pdf.getAllObjects()) {
+        if (!obj.isDictionary() || !obj.hasKey("/ShadingType"))
+            continue;
+        if (obj.getKey("/ColorSpace").isNameAndEquals("/DeviceGray"))
+            continue;  // a gradient's alpha, inside its soft mask
+        EXPECT_TRUE(obj.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK"));
+        out.push_back(obj);
     }
     return out;
+}
+
+void expect_cmyk(const std::vector<double>& got, const print::InkChoice& want, double t) {
+    const std::vector<double> w{want.cmyk.c, want.cmyk.m, want.cmyk.y, want.cmyk.k};
+    ASSERT_EQ(got.size(), 4u);
+    for (size_t i = 0; i < 4; ++i)
+        EXPECT_NEAR(got[i], w[i], 1e-4) << "at t " << t << " plate " << i;
 }
 
 TEST(PdfCmykShadings, GradientStopsBecomeTheConvertersCmyk) {
@@ -40,32 +75,53 @@ TEST(PdfCmykShadings, GradientStopsBecomeTheConvertersCmyk) {
                                        cairo_set_source(cr, linear.get());
                                        cairo_rectangle(cr, 0, 0, 100, 50);
                                        cairo_fill(cr);
-                                       CairoPattern radial(cairo_pattern_create_radial(50, 150, 0, 50, 150, 40));
-                                       cairo_pattern_add_color_stop_rgba(radial.get(), 0, 0, 1, 0, 1);
-                                       cairo_pattern_add_color_stop_rgba(radial.get(), 1, 1, 1, 0, 0.2);
-                                       cairo_set_source(cr, radial.get());
-                                       cairo_rectangle(cr, 0, 100, 100, 100);
-                                       cairo_fill(cr);
                                    }}),
                                    inks);
     EXPECT_TRUE(rgb_left(out.pdf).empty());
     QPDF pdf;
     pdf.processMemoryFile("out", out.pdf.data(), out.pdf.size());
-    std::vector<std::vector<std::vector<double>>> found;
-    for (QPDFObjectHandle obj : pdf.getAllObjects()) {
-        if (!obj.isDictionary() || !obj.hasKey("/ShadingType"))
-            continue;
-        if (obj.getKey("/ColorSpace").isNameAndEquals("/DeviceGray"))
-            continue;  // the radial gradient's alpha, inside its soft mask
-        EXPECT_TRUE(obj.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK"));
-        found.push_back(stops_of(obj.getKey("/Function")));
+    std::vector<QPDFObjectHandle> shadings = cmyk_shadings(pdf);
+    ASSERT_EQ(shadings.size(), 1u);
+    QPDFObjectHandle function = shadings[0].getKey("/Function");
+    // The stops exactly; between them, the converter's colour of the RGB
+    // Cairo would have shown there (at the sampled points).
+    auto rgb_at = [](double t) {
+        const double a[3] = {1, 0, 0}, b[3] = {0.2, 0.4, 0.6}, c[3] = {0, 0, 0};
+        const double* from = t <= 0.5 ? a : b;
+        const double* to = t <= 0.5 ? b : c;
+        const double u = t <= 0.5 ? t / 0.5 : (t - 0.5) / 0.5;
+        return std::array<double, 3>{from[0] + u * (to[0] - from[0]), from[1] + u * (to[1] - from[1]),
+                                     from[2] + u * (to[2] - from[2])};
+    };
+    for (double t : {0.0, 0.125, 0.25, 0.5, 0.5625, 0.875, 1.0}) {
+        const std::array<double, 3> rgb = rgb_at(t);
+        expect_cmyk(evaluate(function, t), inks.vector_rgb(rgb[0], rgb[1], rgb[2]), t);
     }
-    const std::vector<std::vector<std::vector<double>>> want_linear{
-        {{0, 1, 1, 0}, {0.8, 0.6, 0.4, 0}, {0.8, 0.6, 0.4, 0}, {0, 0, 0, 1}}};
-    const std::vector<std::vector<double>> want_radial{{1, 0, 1, 0}, {0, 0, 1, 0}};
-    ASSERT_EQ(found.size(), 2u);
-    EXPECT_TRUE((found[0] == want_linear[0] && found[1] == want_radial) ||
-                (found[1] == want_linear[0] && found[0] == want_radial));
+}
+
+TEST(PdfCmykShadings, ARampIsSampledThroughTheConverterNotInterpolatedInCmyk) {
+    // Red to gray: the test converter puts neutrals on K and colours on
+    // CMY, so halfway (0.75, 0.25, 0.25) is C25 M75 Y75 — where a straight
+    // line between the converted stops would give M50 Y50 K25.
+    TestInks inks;
+    PassOutput out = run_cmyk_pass(cairo_pdf({[](cairo_t* cr) {
+                                       CairoPattern radial(cairo_pattern_create_radial(100, 100, 0, 100, 100, 80));
+                                       cairo_pattern_add_color_stop_rgba(radial.get(), 0, 1, 0, 0, 1);
+                                       cairo_pattern_add_color_stop_rgba(radial.get(), 1, 0.5, 0.5, 0.5, 0.2);
+                                       cairo_set_source(cr, radial.get());
+                                       cairo_paint(cr);
+                                   }}),
+                                   inks);
+    EXPECT_TRUE(rgb_left(out.pdf).empty());
+    QPDF pdf;
+    pdf.processMemoryFile("out", out.pdf.data(), out.pdf.size());
+    std::vector<QPDFObjectHandle> shadings = cmyk_shadings(pdf);
+    ASSERT_EQ(shadings.size(), 1u);
+    QPDFObjectHandle function = shadings[0].getKey("/Function");
+    for (double t : {0.0, 0.25, 0.5, 1.0}) {
+        const double r = 1 - 0.5 * t, gb = 0.5 * t;
+        expect_cmyk(evaluate(function, t), inks.vector_rgb(r, gb, gb), t);
+    }
 }
 
 TEST(PdfCmykShadings, SampledFunctionsAreConvertedSampleBySample) {
