@@ -256,6 +256,7 @@ void StreamWalker::set_font(QPDFObjectHandle name, double size) {
     gs().font_size = size;
     if (!font.isDictionary()) {
         gs().metrics = std::make_shared<FontMetrics>();
+        page_.listener.font_used(gs().font_name, font);  // a font the resources lack
         return;
     }
     const QPDFObjGen id = font.getObjGen();

@@ -70,6 +70,7 @@ struct ImagePlacement {
 class ContentListener {
 public:
     virtual ~ContentListener() = default;
+    // `font` is null when the resources do not define `name`.
     virtual void font_used(const std::string& name, QPDFObjectHandle font) {}
     virtual void colour_used(const ColourSpace& space, const std::string& where) {}
     virtual void text_shown(const TextShow& text) {}

@@ -40,6 +40,13 @@ public:
         : options_(options), facts_(facts), page_no_(page_no) {}
 
     void font_used(const std::string& name, QPDFObjectHandle font) override {
+        if (!font.isDictionary()) {
+            if (std::find(missing_fonts_.begin(), missing_fonts_.end(), name) != missing_fonts_.end()) return;
+            missing_fonts_.push_back(name);
+            fonts.push_back({QPDFObjGen(), name, Severity::Error,
+                             "text uses font " + name + ", which its resources do not define: a RIP would substitute one"});
+            return;
+        }
         for (FontProblem& p : font_problems(font, name)) {
             if (p.id.isIndirect() && !facts_.fonts_reported.insert(p.id).second) continue;
             fonts.push_back(std::move(p));
@@ -115,6 +122,7 @@ private:
         return false;
     }
 
+    std::vector<std::string> missing_fonts_;
     const PreflightOptions& options_;
     DocumentFacts& facts_;
     int page_no_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "print/preflight_internal.h"
 
@@ -47,6 +48,32 @@ bool version_above(const std::string& version, int major, int minor) {
     int ma = 0, mi = 0;
     if (std::sscanf(version.c_str(), "%d.%d", &ma, &mi) != 2) return true;
     return ma > major || (ma == major && mi > minor);
+}
+
+// pdfxid:GTS_PDFXVersion from an XMP packet, as an element or as an
+// attribute, under whatever prefix the packet binds to the PDF/X id
+// namespace. A reader for this one property, not a general XML parser.
+std::optional<std::string> xmp_pdfx_version(const std::string& xmp) {
+    const std::string ns = "\"http://www.npes.org/pdfx/ns/id/\"";
+    const size_t ns_at = xmp.find(ns);
+    if (ns_at == std::string::npos) return std::nullopt;
+    // xmlns:PREFIX="…": the prefix sits between "xmlns:" and "=".
+    const size_t xmlns = xmp.rfind("xmlns:", ns_at);
+    if (xmlns == std::string::npos) return std::nullopt;
+    const std::string prefix = xmp.substr(xmlns + 6, xmp.find('=', xmlns) - xmlns - 6);
+    const std::string name = prefix + ":GTS_PDFXVersion";
+    for (size_t at = xmp.find(name); at != std::string::npos; at = xmp.find(name, at + 1)) {
+        const size_t after = at + name.size();
+        if (at > 0 && xmp[at - 1] == '<' && after < xmp.size() && xmp[after] == '>') {
+            const size_t end = xmp.find('<', after);
+            if (end != std::string::npos) return xmp.substr(after + 1, end - after - 1);
+        }
+        if (after + 1 < xmp.size() && xmp[after] == '=' && (xmp[after + 1] == '"' || xmp[after + 1] == '\'')) {
+            const size_t end = xmp.find(xmp[after + 1], after + 2);
+            if (end != std::string::npos) return xmp.substr(after + 2, end - after - 2);
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -94,15 +121,21 @@ void check_pdfx(QPDF& pdf, const DocumentFacts& facts, std::vector<Finding>& fin
             add(page, "transparency is not allowed in " + version + ": " + uses);
         }
     } else if (version.rfind("PDF/X-4", 0) == 0 || version.rfind("PDF/X-5", 0) == 0) {
+        // PDF/X-4 and -5 are built on PDF 1.6.
+        const std::string pdf_version = pdf.getPDFVersion();
+        if (version_above(pdf_version, 1, 6))
+            add(0, "PDF version " + pdf_version + " is above 1.6, the most " + version + " allows");
         QPDFObjectHandle metadata = catalog.getKey("/Metadata");
         if (!metadata.isStream()) {
             add(0, "no XMP /Metadata in the catalog (" + version + " needs it)");
         } else {
             std::shared_ptr<Buffer> data = metadata.getStreamData(qpdf_dl_generalized);
             const std::string xmp(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-            if (xmp.find("http://www.npes.org/pdfx/ns/id/") == std::string::npos ||
-                xmp.find("GTS_PDFXVersion") == std::string::npos)
+            const std::optional<std::string> xmp_version = xmp_pdfx_version(xmp);
+            if (!xmp_version)
                 add(0, "the XMP metadata has no pdfxid:GTS_PDFXVersion");
+            else if (*xmp_version != version)
+                add(0, "the XMP metadata says " + *xmp_version + " but /Info says " + version);
         }
     }
 }

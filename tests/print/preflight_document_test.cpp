@@ -68,7 +68,15 @@ INSTANTIATE_TEST_SUITE_P(
                      p.getRoot().getKey("/Metadata").replaceStreamData(
                          "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>", QOH::newNull(), QOH::newNull());
                  },
-                 "the XMP metadata has no pdfxid:GTS_PDFXVersion"}),
+                 "the XMP metadata has no pdfxid:GTS_PDFXVersion"},
+        PdfxCase{"XmpDisagrees",
+                 [](QPDF& p) {
+                     p.getRoot().getKey("/Metadata").replaceStreamData(
+                         "<rdf:Description xmlns:px=\"http://www.npes.org/pdfx/ns/id/\" "
+                         "px:GTS_PDFXVersion=\"PDF/X-4p\"/>",
+                         QOH::newNull(), QOH::newNull());
+                 },
+                 "the XMP metadata says PDF/X-4p but /Info says PDF/X-4"}),
     [](const ::testing::TestParamInfo<PdfxCase>& info) { return std::string(info.param.name); });
 
 TEST(Preflight, PdfxTrailerWithoutId) {
@@ -101,6 +109,13 @@ TEST(Preflight, PdfxOneAWantsConformanceVersionAndNoTransparency) {
     std::vector<Finding> found = of_check(run(f, without_tac(), "1.3"), "pdfx");
     ASSERT_EQ(found.size(), 2u);
     EXPECT_EQ(found[0].message, "/Info has no /GTS_PDFXConformance (PDF/X-1a:2001 needs it)");
+}
+
+TEST(Preflight, PdfxFourIsPdfOneSixAtMost) {
+    PdfFixture f = test::clean_fixture();
+    EXPECT_TRUE(of_check(run(f, without_tac(), "1.6"), "pdfx").empty());
+    EXPECT_EQ(only_finding(run(f, without_tac(), "1.7"), "pdfx", Severity::Error, 0),
+              "PDF version 1.7 is above 1.6, the most PDF/X-4 allows");
 }
 
 TEST(Preflight, PdfxFourAllowsTransparency) {

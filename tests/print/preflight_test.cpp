@@ -101,6 +101,13 @@ TEST(Preflight, FontsCidFontWithoutFontFileInsideAForm) {
     EXPECT_EQ(only_finding(run(f), "fonts", Severity::Error), "font KozMinPr6N-Regular (Type0) is not embedded");
 }
 
+TEST(Preflight, FontsMissingFromTheResources) {
+    PdfFixture f = test::clean_fixture();
+    f.append_content(page1(f), "BT /F9 12 Tf 0 0 0 1 k 1 0 0 1 100 200 Tm (Hi) Tj (again) Tj ET");
+    EXPECT_EQ(only_finding(run(f), "fonts", Severity::Error),
+              "text uses font F9, which its resources do not define: a RIP would substitute one");
+}
+
 TEST(Preflight, FontsType3IsAWarning) {
     PdfFixture f = test::clean_fixture();
     QOH page = page1(f);
