@@ -2,6 +2,9 @@
 // defect, and none fires on the clean PDF/X-4-like CMYK page.
 #include <gtest/gtest.h>
 
+#include <cairo-pdf.h>
+#include <cairo.h>
+
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <string>
@@ -117,6 +120,39 @@ TEST(Preflight, FontsType3IsAWarning) {
     EXPECT_NE(message.find("Type 3 glyphs (as Chromium and Vivliostyle write Noto CJK) may rasterise or print poorly"),
               std::string::npos)
         << message;
+}
+
+// What Cairo writes for a user font (as Chromium writes Noto CJK glyphs it
+// cannot subset): a Type 3 font, found in a PDF koho did not make.
+TEST(Preflight, FontsType3FromACairoUserFont) {
+    std::string pdf;
+    {
+        auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+            static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+            return CAIRO_STATUS_SUCCESS;
+        };
+        cairo_font_face_t* face = cairo_user_font_face_create();
+        cairo_user_font_face_set_render_glyph_func(
+            face, [](cairo_scaled_font_t*, unsigned long, cairo_t* cr, cairo_text_extents_t* extents) {
+                cairo_rectangle(cr, 0.1, -0.7, 0.5, 0.7);
+                cairo_fill(cr);
+                extents->x_advance = 0.7;
+                return CAIRO_STATUS_SUCCESS;
+            });
+        cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, 200, 200);
+        cairo_t* cr = cairo_create(surface);
+        cairo_set_font_face(cr, face);
+        cairo_set_font_size(cr, 14);
+        cairo_move_to(cr, 50, 100);
+        cairo_show_text(cr, "koho");
+        cairo_destroy(cr);
+        cairo_surface_finish(surface);
+        cairo_surface_destroy(surface);
+        cairo_font_face_destroy(face);
+    }
+    const PreflightReport report = preflight_pdf(pdf, "cairo.pdf", without_tac());
+    const std::string message = only_finding(report, "fonts", Severity::Warning);
+    EXPECT_EQ(message.rfind("Type 3 font ", 0), 0u) << message;
 }
 
 TEST(Preflight, FontsReportedOnceAtTheirFirstPage) {
