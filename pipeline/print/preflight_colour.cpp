@@ -65,10 +65,7 @@ ColourSpace classify(QPDFObjectHandle space, QPDFObjectHandle resources, int dep
         QPDFObjectHandle dict = arg.isStream() ? arg.getDict() : arg;
         const int n = dict.isDictionary() && dict.getKey("/N").isInteger() ? dict.getKey("/N").getIntValueAsInt() : 0;
         if (n == 1) return device(Family::Gray, "ICCBased (grey)", 1);
-        if (n == 3) {
-            ColourSpace cs = device(Family::RGB, "ICCBased (RGB)", 3);
-            return cs;
-        }
+        if (n == 3) return device(Family::RGB, "ICCBased (RGB)", 3);
         if (n == 4) return device(Family::CMYK, "ICCBased (CMYK)", 4);
         return unknown("ICCBased (" + std::to_string(n) + " components)");
     }

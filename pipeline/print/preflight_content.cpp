@@ -18,9 +18,10 @@ namespace {
 
 constexpr int kMaxDepth = 24;
 
-double num(const QPDFObjectHandle& o) {
+// qpdf 11's accessors are not const; handles are cheap to copy.
+double num(QPDFObjectHandle o) {
     double v = 0;
-    return const_cast<QPDFObjectHandle&>(o).getValueAsNumber(v) ? v : 0;
+    return o.getValueAsNumber(v) ? v : 0;
 }
 
 Matrix matrix_of(QPDFObjectHandle array) {
@@ -43,7 +44,7 @@ Colour initial_colour(const ColourSpace& space) {
     return colour;
 }
 
-Colour device_colour(const char* name, std::vector<QPDFObjectHandle> operands) {
+Colour device_colour(const char* name, const std::vector<QPDFObjectHandle>& operands) {
     Colour colour{classify_colour_space(QPDFObjectHandle::newName(name), QPDFObjectHandle::newNull()), {}};
     for (QPDFObjectHandle o : operands) colour.values.push_back(num(o));
     return colour;
@@ -351,8 +352,8 @@ void StreamWalker::do_xobject(QPDFObjectHandle name) {
     const std::string subtype = dict.getKey("/Subtype").isName() ? dict.getKey("/Subtype").getName() : "";
     if (subtype == "/Image") {
         const bool mask = dict.getKey("/ImageMask").isBool() && dict.getKey("/ImageMask").getBoolValue();
+        // No /ColorSpace: a mask, or JPEG 2000 carrying its own (not looked into).
         ColourSpace space = mask ? ColourSpace{} : classify_colour_space(dict.getKey("/ColorSpace"), resources_);
-        if (!mask && dict.getKey("/ColorSpace").isNull()) space.family = ColourSpace::Family::Unknown, space.name = "(none)";
         place_image(name.getName().substr(1), dict, static_cast<int>(num(dict.getKey("/Width"))),
                     static_cast<int>(num(dict.getKey("/Height"))), mask, space);
     } else if (subtype == "/Form") {
