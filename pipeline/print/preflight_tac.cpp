@@ -50,8 +50,11 @@ PixelRect area_in_pixels(QPDFObjectHandle page, const SeparatedPage& sep) {
     }
     // Pixels wholly inside the area: a トンボ drawn along the bleed line
     // paints the pixels it crosses, which are not wholly inside.
-    PixelRect r{static_cast<int>(std::ceil(x0 - 1e-6)), static_cast<int>(std::ceil(y0 - 1e-6)),
-                static_cast<int>(std::floor(x1 + 1e-6)), static_cast<int>(std::floor(y1 + 1e-6))};
+    // And one pixel more on every side (1 pt at 72 dpi): a margin for where
+    // Ghostscript's whole-pixel raster and its thin-line rule put a mark
+    // drawn on the box's edge; artwork bleeds across it, so nothing is lost.
+    PixelRect r{static_cast<int>(std::ceil(x0 - 1e-6)) + 1, static_cast<int>(std::ceil(y0 - 1e-6)) + 1,
+                static_cast<int>(std::floor(x1 + 1e-6)) - 1, static_cast<int>(std::floor(y1 + 1e-6)) - 1};
     r.x0 = std::clamp(r.x0, 0, sep.width_px);
     r.x1 = std::clamp(r.x1, r.x0, sep.width_px);
     r.y0 = std::clamp(r.y0, 0, sep.height_px);
