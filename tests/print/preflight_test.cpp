@@ -122,6 +122,23 @@ TEST(Preflight, FontsType3IsAWarning) {
         << message;
 }
 
+// A Type 3 font's glyphs may draw with other fonts: those must be embedded too.
+TEST(Preflight, FontsInsideAType3FontsResources) {
+    PdfFixture f = test::clean_fixture();
+    QOH page = page1(f);
+    QOH type3 = f.type3_font();
+    QOH resources = QOH::newDictionary();
+    type3.replaceKey("/Resources", resources);
+    f.add_resource(resources, "/Font", "/H", f.helvetica());
+    f.add_resource(page, "/Font", "/T3", type3);
+    f.append_content(page, "BT /T3 12 Tf 0 0 0 1 k 1 0 0 1 100 200 Tm (a) Tj ET");
+    const PreflightReport report = run(f);
+    std::vector<Finding> found = of_check(report, "fonts");
+    ASSERT_EQ(found.size(), 2u) << dump(report);
+    EXPECT_EQ(found[0].severity, Severity::Warning);
+    EXPECT_EQ(found[1].message, "font Helvetica (Type1) is not embedded");
+}
+
 // What Cairo writes for a user font (as Chromium writes Noto CJK glyphs it
 // cannot subset): a Type 3 font, found in a PDF koho did not make.
 TEST(Preflight, FontsType3FromACairoUserFont) {
