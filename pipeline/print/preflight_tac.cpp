@@ -62,8 +62,14 @@ PixelRect area_in_pixels(QPDFObjectHandle page, const SeparatedPage& sep) {
     return r;
 }
 
-double max_total_ink_percent(const SeparatedPage& sep, const PixelRect& r) {
-    int best = 0;
+struct InkPeak {
+    double percent = 0;
+    int x = 0, y = 0;  // the first pixel (top row first) where it is reached
+};
+
+InkPeak max_total_ink(const SeparatedPage& sep, const PixelRect& r) {
+    InkPeak peak;
+    int best = -1;
     std::vector<int> row(static_cast<size_t>(std::max(0, r.x1 - r.x0)));
     for (int y = r.y0; y < r.y1; ++y) {
         std::fill(row.begin(), row.end(), 0);
@@ -71,9 +77,36 @@ double max_total_ink_percent(const SeparatedPage& sep, const PixelRect& r) {
             const uint8_t* line = plate.coverage.data() + static_cast<size_t>(y) * sep.width_px;
             for (int x = r.x0; x < r.x1; ++x) row[x - r.x0] += line[x];
         }
-        for (int v : row) best = std::max(best, v);
+        for (int x = r.x0; x < r.x1; ++x) {
+            if (row[x - r.x0] > best) best = row[x - r.x0], peak.x = x, peak.y = y;
+        }
     }
-    return best * 100.0 / 255.0;
+    peak.percent = std::max(best, 0) * 100.0 / 255.0;
+    return peak;
+}
+
+// Where a raster pixel is on the page, in mm across and down from the
+// trim's top-left corner (of the page as it is drawn, before /Rotate), so
+// that a designer can find the spot.
+std::string where_on_page(QPDFObjectHandle page, const SeparatedPage& sep, int px, int py) {
+    const Rect media = page_box(page, "/MediaBox").value_or(Rect{0, 0, 612, 792});
+    const Rect trim = page_box(page, "/TrimBox").value_or(ink_area(page));
+    const double s = sep.dpi / 72;
+    const long long rotate = page_rotation(page);
+    const bool turned = rotate == 90 || rotate == 270;
+    const double w0 = turned ? sep.height_px : sep.width_px, h0 = turned ? sep.width_px : sep.height_px;
+    const double cx = px + 0.5, cy = py + 0.5;  // the pixel's centre on the turned raster
+    double ux = cx, uy = cy;                   // … and on the unturned one
+    if (rotate == 90) {
+        ux = cy, uy = h0 - cx;
+    } else if (rotate == 180) {
+        ux = w0 - cx, uy = h0 - cy;
+    } else if (rotate == 270) {
+        ux = w0 - cy, uy = cx;
+    }
+    const double x = media.x0 + ux / s, y = media.y0 + (h0 - uy) / s;
+    return format_number(std::round((x - trim.x0) / kPtPerMm), 0) + " mm across and " +
+           format_number(std::round((trim.y1 - y) / kPtPerMm), 0) + " mm down from the trim's top-left corner";
 }
 
 }  // namespace
@@ -86,11 +119,13 @@ void check_tac(const std::string& pdf_bytes, const std::vector<QPDFObjectHandle>
     const std::vector<SeparatedPage> separations = render_separations(pdf_bytes, sep_options);
     for (const SeparatedPage& sep : separations) {
         if (sep.page < 1 || sep.page > static_cast<int>(pages.size())) continue;
-        const double total = max_total_ink_percent(sep, area_in_pixels(pages[sep.page - 1], sep));
-        if (total > options.tac_percent + kQuantisationPercent) {
+        QPDFObjectHandle page = pages[sep.page - 1];
+        const InkPeak peak = max_total_ink(sep, area_in_pixels(page, sep));
+        if (peak.percent > options.tac_percent + kQuantisationPercent) {
             findings.push_back({"tac", Severity::Error, sep.page,
-                                "total ink reaches " + format_number(std::round(total), 0) + "% (limit " +
-                                    format_number(options.tac_percent) + "%)"});
+                                "total ink reaches " + format_number(std::round(peak.percent), 0) + "% (limit " +
+                                    format_number(options.tac_percent) + "%), first at " +
+                                    where_on_page(page, sep, peak.x, peak.y)});
         }
     }
 }

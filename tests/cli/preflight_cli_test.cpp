@@ -54,7 +54,7 @@ TEST_F(PreflightCli, JsonShapeAndErrorExit) {
     ASSERT_EQ(findings.size(), 2u) << run.out;
     EXPECT_EQ(findings[0], nlohmann::json::parse(
                                R"json({"check": "tac", "severity": "error", "page": 1,
-                                   "message": "total ink reaches 400% (limit 320%)"})json"));
+                                   "message": "total ink reaches 400% (limit 320%), first at 8 mm across and 32 mm down from the trim's top-left corner"})json"));
     EXPECT_EQ(findings[1], nlohmann::json::parse(
                                R"json({"check": "hairline", "severity": "warning", "page": 1,
                                    "message": "1 stroke is thinner than 0.25 pt (thinnest 0.1 pt)"})json"));

@@ -7,6 +7,7 @@
 
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -335,7 +336,11 @@ TEST(Preflight, TacFourHundredPercentArea) {
     PdfFixture f = test::clean_fixture();
     f.append_content(page1(f), "1 1 1 1 k 60 200 30 30 re f");
     const PreflightReport report = run(f, PreflightOptions{});
-    EXPECT_EQ(only_finding(report, "tac", Severity::Error), "total ink reaches 400% (limit 320%)");
+    // The patch's top-left corner: 60 pt and 230 pt against a trim from
+    // 36.85 pt to 320.31 pt, i.e. 8 mm across and 32 mm down.
+    EXPECT_EQ(only_finding(report, "tac", Severity::Error),
+              "total ink reaches 400% (limit 320%), first at 8 mm across and 32 mm down from the trim's top-left "
+              "corner");
     PreflightOptions generous;
     generous.tac_percent = 400;
     EXPECT_TRUE(of_check(run(f, generous), "tac").empty());
@@ -378,7 +383,16 @@ TEST(Preflight, TacFollowsPageRotation) {
         page.replaceKey("/TrimBox", QOH::parse("[10 10 168 347]"));
         page.replaceKey("/Rotate", QOH::newInteger(90));
         const PreflightReport report = run(f, PreflightOptions{});
-        EXPECT_EQ(of_check(report, "tac").size(), inside ? 1u : 0u) << (inside ? "inside " : "outside ") << dump(report);
+        const std::vector<Finding> found = of_check(report, "tac");
+        ASSERT_EQ(found.size(), inside ? 1u : 0u) << (inside ? "inside " : "outside ") << dump(report);
+        if (!inside) continue;
+        // The spot is named on the page as drawn: within the patch, which
+        // lies 14 to 25 mm across and 6 to 17 mm down from the trim's corner.
+        int across = -1, down = -1;
+        const size_t at = found[0].message.find("first at ");
+        ASSERT_NE(at, std::string::npos) << found[0].message;
+        ASSERT_EQ(std::sscanf(found[0].message.c_str() + at, "first at %d mm across and %d mm down", &across, &down), 2);
+        EXPECT_TRUE(across >= 14 && across <= 25 && down >= 6 && down <= 17) << found[0].message;
     }
 }
 
