@@ -215,26 +215,25 @@ void add_print_command(CLI::App& app) {
         ->type_name("DIR");
     cmd->add_flag("--timings", args->timings, "Print how long each stage took to stderr");
     auto* color = cmd->add_option("--color", args->color.color,
-                                  "cmyk: press CMYK through the output profile (the default); rgb: Cairo's RGB, no PDF/X")
+                                  "cmyk: press CMYK (the default); rgb: screen RGB, no PDF/X")
                       ->check(CLI::IsMember({"cmyk", "rgb"}))
                       ->type_name("cmyk|rgb");
     auto* profile = cmd->add_option("--profile", args->color.profile,
-                                    "The press's CMYK ICC profile (default: the layout's, else koho's FOGRA39L)")
+                                    "The press's CMYK ICC profile (default: koho's FOGRA39L)")
                         ->type_name("FILE.icc");
-    auto* pdfx = cmd->add_option("--pdfx", args->color.pdfx, "PDF/X conformance: 4 (the default), 1a or none")
+    auto* pdfx = cmd->add_option("--pdfx", args->color.pdfx, "PDF/X-4 (the default), PDF/X-1a or none")
                      ->check(CLI::IsMember({"4", "1a", "none"}))
                      ->type_name("4|1a|none");
     auto* no_preflight =
         cmd->add_flag("--no-preflight", args->no_preflight, "Write the print PDF without preflighting it");
     cmd->add_flag("--web", args->web,
-                  "Write the web edition instead: RGB, trim size, tagged (headings, figures with alt text), "
-                  "links, pictures at 150 ppi")
+                  "Write the web edition instead: RGB, tagged, links, pictures at 150 ppi")
         ->excludes(color)
         ->excludes(profile)
         ->excludes(pdfx)
         ->excludes(no_preflight);
     cmd->add_flag("--spreads", args->spreads,
-                  "With --proof, also write reader spreads (<layout>-spread-<N>.png) as the booklet opens");
+                  "With --proof, also write reader spreads, <layout>-spread-<N>.png");
     cmd->footer(
         "Exit status: 0 written, 2 the layout (or an option) is wrong or the print PDF fails\n"
         "preflight, 1 any other failure.\n"

@@ -133,7 +133,7 @@ TEST(PrintErrorOptions, MissingOutputOptionIsAUsageError) {
 }
 
 TEST(PrintErrorSystem, UnwritableOutputIsAFailureNotBadInput) {
-    const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", "/no/such/dir/out.pdf"});
+    const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", "/no/such/dir/out.pdf", "--no-preflight"});
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_EQ(run.err, "/no/such/dir/out.pdf: error: cannot write output: directory '/no/such/dir' does not exist\n");
 }
@@ -143,7 +143,8 @@ TEST(PrintErrorSystem, ProofDirectoryThatCannotBeMadeIsAFailureAndLeavesNoPdf) {
     const fs::path pdf = out.path() / "out.pdf";
     write_bytes(out.path() / "file", "");
     const std::string proofs = (out.path() / "file" / "proofs").string();
-    const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", pdf.string(), "--proof", proofs});
+    const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", pdf.string(), "--proof", proofs,
+                                  "--no-preflight"});
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_EQ(run.err.rfind(proofs + ": error: cannot create the proof directory: ", 0), 0u) << run.err;
     EXPECT_FALSE(fs::exists(pdf));

@@ -65,8 +65,11 @@ class CliPrint : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir_ = new TempDir("cli-print");
+        // The card's 4×4 test picture is far below print resolution, which
+        // preflight (tested on its own) rightly refuses; these tests are
+        // about everything else.
         run_ = new KohoRun(run_koho({"print", kData + "/ok.json", "--root", kData, "-o", pdf().string(),
-                                     "--proof", proofs().string(), "--dpi", "100"},
+                                     "--proof", proofs().string(), "--dpi", "100", "--no-preflight"},
                                     {kEpoch}));
     }
     static void TearDownTestSuite() {
@@ -144,7 +147,7 @@ TEST_F(CliPrint, QpdfCheckIsClean) {
 TEST_F(CliPrint, SameInputsGiveTheSameBytes) {
     TempDir again("cli-again");
     const fs::path second = again.path() / "ok.pdf";
-    const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", second.string()}, {kEpoch});
+    const KohoRun run = run_koho({"print", kData + "/ok.json", "--root", kData, "-o", second.string(), "--no-preflight"}, {kEpoch});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_TRUE(read_bytes(pdf()) == read_bytes(second)) << "the two PDFs differ";
 }
@@ -154,7 +157,8 @@ TEST_F(CliPrint, TimingsGoToStderrAndLeaveThePdfAlone) {
     TempDir again("cli-timings");
     const fs::path second = again.path() / "ok.pdf";
     const KohoRun run = run_koho(
-        {"print", kData + "/ok.json", "--root", kData, "-o", second.string(), "--timings"}, {kEpoch});
+        {"print", kData + "/ok.json", "--root", kData, "-o", second.string(), "--timings", "--no-preflight"},
+        {kEpoch});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(run.out, "");
     for (const char* stage : {"load", "fonts", "compose", "pdf", "write", "total"})
@@ -197,7 +201,7 @@ TEST(CliPrintMarks, MarksNoneMakesABleedSizedPage) {
     text.replace(text.find(from), from.size(), "\"marks\": \"none\"");
     write_bytes(layout, text);
     const fs::path pdf = dir.path() / "nomarks.pdf";
-    const KohoRun run = run_koho({"print", layout.string(), "--root", kData, "-o", pdf.string()});
+    const KohoRun run = run_koho({"print", layout.string(), "--root", kData, "-o", pdf.string(), "--no-preflight"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const std::string info = run_command("pdfinfo -box " + shell_quote(pdf.string()) + " 2>&1").output;
     EXPECT_NE(info.find("MediaBox:            0.00     0.00   274.96   172.91"), std::string::npos) << info;
