@@ -130,6 +130,18 @@ private:
 
 std::string pt_text(double pt) { return format_number(pt, pt < 1 ? 2 : 1); }
 
+// Which trim edge a text box is nearest, and how near: "1 mm from the
+// left edge", or "across the top edge" when it crosses it.
+std::string nearest_edge(const Rect& box, const Rect& trim) {
+    const double gaps[4] = {box.x0 - trim.x0, trim.x1 - box.x1, trim.y1 - box.y1, box.y0 - trim.y0};
+    static const char* names[4] = {"left", "right", "top", "bottom"};
+    int nearest = 0;
+    for (int i = 1; i < 4; ++i)
+        if (gaps[i] < gaps[nearest]) nearest = i;
+    if (gaps[nearest] < 0) return std::string("across the ") + names[nearest] + " edge";
+    return mm_text(gaps[nearest]) + " mm from the " + names[nearest] + " edge";
+}
+
 void safe_zone(const PageMarks& marks, QPDFObjectHandle page, int page_no, const PreflightOptions& options,
                std::vector<Finding>& findings) {
     const std::optional<Rect> trim = page_box(page, "/TrimBox");
@@ -137,16 +149,19 @@ void safe_zone(const PageMarks& marks, QPDFObjectHandle page, int page_no, const
     const double inset = options.safe_zone_mm * kPtPerMm;
     const Rect safe{trim->x0 + inset, trim->y0 + inset, trim->x1 - inset, trim->y1 - inset};
     int near = 0;
+    std::string first;
     for (const Rect& box : marks.text_boxes) {
+        // Text wholly outside the trim (slug labels) is not on the piece.
         const bool on_page = box.x1 > trim->x0 && box.x0 < trim->x1 && box.y1 > trim->y0 && box.y0 < trim->y1;
         const bool safe_inside = box.x0 >= safe.x0 && box.x1 <= safe.x1 && box.y0 >= safe.y0 && box.y1 <= safe.y1;
-        if (on_page && !safe_inside) ++near;
+        if (!on_page || safe_inside) continue;
+        if (near++ == 0) first = nearest_edge(box, *trim);
     }
     if (near > 0) {
         findings.push_back({"safe_zone", Severity::Warning, page_no,
-                            std::to_string(near) + (near == 1 ? " text object comes" : " text objects come") +
-                                " within " + format_number(options.safe_zone_mm) +
-                                " mm of the trim or crosses it: it may be cut off"});
+                            std::to_string(near) + (near == 1 ? " text object" : " text objects") + " within " +
+                                format_number(options.safe_zone_mm) + " mm of the trim or across it (" +
+                                (near == 1 ? "" : "the first ") + first + "): text there may be cut off"});
     }
 }
 
