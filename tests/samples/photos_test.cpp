@@ -1,6 +1,7 @@
-// The pamphlet's photos reach the PDF as the JPEG files themselves
+// The pamphlet's photos reach the RGB PDF as the JPEG files themselves
 // (DCTDecode), not as recompressed pixels: each photo once, byte for byte,
-// and the whole PDF stays small enough to mail to a print shop.
+// and the whole PDF stays small enough to mail to a print shop. In the
+// press edition (CMYK) each photo is converted once and stays a JPEG.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -32,7 +33,8 @@ TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path pdf = dir / "pamphlet-a4.pdf";
-    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json -o " + shell_quote(pdf.string()) + " 2>&1");
+    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json --color rgb -o " +
+                         shell_quote(pdf.string()) + " 2>&1");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_LT(fs::file_size(pdf), kMaxPamphletBytes);
 
@@ -64,6 +66,43 @@ TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
         if (c.size() > 10 && c[8] == "jpeg") jpeg_objects.insert(c[10]);
     }
     EXPECT_EQ(jpeg_objects.size(), photos.size());
+    fs::remove_all(dir);
+}
+
+// The CMYK JPEGs of the press edition: larger (four channels), still far
+// below the 11 MB the pixels once took.
+constexpr std::uintmax_t kMaxCmykPamphletBytes = 10u * 1024 * 1024;
+
+TEST(PamphletPhotos, PressEditionConvertsEachPhotoOnceToACmykJpeg) {
+    const fs::path dir = fs::temp_directory_path() / ("koho-photos-cmyk-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path pdf = dir / "pamphlet-a4.pdf";
+    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json --no-preflight -o " +
+                         shell_quote(pdf.string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_LT(fs::file_size(pdf), kMaxCmykPamphletBytes);
+
+    const std::string layout = read_file("layouts/pamphlet-a4.json");
+    std::set<std::string> photos;
+    std::regex src(R"re("src"\s*:\s*"([^"]+\.jpg)")re");
+    for (std::sregex_iterator it(layout.begin(), layout.end(), src), end; it != end; ++it) photos.insert((*it)[1].str());
+    ASSERT_GE(photos.size(), 5u);
+
+    r = run_command("pdfimages -list " + shell_quote(pdf.string()) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    std::set<std::string> objects;
+    std::istringstream lines(r.output);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream cols(line);
+        std::vector<std::string> c;
+        for (std::string w; cols >> w;) c.push_back(w);
+        if (c.size() <= 10 || c[2] != "image") continue;
+        EXPECT_EQ(c[5], "cmyk") << line;
+        EXPECT_EQ(c[8], "jpeg") << line;
+        objects.insert(c[10]);
+    }
+    EXPECT_EQ(objects.size(), photos.size());
     fs::remove_all(dir);
 }
 
