@@ -124,6 +124,7 @@ std::string print_edition(const model::Document& document, const std::vector<sce
     pdf.lang = document.lang;
     pdf.creator = std::string("koho ") + build_info::kVersion;
     pdf.marks = mark_style(document.page.marks);
+    pdf.right_to_left = document.page.binding == model::Binding::Right;
     pdf.color = resolve_print_color(document, args.color, profile);
     pdf.date_epoch = pdf_date_epoch(args.layout, pdf.color.pdfx != print::PdfxLevel::None);
     std::string bytes = print::render_pdf(pages, pdf);

@@ -36,6 +36,11 @@ std::string finish_with_qpdf(const std::string& cairo_pdf, const std::vector<Pag
         if (!options.lang.empty())
             pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(options.lang));
         set_info(pdf, options.title, options.creator, options.date_epoch);
+        if (options.right_to_left) {
+            QPDFObjectHandle preferences = QPDFObjectHandle::newDictionary();
+            preferences.replaceKey("/Direction", QPDFObjectHandle::newName("/R2L"));
+            pdf.getRoot().replaceKey("/ViewerPreferences", preferences);
+        }
         fail_on_warnings(pdf, "cairo's PDF");
 
         const PdfxLevel level = options.color.pdfx;

@@ -46,6 +46,9 @@ struct PdfOptions {
     // nullopt: the PDF carries no dates at all rather than the clock's.
     std::optional<int64_t> date_epoch;
     PrintColor color;
+    // A right-bound booklet (縦組み): viewers show its spreads right to
+    // left and koho impose picks the binding from it (/Direction /R2L).
+    bool right_to_left = false;
 };
 
 // The geometry of each page as the PDF will have it.

@@ -13,6 +13,7 @@
 
 #include "core/diagnostic.h"
 #include "print/preflight_internal.h"
+#include "print/qpdf_support.h"
 
 namespace koho::print {
 namespace detail {
@@ -26,14 +27,6 @@ const std::vector<std::string>& check_order() {
 }  // namespace detail
 
 namespace {
-
-std::shared_ptr<QPDFLogger> silent_logger() {
-    auto logger = QPDFLogger::create();
-    logger->setInfo(logger->discard());
-    logger->setWarn(logger->discard());
-    logger->setError(logger->discard());
-    return logger;
-}
 
 size_t check_rank(const std::string& check) {
     const auto& order = detail::check_order();
@@ -53,7 +46,7 @@ PreflightReport preflight_pdf(const std::string& pdf_bytes, const std::string& s
     PreflightReport report;
     try {
         QPDF pdf;
-        pdf.setLogger(silent_logger());
+        pdf.setLogger(detail::silent_logger());
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile(source_name.c_str(), pdf_bytes.data(), pdf_bytes.size());
         const std::vector<QPDFObjectHandle>& pages = pdf.getAllPages();

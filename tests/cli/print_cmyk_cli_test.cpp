@@ -2,6 +2,7 @@
 // independent tools — Ghostscript's separations for the inks, poppler for
 // the PDF/X subtype — and the refusals of a CMYK or PDF/X-1a job.
 #include <gtest/gtest.h>
+#include <qpdf/QPDF.hh>
 
 #include <algorithm>
 #include <filesystem>
@@ -243,6 +244,23 @@ TEST(CmykEditions, WebEditionIsTaggedAtTrimSize) {
     EXPECT_EQ(info.find("PDF subtype"), std::string::npos) << info;
     const KohoRun clash = run_koho({"print", kCard, "--root", kData, "-o", out.string(), "--web", "--pdfx", "4"});
     EXPECT_EQ(clash.exit_code, 2) << clash.err;
+}
+
+TEST(CmykEditions, RightBoundLayoutsReadRightToLeft) {
+    TempDir dir("cli-r2l");
+    auto direction_of = [&](const fs::path& layout) {
+        const fs::path out = dir.path() / "out.pdf";
+        const KohoRun run = run_koho({"print", layout.string(), "--root", kData, "-o", out.string()}, {kEpoch});
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        QPDF pdf;
+        pdf.processFile(out.string().c_str());
+        QPDFObjectHandle prefs = pdf.getRoot().getKey("/ViewerPreferences");
+        return prefs.isDictionary() && prefs.getKey("/Direction").isName() ? prefs.getKey("/Direction").getName()
+                                                                          : std::string("none");
+    };
+    const fs::path right = variant(dir, "right.json", "\"bleed\": \"3mm\" }", "\"bleed\": \"3mm\", \"binding\": \"right\" }");
+    EXPECT_EQ(direction_of(right), "/R2L");
+    EXPECT_EQ(direction_of(kCard), "none");
 }
 
 TEST(CmykEditions, SpreadsAreWrittenBesideThePageProofs) {

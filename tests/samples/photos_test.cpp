@@ -28,26 +28,40 @@ std::string read_file(const fs::path& path) {
 // Before the photos went in as they are, this PDF was 11 MB.
 constexpr std::uintmax_t kMaxPamphletBytes = 6u * 1024 * 1024;
 
-TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
-    const fs::path dir = fs::temp_directory_path() / ("koho-photos-" + std::to_string(getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const fs::path pdf = dir / "pamphlet-a4.pdf";
-    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json --color rgb -o " +
-                         shell_quote(pdf.string()) + " 2>&1");
-    ASSERT_EQ(r.exit_code, 0) << r.output;
-    EXPECT_LT(fs::file_size(pdf), kMaxPamphletBytes);
-
-    // The JPEG files the layout places.
+// The JPEG files the pamphlet places, by path.
+std::set<std::string> placed_photos() {
     const std::string layout = read_file("layouts/pamphlet-a4.json");
     std::set<std::string> photos;
     std::regex src(R"re("src"\s*:\s*"([^"]+\.jpg)")re");
-    for (std::sregex_iterator it(layout.begin(), layout.end(), src), end; it != end; ++it)
-        photos.insert(read_file((*it)[1].str()));
+    for (std::sregex_iterator it(layout.begin(), layout.end(), src), end; it != end; ++it) photos.insert((*it)[1].str());
+    return photos;
+}
+
+// Prints the pamphlet with `options` into a fresh folder; returns the PDF.
+fs::path print_pamphlet(const std::string& folder, const std::string& options) {
+    const fs::path dir = fs::temp_directory_path() / (folder + "-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path pdf = dir / "pamphlet-a4.pdf";
+    const auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json " + options + " -o " +
+                               shell_quote(pdf.string()) + " 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return pdf;
+}
+
+TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
+    const fs::path pdf = print_pamphlet("koho-photos", "--color rgb");
+    const fs::path dir = pdf.parent_path();
+    ASSERT_TRUE(fs::exists(pdf));
+    EXPECT_LT(fs::file_size(pdf), kMaxPamphletBytes);
+
+    // The JPEG files the layout places, byte for byte.
+    std::set<std::string> photos;
+    for (const std::string& path : placed_photos()) photos.insert(read_file(path));
     ASSERT_GE(photos.size(), 5u) << "the pamphlet should place photos";
 
     // pdfimages -j writes DCTDecode streams out as .jpg files, unchanged.
-    r = run_command("pdfimages -j " + shell_quote(pdf.string()) + " " + shell_quote((dir / "img").string()) + " 2>&1");
+    auto r = run_command("pdfimages -j " + shell_quote(pdf.string()) + " " + shell_quote((dir / "img").string()) + " 2>&1");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     std::set<std::string> embedded;
     for (const auto& entry : fs::directory_iterator(dir))
@@ -74,22 +88,13 @@ TEST(PamphletPhotos, EmbeddedAsTheirOwnJpegBytesAndSmall) {
 constexpr std::uintmax_t kMaxCmykPamphletBytes = 10u * 1024 * 1024;
 
 TEST(PamphletPhotos, PressEditionConvertsEachPhotoOnceToACmykJpeg) {
-    const fs::path dir = fs::temp_directory_path() / ("koho-photos-cmyk-" + std::to_string(getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const fs::path pdf = dir / "pamphlet-a4.pdf";
-    auto r = run_command(std::string(KOHO_BINARY) + " print layouts/pamphlet-a4.json --no-preflight -o " +
-                         shell_quote(pdf.string()) + " 2>&1");
-    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const fs::path pdf = print_pamphlet("koho-photos-cmyk", "--no-preflight");
+    ASSERT_TRUE(fs::exists(pdf));
     EXPECT_LT(fs::file_size(pdf), kMaxCmykPamphletBytes);
-
-    const std::string layout = read_file("layouts/pamphlet-a4.json");
-    std::set<std::string> photos;
-    std::regex src(R"re("src"\s*:\s*"([^"]+\.jpg)")re");
-    for (std::sregex_iterator it(layout.begin(), layout.end(), src), end; it != end; ++it) photos.insert((*it)[1].str());
+    const std::set<std::string> photos = placed_photos();
     ASSERT_GE(photos.size(), 5u);
 
-    r = run_command("pdfimages -list " + shell_quote(pdf.string()) + " 2>&1");
+    const auto r = run_command("pdfimages -list " + shell_quote(pdf.string()) + " 2>&1");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     std::set<std::string> objects;
     std::istringstream lines(r.output);
@@ -103,7 +108,7 @@ TEST(PamphletPhotos, PressEditionConvertsEachPhotoOnceToACmykJpeg) {
         objects.insert(c[10]);
     }
     EXPECT_EQ(objects.size(), photos.size());
-    fs::remove_all(dir);
+    fs::remove_all(pdf.parent_path());
 }
 
 }  // namespace
