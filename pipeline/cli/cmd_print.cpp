@@ -137,8 +137,30 @@ std::string print_edition(const model::Document& document, const std::vector<sce
     return bytes;
 }
 
+// A picture in the web edition that a screen reader can only call "image":
+// worth a warning (as accessibility checkers give), not an error.
+void warn_figures_without_alt(const std::vector<scene::PageScene>& pages) {
+    for (size_t p = 0; p < pages.size(); ++p) {
+        for (const scene::Item& item : pages[p].items) {
+            const auto* shape = std::get_if<scene::ShapeItem>(&item.what);
+            const bool picture = std::holds_alternative<scene::ImageItem>(item.what) ||
+                                 std::holds_alternative<scene::SvgItem>(item.what) ||
+                                 (shape && shape->kind == scene::ShapeKind::Rects);  // a QR code
+            if (!picture || !item.alt.empty() || item.role == "artifact") continue;
+            const std::string where = item.where.known() ? item.where.file + ":" + std::to_string(item.where.line) + ":" +
+                                                               std::to_string(item.where.col) + ": "
+                                                         : "";
+            const std::string frame = item.frame_id.empty() ? "a picture" : "frame '" + item.frame_id + "'";
+            std::fprintf(stderr, "%swarning: web edition, page %zu: %s has no \"alt\" text; screen readers "
+                                 "cannot say what it shows (or mark it \"role\": \"artifact\")\n",
+                         where.c_str(), p + 1, frame.c_str());
+        }
+    }
+}
+
 std::string web_edition(const model::Document& document, const std::vector<scene::PageScene>& pages,
                         const PrintArgs& args, StageTimer& timer) {
+    warn_figures_without_alt(pages);
     print::WebPdfOptions web;
     web.title = document.title;
     web.lang = document.lang;

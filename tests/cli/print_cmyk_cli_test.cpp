@@ -246,6 +246,24 @@ TEST(CmykEditions, WebEditionIsTaggedAtTrimSize) {
     EXPECT_EQ(clash.exit_code, 2) << clash.err;
 }
 
+TEST(CmykEditions, WebEditionWarnsOfPicturesWithoutAlt) {
+    TempDir dir("cli-web-alt");
+    const std::string cyan =
+        R"({ "id": "cyan", "type": "rect", "x": "80mm", "y": "30mm", "w": "15mm", "h": "20mm", "fill": { "cmyk": [73, 12, 0, 5] } })";
+    const std::string qr = R"({ "id": "code", "type": "qr", "x": "80mm", "y": "30mm", "size": "15mm", "data": "https://example.jp/")";
+    const fs::path bare = variant(dir, "bare.json", cyan, qr + " }");
+    const fs::path described = variant(dir, "described.json", cyan, qr + R"(, "alt": "採用ページへのQRコード" })");
+    const fs::path out = dir.path() / "web.pdf";
+    const KohoRun warned = run_koho({"print", bare.string(), "--root", kData, "-o", out.string(), "--web"}, {kEpoch});
+    EXPECT_EQ(warned.exit_code, 0) << warned.err;
+    EXPECT_NE(warned.err.find("bare.json:18:9: warning: web edition, page 1: frame 'code' has no \"alt\" text"),
+              std::string::npos)
+        << warned.err;
+    const KohoRun quiet = run_koho({"print", described.string(), "--root", kData, "-o", out.string(), "--web"}, {kEpoch});
+    EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.err, "");
+}
+
 TEST(CmykEditions, RightBoundLayoutsReadRightToLeft) {
     TempDir dir("cli-r2l");
     auto direction_of = [&](const fs::path& layout) {
