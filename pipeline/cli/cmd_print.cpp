@@ -147,13 +147,11 @@ void warn_figures_without_alt(const std::vector<scene::PageScene>& pages) {
                                  std::holds_alternative<scene::SvgItem>(item.what) ||
                                  (shape && shape->kind == scene::ShapeKind::Rects);  // a QR code
             if (!picture || !item.alt.empty() || item.role == "artifact") continue;
-            const std::string where = item.where.known() ? item.where.file + ":" + std::to_string(item.where.line) + ":" +
-                                                               std::to_string(item.where.col) + ": "
-                                                         : "";
             const std::string frame = item.frame_id.empty() ? "a picture" : "frame '" + item.frame_id + "'";
-            std::fprintf(stderr, "%swarning: web edition, page %zu: %s has no \"alt\" text; screen readers "
-                                 "cannot say what it shows (or mark it \"role\": \"artifact\")\n",
-                         where.c_str(), p + 1, frame.c_str());
+            const std::string message = "web edition, page " + std::to_string(p + 1) + ": " + frame +
+                                        " has no \"alt\" text; screen readers cannot say what it shows "
+                                        "(or mark it \"role\": \"artifact\")";
+            std::fprintf(stderr, "%s\n", format_diagnostic(item.where, "warning", message).c_str());
         }
     }
 }
