@@ -141,11 +141,15 @@ std::string print_edition(const model::Document& document, const std::vector<sce
 // worth a warning (as accessibility checkers give), not an error.
 void warn_figures_without_alt(const std::vector<scene::PageScene>& pages) {
     for (size_t p = 0; p < pages.size(); ++p) {
+        const scene::Item* previous = nullptr;
         for (const scene::Item& item : pages[p].items) {
-            const auto* shape = std::get_if<scene::ShapeItem>(&item.what);
+            // A frame's items follow one another: one warning per frame.
+            const bool same_frame = previous && !item.frame_id.empty() && previous->frame_id == item.frame_id;
+            previous = &item;
+            if (same_frame) continue;
+            // Pictures, and shapes set as figures (QR codes are, by default).
             const bool picture = std::holds_alternative<scene::ImageItem>(item.what) ||
-                                 std::holds_alternative<scene::SvgItem>(item.what) ||
-                                 (shape && shape->kind == scene::ShapeKind::Rects);  // a QR code
+                                 std::holds_alternative<scene::SvgItem>(item.what) || item.role == "figure";
             if (!picture || !item.alt.empty() || item.role == "artifact") continue;
             const std::string frame = item.frame_id.empty() ? "a picture" : "frame '" + item.frame_id + "'";
             const std::string message = "web edition, page " + std::to_string(p + 1) + ": " + frame +

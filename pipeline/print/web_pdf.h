@@ -10,7 +10,8 @@
 //
 // What the model supplies, per item (scene::Item):
 //   role  "h1".."h6", "p", "figure", "artifact" or "" for the default: text
-//         → P, pictures, SVG art and QR codes (ShapeKind::Rects) → Figure,
+//         → P, pictures and SVG art → Figure (compose gives QR codes the
+//         role "figure"),
 //         other shapes (rules, boxes, backgrounds) → artifact. A heading or
 //         paragraph role on a plain shape (a text or table frame's rules,
 //         fills, borders, which compose gives the frame's role) still makes

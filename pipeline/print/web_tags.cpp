@@ -94,8 +94,9 @@ std::string tag_for_role(const scene::Item& item) {
             const auto& text = std::get<scene::TextItem>(item.what);
             return text.text.runs.empty() ? "" : "P";  // a background without words is decoration
         }
-        if (const auto* shape = std::get_if<scene::ShapeItem>(&item.what))
-            return shape->kind == scene::ShapeKind::Rects ? "Figure" : "";  // a QR code is a figure
+        // Shapes are decoration: rules, boxes, a table's fills. (A QR code is
+        // a figure because compose gives it that role.)
+        if (std::holds_alternative<scene::ShapeItem>(item.what)) return "";
         return "Figure";
     }
     if (role == "artifact") return "";
@@ -106,8 +107,7 @@ std::string tag_for_role(const scene::Item& item) {
     if (!tag.empty()) {
         // A text or table frame's rules, fills and borders carry its role
         // too: they are decoration, not part of the heading or paragraph.
-        const auto* shape = std::get_if<scene::ShapeItem>(&item.what);
-        return shape && shape->kind != scene::ShapeKind::Rects ? "" : tag;
+        return std::holds_alternative<scene::ShapeItem>(item.what) ? "" : tag;
     }
     fail_input(item.where, item_name(item) + " has the role '" + role +
                                "'; the web PDF knows h1 to h6, p, figure and artifact");

@@ -150,6 +150,8 @@ std::vector<Item> frame_items(const model::Frame& frame, ImageCache& images) {
         add(line_item(frame, *line));
     } else if (auto* qr = std::get_if<model::QrContent>(&frame.content)) {
         add(qr_item(frame, *qr));
+        // A code is a picture to a reader, unlike the layout's other shapes.
+        if (items.back().role.empty()) items.back().role = "figure";
         // A code that leads to a web page is a link in the web PDF too.
         if (qr->data.rfind("https://", 0) == 0 || qr->data.rfind("http://", 0) == 0) items.back().link = qr->data;
     }

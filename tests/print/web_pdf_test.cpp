@@ -71,6 +71,7 @@ const Sample& sample() {
         for (int i = 0; i < 10; ++i) qr_shape.rects.push_back({150 * mm + i * 3 * mm, 70 * mm + i * 3 * mm, 3 * mm, 3 * mm});
         qr.link = kQrUrl;
         qr.alt = "応募フォームのQRコード";
+        qr.role = "figure";  // as compose sets it for QR frames
         s->qr_bounds = qr_shape.bounds;
         p1.items.push_back(qr);
         // A rule: an artifact.
