@@ -9,6 +9,7 @@
 #include "model/document.h"
 #include "print/pdf_writer.h"
 #include "test_support.h"
+#include "typeset_items.h"
 #include "text/font_context.h"
 #include "text/typesetter.h"
 
@@ -19,36 +20,8 @@ constexpr double mm = kPtPerMm;
 using test::run_command;
 using test::shell_quote;
 
-model::Style style(const std::string& family, int weight, double size_pt) {
-    model::Style s;
-    s.name = family;
-    s.font_family = family;
-    s.weight = weight;
-    s.size_pt = size_pt;
-    return s;
-}
-
-scene::Item text_item(text::Typesetter& typesetter, const model::Style& s, const std::string& utf8, double x,
-                      double y, model::Writing writing = model::Writing::Horizontal) {
-    model::Story story;
-    model::Paragraph paragraph;
-    paragraph.style = &s;
-    paragraph.spans.push_back({utf8});
-    story.paragraphs.push_back(paragraph);
-    text::FrameGeometry frame;
-    frame.width_pt = writing == model::Writing::Vertical ? 30 * mm : 150 * mm;
-    frame.height_pt = writing == model::Writing::Vertical ? 120 * mm : 30 * mm;
-    frame.writing = writing;
-    text::FrameFill fill = typesetter.fill(story, {}, frame);
-    EXPECT_TRUE(fill.story_done) << utf8;
-    scene::TextItem item;
-    item.x = x;
-    item.y = y;
-    item.text = std::move(fill.text);
-    scene::Item out;
-    out.what = std::move(item);
-    return out;
-}
+using test_text::style;
+using test_text::text_item;
 
 class PdfText : public ::testing::Test {
 protected:
@@ -64,7 +37,7 @@ protected:
         page.items.push_back(text_item(typesetter, serif_bold, "子どもの未来を、千葉で。", 20 * mm, 20 * mm));
         page.items.push_back(text_item(typesetter, sans, "児童福祉司・児童心理司を募集します。", 20 * mm, 60 * mm));
         page.items.push_back(
-            text_item(typesetter, sans, "縦組みの本文です。", 150 * mm, 100 * mm, model::Writing::Vertical));
+            text_item(typesetter, sans, "縦組みの本文です。", 150 * mm, 100 * mm, "", model::Writing::Vertical));
         PdfOptions options;
         options.title = "text test";
         options.date_epoch = 0;
