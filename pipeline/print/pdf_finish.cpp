@@ -18,15 +18,7 @@ std::string finish_with_qpdf(const std::string& cairo_pdf, const std::vector<Pag
                              const std::vector<scene::PageScene>& scenes) {
     try {
         QPDF pdf;
-        pdf.setLogger(silent_logger());
-        pdf.setSuppressWarnings(true);
-        pdf.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
-
-        const std::vector<QPDFObjectHandle>& pages = pdf.getAllPages();
-        if (pages.size() != geometry.size()) {
-            fail_system({}, "cairo wrote " + std::to_string(pages.size()) + " pages instead of " +
-                                std::to_string(geometry.size()));
-        }
+        const std::vector<QPDFObjectHandle> pages = load_cairo_pdf(pdf, cairo_pdf, geometry.size());
         for (size_t i = 0; i < pages.size(); ++i) {
             QPDFObjectHandle page = pages[i];
             page.replaceKey("/MediaBox", box_array(geometry[i].media));

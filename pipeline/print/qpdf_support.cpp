@@ -53,6 +53,17 @@ void set_info(QPDF& pdf, const std::string& title, const std::string& creator,
     }
 }
 
+std::vector<QPDFObjectHandle> load_cairo_pdf(QPDF& pdf, const std::string& bytes, size_t expected_pages) {
+    pdf.setLogger(silent_logger());
+    pdf.setSuppressWarnings(true);
+    pdf.processMemoryFile("cairo output", bytes.data(), bytes.size());
+    std::vector<QPDFObjectHandle> pages = pdf.getAllPages();
+    if (pages.size() != expected_pages)
+        fail_system({}, "cairo wrote " + std::to_string(pages.size()) + " pages instead of " +
+                            std::to_string(expected_pages));
+    return pages;
+}
+
 void fail_on_warnings(QPDF& pdf, const std::string& what) {
     if (!pdf.anyWarnings()) return;
     const auto warnings = pdf.getWarnings();

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <qpdf/QPDFObjectHandle.hh>
 
@@ -31,6 +32,11 @@ std::shared_ptr<QPDFLogger> silent_logger();
 // time Cairo stamped.
 void set_info(QPDF& pdf, const std::string& title, const std::string& creator,
               const std::optional<int64_t>& date_epoch);
+
+// Reads the PDF Cairo wrote into `pdf` (silently, warnings kept for
+// fail_on_warnings) and returns its pages; Failure unless there are
+// `expected_pages`.
+std::vector<QPDFObjectHandle> load_cairo_pdf(QPDF& pdf, const std::string& bytes, size_t expected_pages);
 
 // Throws koho::Error (Failure) with qpdf's first warning, if it had any.
 void fail_on_warnings(QPDF& pdf, const std::string& what);

@@ -99,14 +99,7 @@ std::string finish_web_pdf(const std::string& cairo_pdf, const std::vector<scene
                            const std::vector<TaggedElement>& elements, const WebPdfOptions& options) {
     try {
         QPDF pdf;
-        pdf.setLogger(silent_logger());
-        pdf.setSuppressWarnings(true);
-        pdf.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
-
-        const std::vector<QPDFObjectHandle>& pdf_pages = pdf.getAllPages();
-        if (pdf_pages.size() != pages.size())
-            fail_system({}, "cairo wrote " + std::to_string(pdf_pages.size()) + " pages instead of " +
-                                std::to_string(pages.size()));
+        const std::vector<QPDFObjectHandle> pdf_pages = load_cairo_pdf(pdf, cairo_pdf, pages.size());
         for (size_t i = 0; i < pdf_pages.size(); ++i) {
             Handle page = pdf_pages[i];
             page.replaceKey("/MediaBox", box_array({0, 0, pages[i].trim_w_pt, pages[i].trim_h_pt}));

@@ -7,23 +7,13 @@
 
 #include "core/diagnostic.h"
 #include "core/units.h"
-#include "print/pdf_date.h"
+#include "print/cairo_pdf_surface.h"
 #include "print/web_links.h"
 #include "scene/cairo_ptr.h"
 #include "scene/render.h"
 
 namespace koho::print::detail {
 namespace {
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-void check(cairo_status_t status, const std::string& what) {
-    if (status != CAIRO_STATUS_SUCCESS)
-        fail_system({}, "cairo failed while " + what + ": " + cairo_status_to_string(status));
-}
 
 std::string item_name(const scene::Item& item) {
     return item.frame_id.empty() ? std::string("a frame") : "frame '" + item.frame_id + "'";
@@ -148,7 +138,7 @@ void draw_item_tagged(cairo_t* cr, const scene::Item& item, std::vector<TaggedEl
         scene::render_item(cr, item);
     }
     if (!tag.empty()) cairo_tag_end(cr, tag.c_str());
-    check(cairo_status(cr), "tagging " + item_name(item));
+    check_cairo(cairo_status(cr), "tagging " + item_name(item));
     // A picture, art given a heading role, or a text frame set as a figure
     // is read by its alt text; other text by its words.
     const bool words = std::holds_alternative<scene::TextItem>(item.what) && tag != "Figure";
@@ -166,7 +156,7 @@ void draw_figure_group(cairo_t* cr, const std::vector<scene::Item>& items, size_
     for (size_t i = begin; i < end; ++i) scene::render_item(cr, items[i]);
     if (!draws) return;
     cairo_tag_end(cr, "Figure");
-    check(cairo_status(cr), "tagging " + item_name(items[begin]));
+    check_cairo(cairo_status(cr), "tagging " + item_name(items[begin]));
     elements.push_back({"Figure", items[begin].alt});
 }
 
@@ -200,17 +190,8 @@ TaggedPdf draw_tagged(const std::vector<scene::PageScene>& pages, const WebPdfOp
     TaggedPdf out;
     {
         const scene::PageScene& first = pages.front();
-        scene::SurfacePtr surface(
-            cairo_pdf_surface_create_for_stream(append_to_string, &out.bytes, first.trim_w_pt, first.trim_h_pt));
-        check(cairo_surface_status(surface.get()), "creating the PDF surface");
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, options.title.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
-        if (options.date_epoch) {
-            // Cairo 1.16 stamps the clock's time unless told otherwise.
-            const std::string date = iso8601_date(*options.date_epoch);
-            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-        }
+        scene::SurfacePtr surface = create_pdf_surface(out.bytes, first.trim_w_pt, first.trim_h_pt, options.title,
+                                                       options.creator, options.date_epoch);
         scene::CairoPtr cr(cairo_create(surface.get()));
         // No Document element here: Cairo 1.16 refuses content drawn in a
         // structure element that has children (an artifact between two
@@ -226,11 +207,11 @@ TaggedPdf draw_tagged(const std::vector<scene::PageScene>& pages, const WebPdfOp
                 draw_page_tagged(cr.get(), page, out.elements);
             }
             cairo_show_page(cr.get());
-            check(cairo_status(cr.get()), "drawing a page");
+            check_cairo(cairo_status(cr.get()), "drawing a page");
         }
         cr.reset();
         cairo_surface_finish(surface.get());
-        check(cairo_surface_status(surface.get()), "writing the web PDF");
+        check_cairo(cairo_surface_status(surface.get()), "writing the web PDF");
     }
     return out;
 }
