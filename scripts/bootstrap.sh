@@ -22,6 +22,11 @@ packages=(
   # the default press profile is built from FOGRA39L data (icc-profiles-free)
   # with ArgyllCMS colprof; koho preflight renders separations with Ghostscript
   icc-profiles-free argyll ghostscript libtiff-dev
+  # video: libav* encode/decode (libx264 comes with libavcodec), EBU R128
+  # loudness; the ffmpeg CLI only makes test inputs and the bench baseline;
+  # espeak-ng speaks the sample narration
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libebur128-dev
+  ffmpeg espeak-ng
 )
 
 missing=()

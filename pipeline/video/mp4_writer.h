@@ -1,0 +1,71 @@
+// H.264/AAC in MP4 through libavcodec and libavformat (no ffmpeg CLI).
+//
+// Frames come in as Cairo ARGB32 (sRGB, full range) and are converted to
+// BT.709 limited-range yuv420p by swscale with the BT.709 matrix set
+// explicitly (swscale's default is BT.601); the stream is tagged BT.709
+// (primaries, transfer, matrix) and limited range. Known FFmpeg 5.1
+// pitfalls handled here: every packet gets a duration (else the MP4 ends a
+// frame short), packet times are rescaled to the time base the muxer chose,
+// the MP4 muxer is told not to write edit lists and to put moov first
+// (faststart), the AAC encoder is fed exact frame sizes through an
+// AVAudioFifo, and AVDictionary options the encoders or muxer did not
+// consume are an error (a typo in an option never passes silently).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/timeline.h"
+#include "video/audio_buffer.h"
+
+namespace koho::video {
+
+struct EncodeSettings {
+    int width = 1920, height = 1080;   // even
+    model::FrameRate fps;
+    int crf = 20;
+    std::string x264_preset = "medium";
+    int maxrate_kbps = 8000;
+    int bufsize_kbps = 16000;
+    int gop_frames = 0;                // 0: half the frame rate, rounded (closed GOP, keyframe at each start)
+    bool audio = true;                 // an AAC track (48 kHz stereo)
+    int audio_bitrate_kbps = 384;
+    int threads = 0;                   // x264 threads; 0: automatic. Fixed → identical bytes run to run
+    std::string title;                 // MP4 metadata
+    std::string language = "jpn";      // ISO 639-2 of the audio track
+    std::vector<model::Chapter> chapters;  // written as MP4 chapters
+    double duration_s = 0;             // for the last chapter's end
+};
+
+class Mp4Writer {
+public:
+    // Opens `path` (normally an AtomicFile's temporary path) and the
+    // encoders. Throws koho::Error (Failure) when libav* refuses.
+    Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings);
+    ~Mp4Writer();
+    Mp4Writer(const Mp4Writer&) = delete;
+    Mp4Writer& operator=(const Mp4Writer&) = delete;
+
+    // The next frame in display order; width × height of the settings.
+    void add_video_frame(const uint8_t* argb, int stride);
+    // Sound in any chunking; the writer interleaves it with the video.
+    void add_audio(const float* interleaved, size_t frames);
+    // Flushes the encoders and writes the trailer (moov moved to the front).
+    void finish();
+
+    int64_t video_frames() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The thumbnail: the frame scaled to 1280 px on its longer side (1280×720
+// for 16:9), baseline JPEG quality 90, written atomically.
+void write_thumbnail(const std::filesystem::path& target, const uint8_t* argb, int width, int height,
+                     int stride);
+
+}  // namespace koho::video

@@ -1,0 +1,39 @@
+// `koho video`: a timeline to an MP4 with its sidecars. Frames are composed
+// and encoded one at a time (memory does not grow with length); the
+// soundtrack is mixed and normalised once, whole. Every output is atomic.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/progress.h"
+#include "model/timeline.h"
+#include "text/typesetter.h"
+#include "video/audio_mix.h"
+
+namespace koho::video {
+
+struct VideoJob {
+    std::filesystem::path output;    // OUT.mp4; sidecars are OUT.srt, OUT.vtt, OUT-chapters.txt, OUT.jpg
+    std::string preset;              // overrides the timeline's "output.preset"
+    std::optional<int> crf;
+    std::string encoder_preset;
+    int threads = 0;
+    bool thumbnail = true;
+    bool sidecars = true;
+};
+
+struct VideoReport {
+    int64_t frames = 0;
+    double duration_s = 0;
+    std::optional<LoudnessResult> loudness;
+    std::vector<std::filesystem::path> written;
+    std::vector<std::string> warnings;  // formatted, located (chapters, …)
+};
+
+VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, text::Typesetter& typesetter,
+                         ProgressSink* progress);
+
+}  // namespace koho::video
