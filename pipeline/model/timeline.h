@@ -120,7 +120,7 @@ struct Layer {
 struct Transition {
     enum class Kind { Crossfade, Wipe, Slide } kind = Kind::Crossfade;
     double duration_s = 0.5;
-    Direction direction = Direction::Left;  // wipe/slide: the next scene comes in from this side
+    Direction direction = Direction::Right;  // wipe/slide: the side the next scene comes in from
     Easing easing = Easing::EaseInOut;
     SourceLoc loc;
 };
