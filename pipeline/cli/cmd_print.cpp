@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/font_dirs.h"
 #include "cli/print_color.h"
 #include "core/atomic_file.h"
 #include "core/build_info.h"
@@ -68,30 +69,6 @@ private:
     bool enabled_;
     Clock::time_point start_, last_;
 };
-
-// Where fonts come from, in order of precedence: the project's own fonts/,
-// each --font-dir, then the fonts koho ships. Nothing else: the machine's
-// fonts never take part (ARCHITECTURE.md, hermetic fonts).
-std::vector<fs::path> font_directories(const PrintArgs& args) {
-    std::vector<fs::path> dirs;
-    auto add = [&](const fs::path& dir) {
-        std::error_code ec;
-        const fs::path canonical = fs::weakly_canonical(dir, ec);
-        const fs::path& key = ec ? dir : canonical;
-        for (const fs::path& seen : dirs)
-            if (seen == key) return;
-        dirs.push_back(key);
-    };
-    std::error_code ec;
-    if (fs::is_directory(fs::path(args.root) / "fonts", ec)) add(fs::path(args.root) / "fonts");
-    for (const std::string& dir : args.font_dirs) {
-        if (!fs::is_directory(dir, ec))
-            fail_input({"--font-dir"}, "font directory '" + dir + "' does not exist");
-        add(dir);
-    }
-    add(fs::path(build_info::kSourceDir) / "fonts");
-    return dirs;
-}
 
 print::MarkStyle mark_style(model::Marks marks) {
     return marks == model::Marks::None ? print::MarkStyle::None : print::MarkStyle::Tombo;
@@ -185,7 +162,7 @@ void run_print(const PrintArgs& args) {
     const model::Document document = model::load_layout(args.layout, load);
     timer.lap("load");
 
-    auto fonts = text::FontContext::create(font_directories(args));
+    auto fonts = text::FontContext::create(font_directories(args.root, args.font_dirs));
     for (const auto& [family, where] : document.families_used) text::require_family(*fonts, family, where);
     timer.lap("fonts");
 

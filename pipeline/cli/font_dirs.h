@@ -1,0 +1,17 @@
+// Where a command's fonts come from, in order of precedence: the project's
+// own fonts/, each --font-dir, then the fonts koho ships. Nothing else: the
+// machine's fonts never take part (ARCHITECTURE.md, hermetic fonts).
+// Shared by print, video and transcode.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace koho::cli {
+
+// A --font-dir that is not a directory is an error (BadInput).
+std::vector<std::filesystem::path> font_directories(const std::string& root,
+                                                    const std::vector<std::string>& font_dirs);
+
+}  // namespace koho::cli
