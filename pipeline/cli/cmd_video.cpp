@@ -1,0 +1,123 @@
+// `koho video TIMELINE.json -o OUT.mp4`: a timeline to an upload-ready MP4
+// with its captions (.srt, .vtt), chapters (-chapters.txt) and thumbnail
+// (.jpg) beside it.
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/font_dirs.h"
+#include "core/diagnostic.h"
+#include "core/progress.h"
+#include "core/units.h"
+#include "model/timeline.h"
+#include "text/font_context.h"
+#include "text/typesetter.h"
+#include "video/presets.h"
+#include "video/render_video.h"
+
+namespace koho::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct VideoArgs {
+    std::string timeline;
+    std::string output;
+    std::string variant;
+    std::string preset;
+    std::string encoder_preset;
+    int crf = -1;
+    int threads = 0;
+    std::string root = ".";
+    std::vector<std::string> font_dirs;
+    bool quiet = false;
+    bool list_variants = false;
+};
+
+ProgressReporter::Mode progress_mode(bool quiet) {
+    if (quiet) return ProgressReporter::Mode::Quiet;
+    return isatty(STDERR_FILENO) ? ProgressReporter::Mode::Terminal : ProgressReporter::Mode::Plain;
+}
+
+void run_video(const VideoArgs& args) {
+    std::error_code ec;
+    if (!fs::is_directory(args.root, ec)) fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
+    model::TimelineOptions options;
+    options.root = args.root;
+    options.variant = args.variant;
+    const model::Timeline timeline = model::load_timeline(args.timeline, options);
+    if (args.list_variants) {
+        for (const auto& name : timeline.variant_names) std::cout << name << '\n';
+        return;
+    }
+    if (args.output.empty()) fail_input({"-o"}, "koho video needs -o OUT.mp4");
+
+    auto fonts = text::FontContext::create(font_directories(args.root, args.font_dirs));
+    for (const auto& [family, where] : timeline.canvas.families_used) text::require_family(*fonts, family, where);
+    text::Typesetter typesetter(fonts);
+
+    video::VideoJob job;
+    job.output = args.output;
+    job.preset = args.preset;
+    if (args.crf >= 0) job.crf = args.crf;
+    job.encoder_preset = args.encoder_preset;
+    job.threads = args.threads;
+
+    const std::string label = fs::path(args.output).filename().string();
+    ProgressReporter progress(std::cerr, progress_mode(args.quiet), label, timeline.fps.value());
+    const video::VideoReport report = video::render_video(timeline, job, typesetter, &progress);
+    for (const auto& warning : report.warnings) std::cerr << warning << '\n';
+    if (!args.quiet && report.loudness) {
+        const auto& loudness = *report.loudness;
+        std::cerr << "koho: " << label << ": " << report.frames << " frames, "
+                  << format_number(report.duration_s, 3) << " s, loudness "
+                  << format_number(loudness.after.integrated_lufs, 1) << " LUFS, true peak "
+                  << format_number(loudness.after.true_peak_dbtp, 1) << " dBTP\n";
+    }
+}
+
+std::string preset_list() {
+    std::string text = "Presets:\n";
+    for (const auto& preset : video::video_presets()) text += "  " + preset.name + "  " + preset.description + "\n";
+    return text;
+}
+
+}  // namespace
+
+void add_video_command(CLI::App& app) {
+    auto args = std::make_shared<VideoArgs>();
+    auto* cmd = app.add_subcommand("video", "Render a video timeline to an upload-ready H.264/AAC MP4");
+    cmd->description(
+        "Render a video timeline (JSON, see docs/timeline.md) to an MP4: H.264 High yuv420p BT.709,\n"
+        "AAC-LC 48 kHz stereo, moov first, no edit list, chapters; loudness normalised. Beside OUT.mp4\n"
+        "it writes OUT.srt and OUT.vtt (captions), OUT-chapters.txt and OUT.jpg (thumbnail).\n");
+    cmd->add_option("timeline", args->timeline, "The timeline file")->required()->type_name("TIMELINE.json");
+    cmd->add_option("-o,--output", args->output, "Where to write the MP4 (replaced only when complete)")
+        ->type_name("OUT.mp4");
+    cmd->add_option("--variant", args->variant, "Render this variant of the timeline (its \"variants\")")
+        ->type_name("NAME");
+    cmd->add_flag("--list-variants", args->list_variants, "Print the timeline's variant names and exit");
+    cmd->add_option("--preset", args->preset, "Encoding preset (default: the timeline's \"output.preset\")")
+        ->type_name("P");
+    cmd->add_option("--encoder-preset", args->encoder_preset, "x264 preset (ultrafast … veryslow)")
+        ->type_name("P")
+        ->check(CLI::IsMember({"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow",
+                               "slower", "veryslow", "placebo"}));
+    cmd->add_option("--crf", args->crf, "x264 constant rate factor, 0–51")->type_name("N")->check(CLI::Range(0, 51));
+    cmd->add_option("--threads", args->threads, "Encoder threads (0: automatic); fixed → identical bytes")
+        ->type_name("N")
+        ->check(CLI::Range(0, 64));
+    cmd->add_option("--root", args->root, "Project root: media paths resolve inside it")->type_name("DIR")->default_str(".");
+    cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")->type_name("DIR");
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
+    cmd->footer(preset_list() +
+                "Exit status: 0 written, 2 the timeline (or an option) is wrong, 1 any other failure.");
+    cmd->callback([args] { run_video(*args); });
+}
+
+}  // namespace koho::cli

@@ -1,0 +1,152 @@
+// `koho video`: set up everything that can fail on bad input first (preset,
+// text, images, clips, the soundtrack), then compose and encode frame by
+// frame, then the sidecars. The MP4 and each sidecar are atomic.
+#include "video/render_video.h"
+
+#include <cairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "core/atomic_file.h"
+#include "core/diagnostic.h"
+#include "raster/image_loader.h"
+#include "video/compositor.h"
+#include "video/frame_scaler.h"
+#include "video/mp4_writer.h"
+#include "video/presets.h"
+#include "video/sidecars.h"
+
+namespace koho::video {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path sidecar(const fs::path& output, const std::string& suffix) {
+    fs::path p = output;
+    return p.replace_filename(output.stem().string() + suffix);
+}
+
+EncodeSettings encode_settings(const model::Timeline& timeline, const VideoJob& job, const VideoPreset& preset) {
+    EncodeSettings settings;
+    settings.width = preset.width;
+    settings.height = preset.height;
+    settings.fps = timeline.fps;
+    settings.crf = job.crf ? *job.crf : timeline.output.crf ? *timeline.output.crf : preset.crf;
+    settings.x264_preset = !job.encoder_preset.empty()             ? job.encoder_preset
+                           : !timeline.output.encoder_preset.empty() ? timeline.output.encoder_preset
+                                                                     : preset.x264_preset;
+    settings.maxrate_kbps = preset.maxrate_kbps;
+    settings.bufsize_kbps = preset.bufsize_kbps;
+    settings.audio_bitrate_kbps = preset.audio_bitrate_kbps;
+    settings.threads = job.threads;
+    settings.title = timeline.title;
+    settings.chapters = timeline.chapters;
+    settings.duration_s = timeline.duration_s;
+    return settings;
+}
+
+// The frame the thumbnail shows: a time, the middle of a named scene, or
+// the middle of the first scene.
+int64_t thumbnail_frame(const model::Timeline& timeline) {
+    double t = 0;
+    if (timeline.output.thumbnail_s) {
+        t = *timeline.output.thumbnail_s;
+    } else {
+        const model::Scene* chosen = timeline.scenes.empty() ? nullptr : &timeline.scenes.front();
+        for (const auto& scene : timeline.scenes)
+            if (!timeline.output.thumbnail_scene.empty() && scene.id == timeline.output.thumbnail_scene) chosen = &scene;
+        if (chosen) t = chosen->start_s + chosen->duration_s / 2;
+    }
+    const int64_t index = static_cast<int64_t>(std::floor(t * timeline.fps.value()));
+    return std::clamp<int64_t>(index, 0, std::max<int64_t>(timeline.frame_count() - 1, 0));
+}
+
+const VideoPreset& chosen_preset(const model::Timeline& timeline, const VideoJob& job) {
+    if (!job.preset.empty()) return preset_named(job.preset, SourceLoc{"--preset"});
+    return preset_named(timeline.output.preset, timeline.output.preset_loc);
+}
+
+// Samples of the soundtrack that belong with frame `index`, so that audio
+// and video reach the muxer interleaved.
+size_t audio_frame_boundary(int64_t index, const model::FrameRate& fps) {
+    return static_cast<size_t>((static_cast<__int128>(index) * kSampleRate * fps.den) / fps.num);
+}
+
+}  // namespace
+
+VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, text::Typesetter& typesetter,
+                         ProgressSink* progress) {
+    const VideoPreset& preset = chosen_preset(timeline, job);
+    const SourceLoc preset_loc = job.preset.empty() ? timeline.output.preset_loc : SourceLoc{"--preset"};
+    // Frames are scaled to the preset only when the shapes agree: a 16:9
+    // timeline squeezed into a square preset would distort every picture.
+    if (static_cast<int64_t>(preset.width) * timeline.height_px != static_cast<int64_t>(preset.height) * timeline.width_px)
+        fail_input(preset_loc, "preset '" + preset.name + "' is " + std::to_string(preset.width) + "x" +
+                                   std::to_string(preset.height) + " but the timeline" +
+                                   (timeline.variant.empty() ? "" : " (variant '" + timeline.variant + "')") +
+                                   " is " + std::to_string(timeline.width_px) + "x" +
+                                   std::to_string(timeline.height_px) +
+                                   "; give the other shape its own variant with its own \"size\"");
+
+    VideoReport report;
+    report.frames = timeline.frame_count();
+    report.duration_s = timeline.duration_s;
+
+    // Everything that reads the user's files happens before any output.
+    FrameCompositor compositor(timeline, typesetter, raster::make_cached_image_loader());
+    AudioBuffer soundtrack = mix_soundtrack(timeline);
+    if (timeline.loudness)
+        report.loudness =
+            normalise_loudness(soundtrack, timeline.loudness->integrated_lufs, timeline.loudness->true_peak_dbtp);
+    for (const auto& warning : check_chapters(timeline.chapters, timeline.duration_s))
+        report.warnings.push_back(format_diagnostic(warning.loc, "warning", warning.message));
+
+    const EncodeSettings settings = encode_settings(timeline, job, preset);
+    FrameScaler scaler(timeline.width_px, timeline.height_px, settings.width, settings.height);
+    std::vector<uint8_t> canvas(static_cast<size_t>(timeline.width_px) * timeline.height_px * 4);
+    const int canvas_stride = timeline.width_px * 4;
+
+    AtomicFile mp4(job.output);
+    {
+        Mp4Writer writer(mp4.temp_path(), settings);
+        for (int64_t i = 0; i < report.frames; ++i) {
+            compositor.draw(i, canvas.data(), canvas_stride);
+            const FrameView frame = scaler.scale(canvas.data(), canvas_stride);
+            writer.add_video_frame(frame.data, frame.stride);
+            const size_t from = audio_frame_boundary(i, timeline.fps);
+            const size_t to = std::min(audio_frame_boundary(i + 1, timeline.fps), soundtrack.frames());
+            if (to > from) writer.add_audio(soundtrack.samples.data() + from * kChannels, to - from);
+            if (progress) progress->advance(i + 1, report.frames);
+        }
+        writer.finish();
+    }
+    if (progress) progress->finish();
+
+    // Sidecars first, the video last: a run that fails here leaves the old
+    // MP4 (if any) untouched rather than a new MP4 with stale sidecars.
+    if (job.thumbnail) {
+        compositor.draw(thumbnail_frame(timeline), canvas.data(), canvas_stride);
+        const fs::path jpg = sidecar(job.output, ".jpg");
+        write_thumbnail(jpg, canvas.data(), timeline.width_px, timeline.height_px, canvas_stride);
+        report.written.push_back(jpg);
+    }
+    if (job.sidecars && !timeline.captions.empty()) {
+        const fs::path srt = sidecar(job.output, ".srt"), vtt = sidecar(job.output, ".vtt");
+        write_file_atomically(srt, srt_text(timeline.captions));
+        write_file_atomically(vtt, vtt_text(timeline.captions));
+        report.written.push_back(srt);
+        report.written.push_back(vtt);
+    }
+    if (job.sidecars && !timeline.chapters.empty()) {
+        const fs::path txt = sidecar(job.output, "-chapters.txt");
+        write_file_atomically(txt, chapters_text(timeline.chapters));
+        report.written.push_back(txt);
+    }
+    mp4.commit();
+    report.written.insert(report.written.begin(), job.output);
+    return report;
+}
+
+}  // namespace koho::video
