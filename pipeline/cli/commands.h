@@ -16,5 +16,7 @@ void add_print_command(CLI::App& app);
 void add_preflight_command(CLI::App& app);
 void add_impose_command(CLI::App& app);
 void add_typeset_command(CLI::App& app);
+void add_video_command(CLI::App& app);
+void add_transcode_command(CLI::App& app);
 
 }  // namespace koho::cli
