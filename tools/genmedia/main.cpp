@@ -6,6 +6,10 @@
 //
 // --preview DIR also writes small PNG copies (a quarter of the print size)
 // for a quick look.
+//
+//   koho-genmedia --music media/audio/bgm-main.wav --seconds 170 --seed 1
+//
+// synthesises the background music (music.h): 48 kHz stereo 16-bit WAV.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -20,6 +24,7 @@
 
 #include "core/diagnostic.h"
 #include "mascot.h"
+#include "music.h"
 #include "raster/encode.h"
 #include "scenes.h"
 
@@ -62,7 +67,9 @@ std::string describe(const std::exception& e) {
 
 int main(int argc, char** argv) {
     CLI::App app{"Generates koho's sample photos and the placeholder mascot (original work of this project)."};
-    fs::path photos, mascot_svg, mascot_png, preview;
+    fs::path photos, mascot_svg, mascot_png, preview, music;
+    double music_seconds = 30;
+    uint32_t music_seed = 1;
     std::vector<std::string> only;
     unsigned jobs = 2;
     app.add_option("--photos", photos, "directory for the photos (JPEG)");
@@ -70,10 +77,15 @@ int main(int argc, char** argv) {
     app.add_option("--mascot-png", mascot_png, "where to write the mascot PNG")->needs("--mascot-svg");
     app.add_option("--preview", preview, "also write quarter-size PNG previews here");
     app.add_option("--only", only, "draw only these photos (file names)");
+    app.add_option("--music", music, "synthesise background music into this WAV file");
+    app.add_option("--seconds", music_seconds, "length of the music (rounded to whole bars)")
+        ->check(CLI::Range(5.0, 1200.0))
+        ->needs("--music");
+    app.add_option("--seed", music_seed, "varies the music's figures and sections")->needs("--music");
     app.add_option("-j,--jobs", jobs, "photos drawn in parallel")->check(CLI::Range(1, 64));
     CLI11_PARSE(app, argc, argv);
-    if (photos.empty() && mascot_png.empty() && preview.empty()) {
-        std::fputs("koho-genmedia: nothing to do (give --photos, --preview and/or --mascot-png)\n", stderr);
+    if (photos.empty() && mascot_png.empty() && preview.empty() && music.empty()) {
+        std::fputs("koho-genmedia: nothing to do (give --photos, --preview, --mascot-png and/or --music)\n", stderr);
         return 2;
     }
 
@@ -107,6 +119,14 @@ int main(int argc, char** argv) {
             render_svg_to_png(mascot_svg, mascot_png, kMascotHeightPx);
         } catch (const std::exception& e) {
             failures.push_back(mascot_png.string() + ": " + describe(e));
+        }
+    }
+    if (!music.empty()) {
+        try {
+            if (music.has_parent_path()) fs::create_directories(music.parent_path());
+            write_wav(music, synthesise_music({music_seconds, music_seed, 48000}));
+        } catch (const std::exception& e) {
+            failures.push_back(music.string() + ": " + describe(e));
         }
     }
     for (const auto& f : failures) std::fprintf(stderr, "koho-genmedia: error: %s\n", f.c_str());
