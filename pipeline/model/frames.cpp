@@ -334,7 +334,7 @@ void add_paragraphs(Story& story, const Node& text_node, const Style* style, Loa
                     bool allow_empty) {
     std::string text = read_string(text_node, "\"text\"", allow_empty);
     if (text.empty()) return;
-    MarkupContext markup{&context.doc.vars, true, &context.doc.char_styles};
+    MarkupContext markup{&context.doc.vars, context.allow_late_variables, &context.doc.char_styles};
     for (auto& spans : parse_markup(text, markup, context.source, text_node.pointer)) {
         Paragraph paragraph;
         paragraph.style = style;

@@ -1,7 +1,9 @@
 #include "model/layout_schema.h"
 
 #include <charconv>
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -19,16 +21,20 @@ std::string_view layout_schema_text() { return kEmbeddedLayoutSchema; }
 
 namespace {
 
-const valijson::Schema& compiled_schema() {
-    // valijson::Schema is neither copyable nor movable: build it in place.
-    static const std::unique_ptr<valijson::Schema> schema = [] {
-        auto out = std::make_unique<valijson::Schema>();
-        nlohmann::json document = nlohmann::json::parse(layout_schema_text());
+// Each embedded schema is compiled once, on first use. valijson::Schema is
+// neither copyable nor movable: it is built in place.
+const valijson::Schema& compiled_schema(std::string_view text) {
+    static std::mutex mutex;
+    static std::map<const char*, std::unique_ptr<valijson::Schema>> compiled;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto& schema = compiled[text.data()];
+    if (!schema) {
+        schema = std::make_unique<valijson::Schema>();
+        nlohmann::json document = nlohmann::json::parse(text);
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         valijson::adapters::NlohmannJsonAdapter adapter(document);
-        parser.populateSchema(adapter, *out);
-        return out;
-    }();
+        parser.populateSchema(adapter, *schema);
+    }
     return *schema;
 }
 
@@ -86,14 +92,19 @@ std::string explain(const std::string& description, const nlohmann::json* value)
 }  // namespace
 
 std::optional<SchemaViolation> find_schema_violation(const nlohmann::json& document) {
+    return find_schema_violation(layout_schema_text(), document, "layout schema");
+}
+
+std::optional<SchemaViolation> find_schema_violation(std::string_view schema_text, const nlohmann::json& document,
+                                                     std::string_view label) {
     valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(document);
-    if (validator.validate(compiled_schema(), target, &results)) return std::nullopt;
+    if (validator.validate(compiled_schema(schema_text), target, &results)) return std::nullopt;
     const valijson::ValidationResults::Error* deepest = nullptr;
     for (const auto& error : results)
         if (!deepest || error.context.size() > deepest->context.size()) deepest = &error;
-    if (!deepest) return SchemaViolation{"", "the layout does not match the layout schema"};
+    if (!deepest) return SchemaViolation{"", "the file does not match the " + std::string(label)};
     SchemaViolation violation;
     violation.pointer = context_to_pointer(deepest->context, document);
     const nlohmann::json* value = nullptr;
@@ -101,7 +112,7 @@ std::optional<SchemaViolation> find_schema_violation(const nlohmann::json& docum
         value = &document.at(nlohmann::json::json_pointer(violation.pointer));
     } catch (const nlohmann::json::exception&) {
     }
-    violation.message = "layout schema: " + explain(deepest->description, value);
+    violation.message = std::string(label) + ": " + explain(deepest->description, value);
     return violation;
 }
 

@@ -25,6 +25,12 @@ struct SchemaViolation {
 // the deepest one (the most specific), the first such in report order.
 std::optional<SchemaViolation> find_schema_violation(const nlohmann::json& document);
 
+// The same against another schema compiled into koho (`schema_text` must
+// stay alive: the compiled schema is cached by its address); the message
+// starts with `label` ("timeline schema: ...").
+std::optional<SchemaViolation> find_schema_violation(std::string_view schema_text, const nlohmann::json& document,
+                                                     std::string_view label);
+
 // Throws koho::Error (BadInput) located at the violation, if any.
 void validate_layout_schema(const JsonSource& source);
 

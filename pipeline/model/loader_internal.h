@@ -27,6 +27,9 @@ struct LoadContext {
     // Derived styles already made (a style with a cell's alignment), so
     // that each combination exists once in Document::derived_styles.
     std::map<std::pair<const Style*, Align>, const Style*> aligned_styles = {};
+    // {{page}}, {{pages}} and {{section}} are filled in when pages are
+    // composed; a video timeline has no pages and refuses them.
+    bool allow_late_variables = true;
 };
 
 // The paragraph style `node` names, with "did you mean" when unknown.

@@ -217,7 +217,7 @@ struct Timeline {
 
     int width_px = 1920, height_px = 1080;
     FrameRate fps;
-    Color background = Color::from_rgb(255, 255, 255);
+    Color background = Color::from_rgb(1, 1, 1);
     double duration_s = 0;           // "duration", or the scenes' sum less the transitions' overlaps
 
     // Styles, fonts, colours, vars; one page (size: the frame) per layer
