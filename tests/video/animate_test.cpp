@@ -199,6 +199,32 @@ TEST(PoseKeyframes, FormatExampleMascotCrossesTheFrame) {
     EXPECT_DOUBLE_EQ(pose_at(mascot, 20, kW, kH).y_pt, 540);
 }
 
+TEST(PoseKeyframes, RotationInterpolatesAndBackEasingOvershoots) {
+    Layer layer = make_layer(0, 0, 100, 100);
+    Keyframe a = key(0), b = key(1);
+    a.rotate_deg = -10;
+    b.rotate_deg = 350;
+    b.x_pt = 1000;  // only b sets x: it holds 1000 before b too
+    b.easing = Easing::EaseOutBack;
+    layer.keyframes = {a, b};
+    EXPECT_NEAR(pose_at(layer, 0.5, kW, kH).rotate_deg, -10 + 360 * ease(Easing::EaseOutBack, 0.5), kEps);
+    EXPECT_GT(pose_at(layer, 0.7, kW, kH).rotate_deg, 350);  // past the target, then back
+    EXPECT_DOUBLE_EQ(pose_at(layer, 1, kW, kH).rotate_deg, 350);
+    EXPECT_DOUBLE_EQ(pose_at(layer, 0.2, kW, kH).x_pt, 1000);
+}
+
+TEST(PoseKeyframes, KeyframeTimesShareTheLayersTimeBase) {
+    // An overlay from 5 s with keyframes at 5 s and 6 s: times are video
+    // times, not counted from the layer's start.
+    Layer layer = make_layer(0, 0, 100, 100, 5, 10);
+    Keyframe a = key(5), b = key(6);
+    a.y_pt = 0;
+    b.y_pt = 100;
+    layer.keyframes = {a, b};
+    EXPECT_NEAR(pose_at(layer, 5.5, kW, kH).y_pt, 50, kEps);
+    EXPECT_DOUBLE_EQ(pose_at(layer, 5.5, kW, kH).local_s, 0.5);
+}
+
 // --- pose_at: visibility and local time -------------------------------------
 
 TEST(PoseVisibility, HalfOpenLifetime) {
@@ -568,6 +594,26 @@ TEST(ScenesAt, SlidePushesTheOldSceneOffTheFarSide) {
         EXPECT_DOUBLE_EQ(after[0].dx_pt, 0);
         EXPECT_DOUBLE_EQ(after[0].dy_pt, 0);
     }
+}
+
+TEST(ScenesAt, BackEasingOvershootsASlideButNeverAFadeOrWipe) {
+    model::Timeline slide = three_scenes(
+        transition(model::Transition::Kind::Slide, Direction::Right, Easing::EaseOutBack));
+    EXPECT_LT(scenes_at(slide, 3.7).at(1).dx_pt, 0);  // a little past its place, then back
+    model::Timeline fade = three_scenes(
+        transition(model::Transition::Kind::Crossfade, Direction::Right, Easing::EaseOutBack));
+    EXPECT_DOUBLE_EQ(scenes_at(fade, 3.7).at(1).alpha, 1);
+    model::Timeline wipe = three_scenes(
+        transition(model::Transition::Kind::Wipe, Direction::Left, Easing::EaseOutBack));
+    EXPECT_DOUBLE_EQ(scenes_at(wipe, 3.7).at(1).clip->w, kW);
+}
+
+TEST(ScenesAt, LayerTimesCountFromEachScenesStart) {
+    model::Timeline tl = three_scenes(transition(model::Transition::Kind::Crossfade));
+    auto parts = scenes_at(tl, 9.5);  // scene 2 started at 7 s
+    ASSERT_EQ(parts.size(), 1u);
+    EXPECT_EQ(parts[0].scene, 2u);
+    EXPECT_DOUBLE_EQ(parts[0].t_s, 2.5);
 }
 
 TEST(ScenesAt, FrameSizeFallsBackToPixels) {
