@@ -7,6 +7,7 @@
 // layers decode their clip frame by frame (media_input.h).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 
@@ -29,6 +30,10 @@ public:
 
     int width() const;
     int height() const;
+
+    // Bytes held by the cached layer bitmaps (static layers, Ken Burns
+    // pictures, burned-in captions): what the cache costs in memory.
+    size_t cache_bytes() const;
 
     // Draws frame `index` (the instant index / fps) into `argb`: Cairo
     // ARGB32, width × height, `stride` bytes per row, every pixel opaque.

@@ -1,0 +1,394 @@
+// The frame compositor on hand-built timelines: pixels where the layers,
+// poses, transitions, captions and clips say, in any drawing order.
+#include "video/compositor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+#include "raster/image_loader.h"
+#include "text/font_context.h"
+#include "text/typesetter.h"
+#include "timeline_builder.h"
+
+namespace koho::video {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::box_px;
+using testing::Frame;
+using testing::key;
+using testing::pt;
+using testing::TimelineBuilder;
+
+const Color kWhite = Color::from_rgb(1, 1, 1);
+const Color kRed = Color::from_rgb(1, 0, 0);
+const Color kBlue = Color::from_rgb(0, 0, 1);
+const Color kGreen = Color::from_rgb(0, 1, 0);
+
+class Compositor : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { fonts_ = text::FontContext::create({fs::path(KOHO_SOURCE_DIR) / "fonts"}); }
+    static void TearDownTestSuite() { fonts_.reset(); }
+
+    Compositor() : typesetter_(fonts_), loader_(raster::make_cached_image_loader()) {
+        dir_ = fs::temp_directory_path() /
+               ("koho-compositor-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(dir_);
+    }
+    ~Compositor() override {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
+
+    std::unique_ptr<FrameCompositor> compositor(const model::Timeline& tl) {
+        return std::make_unique<FrameCompositor>(tl, typesetter_, loader_);
+    }
+    static Frame draw(FrameCompositor& c, int64_t index) {
+        Frame f(c.width(), c.height());
+        c.draw(index, f.data.data(), f.stride());
+        return f;
+    }
+
+    static std::shared_ptr<text::FontContext> fonts_;
+    text::Typesetter typesetter_;
+    scene::ImageLoader loader_;
+    fs::path dir_;
+};
+
+std::shared_ptr<text::FontContext> Compositor::fonts_;
+
+bool is_color(const Frame& f, int x, int y, int r, int g, int b, int tolerance = 3) {
+    return std::abs(f.r(x, y) - r) <= tolerance && std::abs(f.g(x, y) - g) <= tolerance &&
+           std::abs(f.b(x, y) - b) <= tolerance;
+}
+
+bool all_opaque(const Frame& f) {
+    for (int y = 0; y < f.h; ++y)
+        for (int x = 0; x < f.w; ++x)
+            if (f.a(x, y) != 255) return false;
+    return true;
+}
+
+// The columns [first, last + 1) of row y that are mostly blue (over
+// white: more than half covered); {-1, -1} if none.
+bool blueish(const Frame& f, int x, int y) { return f.b(x, y) > 200 && f.r(x, y) < 128 && f.g(x, y) < 128; }
+
+std::pair<int, int> blue_span(const Frame& f, int y) {
+    int first = -1, last = -1;
+    for (int x = 0; x < f.w; ++x)
+        if (blueish(f, x, y)) {
+            if (first < 0) first = x;
+            last = x;
+        }
+    return {first, last < 0 ? -1 : last + 1};
+}
+
+// Pixels darker than mid grey: {count inside box, count outside box}.
+std::pair<int, int> dark_pixels(const Frame& f, int x0, int y0, int x1, int y1) {
+    int inside = 0, outside = 0;
+    for (int y = 0; y < f.h; ++y)
+        for (int x = 0; x < f.w; ++x)
+            if (f.r(x, y) + f.g(x, y) + f.b(x, y) < 3 * 128) (x >= x0 && x < x1 && y >= y0 && y < y1 ? inside : outside)++;
+    return {inside, outside};
+}
+
+TEST_F(Compositor, RectLayerFillsItsBoxOnTheBackground) {
+    TimelineBuilder b(320, 180);
+    auto& s = b.scene(1);
+    s.layers.push_back(b.rect(box_px(40, 20, 80, 60), kRed, 1));
+    auto c = compositor(b.tl);
+    Frame f = draw(*c, 0);
+    EXPECT_TRUE(is_color(f, 40, 20, 255, 0, 0));
+    EXPECT_TRUE(is_color(f, 119, 79, 255, 0, 0));
+    EXPECT_TRUE(is_color(f, 39, 50, 255, 255, 255));
+    EXPECT_TRUE(is_color(f, 120, 50, 255, 255, 255));
+    EXPECT_TRUE(is_color(f, 80, 80, 255, 255, 255));
+    EXPECT_TRUE(all_opaque(f));
+    // The cache holds the rectangle's pixels, not a frame's.
+    EXPECT_LE(c->cache_bytes(), 82u * 62u * 4u);
+    EXPECT_GT(c->cache_bytes(), 0u);
+}
+
+TEST_F(Compositor, SceneBackgroundUnderItsLayersAndNothingPastTheEnd) {
+    TimelineBuilder b(320, 180, {10, 1});
+    b.scene(1, kGreen);
+    auto c = compositor(b.tl);
+    EXPECT_TRUE(is_color(draw(*c, 5), 10, 10, 0, 255, 0));
+    EXPECT_TRUE(is_color(draw(*c, 10), 10, 10, 255, 255, 255));  // past the scene: the timeline's background
+}
+
+TEST_F(Compositor, OverlayFollowsItsKeyframes) {
+    TimelineBuilder b(320, 180, {20, 1});
+    b.scene(2);
+    model::Layer overlay = b.rect(box_px(0, 80, 100, 20), kBlue, 2);
+    auto k0 = key(0), k1 = key(1);
+    k0.x_pt = pt(-80);
+    k1.x_pt = pt(240);
+    k0.y_pt = k1.y_pt = pt(80);
+    overlay.keyframes = {k0, k1};
+    b.tl.overlays.push_back(overlay);
+    auto c = compositor(b.tl);
+    for (double t : {0.0, 0.25, 0.5, 1.0, 1.5}) {
+        double x = -80 + 320 * std::min(t, 1.0);
+        Frame f = draw(*c, std::lround(t * 20));
+        auto [first, end] = blue_span(f, 90);
+        SCOPED_TRACE("t = " + std::to_string(t));
+        EXPECT_NEAR(first, std::max(0.0, x), 1);
+        EXPECT_NEAR(end, std::min(320.0, x + 100), 1);
+        EXPECT_EQ(blue_span(f, 79).first, -1);   // y is kept
+        EXPECT_NE(blue_span(f, 80).first, -1);
+    }
+}
+
+TEST_F(Compositor, ScaleRotateAndOpacityKeyframes) {
+    TimelineBuilder b(320, 180, {10, 1});
+    b.scene(2);
+    model::Layer square = b.rect(box_px(140, 70, 40, 40), kBlue, 2);
+    auto k0 = key(0), k1 = key(1);
+    k0.scale = 0.5;
+    k1.scale = 2;
+    square.keyframes = {k0, k1};
+    b.tl.overlays.push_back(square);
+    model::Layer turning = b.rect(box_px(20, 20, 40, 40), kBlue, 2);
+    auto r0 = key(0), r1 = key(1);
+    r0.rotate_deg = 0;
+    r1.rotate_deg = 90;
+    turning.keyframes = {r0, r1};
+    b.tl.overlays.push_back(turning);
+    model::Layer fading = b.rect(box_px(260, 20, 40, 40), kRed, 2);
+    auto o0 = key(0), o1 = key(1);
+    o0.opacity = 0;
+    o1.opacity = 1;
+    fading.keyframes = {o0, o1};
+    b.tl.overlays.push_back(fading);
+    auto c = compositor(b.tl);
+
+    // Scale about the centre (160, 90): 0.5 → 20 px wide, 1.25 → 50, 2 → 80.
+    for (auto [index, width] : {std::pair{0, 20.0}, {5, 50.0}, {10, 80.0}, {15, 80.0}}) {
+        Frame f = draw(*c, index);
+        auto [first, end] = blue_span(f, 90);
+        EXPECT_NEAR(end - first, width, 1) << "frame " << index;
+        EXPECT_NEAR((first + end) / 2.0, 160, 1) << "frame " << index;
+    }
+    // Rotated 45° at t = 0.5: the square's diagonal (56.6 px) lies along
+    // the row through its centre, and its corner (20, 20) is background.
+    Frame half = draw(*c, 5);
+    int blue_in_row = 0;
+    for (int x = 0; x < 100; ++x) blue_in_row += blueish(half, x, 40);
+    EXPECT_NEAR(blue_in_row, 56.6, 2);
+    EXPECT_TRUE(is_color(half, 21, 21, 255, 255, 255));
+    EXPECT_TRUE(is_color(draw(*c, 0), 21, 21, 0, 0, 255));
+    // Opacity 0.5 over white: half red.
+    EXPECT_TRUE(is_color(half, 280, 40, 255, 128, 128, 2));
+    EXPECT_TRUE(is_color(draw(*c, 0), 280, 40, 255, 255, 255));
+    EXPECT_TRUE(all_opaque(half));
+}
+
+TEST_F(Compositor, EnterFadeIsHalfWayMidway) {
+    TimelineBuilder b(320, 180, {10, 1});
+    auto& s = b.scene(1);
+    model::Layer layer = b.rect(box_px(0, 0, 100, 100), kBlue, 1);
+    model::Effect fade;
+    fade.kind = model::Effect::Kind::Fade;
+    fade.duration_s = 0.4;
+    fade.easing = model::Easing::Linear;
+    layer.enter = fade;
+    s.layers.push_back(layer);
+    auto c = compositor(b.tl);
+    EXPECT_TRUE(is_color(draw(*c, 0), 50, 50, 255, 255, 255));
+    EXPECT_TRUE(is_color(draw(*c, 2), 50, 50, 128, 128, 255, 2));
+    EXPECT_TRUE(is_color(draw(*c, 4), 50, 50, 0, 0, 255));
+}
+
+model::Transition transition(model::Transition::Kind kind, model::Direction direction = model::Direction::Right) {
+    model::Transition t;
+    t.kind = kind;
+    t.duration_s = 0.5;
+    t.direction = direction;
+    t.easing = model::Easing::Linear;
+    return t;
+}
+
+TEST_F(Compositor, CrossfadeMidwayIsTheAverage) {
+    TimelineBuilder b(320, 180, {20, 1});
+    b.scene(1, kRed).transition = transition(model::Transition::Kind::Crossfade);
+    auto& second = b.scene(1, kBlue);
+    second.layers.push_back(b.rect(box_px(0, 0, 80, 180), kGreen, 1));
+    ASSERT_DOUBLE_EQ(second.start_s, 0.5);
+    auto c = compositor(b.tl);
+    Frame f = draw(*c, 15);  // 0.75 s: half way through [0.5, 1)
+    EXPECT_TRUE(is_color(f, 200, 90, 128, 0, 128, 2));
+    EXPECT_TRUE(is_color(f, 40, 90, 128, 128, 0, 2));  // the layer fades in with its scene
+    EXPECT_TRUE(all_opaque(f));
+    EXPECT_TRUE(is_color(draw(*c, 9), 200, 90, 255, 0, 0));
+    EXPECT_TRUE(is_color(draw(*c, 20), 200, 90, 0, 0, 255));
+}
+
+TEST_F(Compositor, WipeHalfWaySplitsTheFrame) {
+    TimelineBuilder b(320, 180, {20, 1});
+    b.scene(1, kRed).transition = transition(model::Transition::Kind::Wipe, model::Direction::Right);
+    b.scene(1, kBlue);
+    auto c = compositor(b.tl);
+    Frame f = draw(*c, 15);
+    EXPECT_TRUE(is_color(f, 158, 90, 255, 0, 0));   // the old scene on the left
+    EXPECT_TRUE(is_color(f, 161, 90, 0, 0, 255));   // the new one came in from the right
+    EXPECT_TRUE(is_color(f, 5, 5, 255, 0, 0));
+    EXPECT_TRUE(is_color(f, 315, 175, 0, 0, 255));
+}
+
+TEST_F(Compositor, SlideMovesBothScenes) {
+    TimelineBuilder b(320, 180, {20, 1});
+    auto& first = b.scene(1, kRed);
+    first.transition = transition(model::Transition::Kind::Slide, model::Direction::Right);
+    first.layers.push_back(b.rect(box_px(240, 0, 80, 180), kGreen, 1));  // the old scene's right edge
+    auto& second = b.scene(1, kBlue);
+    second.layers.push_back(b.rect(box_px(0, 0, 40, 180), kGreen, 1));   // the new scene's left edge
+    auto c = compositor(b.tl);
+    Frame f = draw(*c, 15);
+    // The old scene moved left by half the frame: its green edge is at 80..160.
+    EXPECT_TRUE(is_color(f, 40, 90, 255, 0, 0));
+    EXPECT_TRUE(is_color(f, 100, 90, 0, 255, 0));
+    // The new scene came half way in from the right: its green edge at 160..200.
+    EXPECT_TRUE(is_color(f, 170, 90, 0, 255, 0));
+    EXPECT_TRUE(is_color(f, 250, 90, 0, 0, 255));
+    EXPECT_TRUE(all_opaque(f));
+}
+
+TEST_F(Compositor, KenBurnsMovesThePictureInsideAFixedClip) {
+    fs::path png = dir_ / "halves.png";
+    testing::write_png(png, 160, 90, [](cairo_t* cr) {
+        cairo_set_source_rgb(cr, 0, 1, 0);
+        cairo_rectangle(cr, 0, 0, 80, 90);
+        cairo_fill(cr);
+        cairo_set_source_rgb(cr, 1, 0, 1);
+        cairo_rectangle(cr, 80, 0, 80, 90);
+        cairo_fill(cr);
+    });
+    TimelineBuilder b(320, 180, {10, 1});
+    auto& s = b.scene(1);
+    model::Layer layer = b.image(box_px(80, 45, 160, 90), png, 1, model::Fit::Fill);
+    // Zoomed 1.5× about the box centre (the picture spans 40..280 px, its
+    // colour edge still at 160), then moved 40 px left over the second.
+    model::Motion motion;
+    motion.from.scale = motion.to.scale = 1.5;
+    motion.to.x_pt = pt(-40);
+    layer.motion = motion;
+    s.layers.push_back(layer);
+    auto c = compositor(b.tl);
+
+    auto edge = [](const Frame& f) {  // first magenta column in row 90
+        for (int x = 0; x < f.w; ++x)
+            if (f.r(x, 90) > 200 && f.b(x, 90) > 200 && f.g(x, 90) < 60) return x;
+        return -1;
+    };
+    Frame start = draw(*c, 0), half = draw(*c, 5);
+    EXPECT_NEAR(edge(start), 160, 1);
+    EXPECT_NEAR(edge(half), 140, 1);
+    // The clip stays: left of the box is background although the picture moved left.
+    EXPECT_TRUE(is_color(half, 78, 90, 255, 255, 255));
+    EXPECT_TRUE(is_color(half, 81, 90, 0, 255, 0));
+    EXPECT_TRUE(is_color(half, 238, 90, 255, 0, 255));
+    EXPECT_TRUE(is_color(half, 241, 90, 255, 255, 255));
+    EXPECT_TRUE(is_color(half, 160, 43, 255, 255, 255));
+}
+
+TEST_F(Compositor, ImageWithOnlyWidthKeepsItsAspectRatio) {
+    fs::path png = dir_ / "wide.png";
+    testing::write_png(png, 200, 100, [](cairo_t* cr) {
+        cairo_set_source_rgb(cr, 0, 0, 1);
+        cairo_paint(cr);
+    });
+    TimelineBuilder b(320, 180);
+    auto& s = b.scene(1);
+    model::Layer layer = b.image(box_px(20, 20, 100, 0), png, 1);
+    s.layers.push_back(layer);
+    auto c = compositor(b.tl);
+    Frame f = draw(*c, 0);
+    EXPECT_TRUE(is_color(f, 21, 21, 0, 0, 255));
+    EXPECT_TRUE(is_color(f, 118, 68, 0, 0, 255));
+    EXPECT_TRUE(is_color(f, 118, 71, 255, 255, 255));  // 100 px wide → 50 px tall
+    EXPECT_TRUE(is_color(f, 121, 40, 255, 255, 255));
+}
+
+TEST_F(Compositor, TextLayerInksInsideItsBoxOnly) {
+    TimelineBuilder b(320, 180);
+    auto& s = b.scene(1);
+    const model::Style* style = b.style("title", pt(24), Color::from_rgb(0, 0, 0));
+    s.layers.push_back(b.text(box_px(40, 40, 240, 60), style, "子どもの未来を", 1));
+    auto c = compositor(b.tl);
+    auto [inside, outside] = dark_pixels(draw(*c, 0), 40, 40, 280, 100);
+    EXPECT_GT(inside, 200);
+    EXPECT_EQ(outside, 0);
+}
+
+TEST_F(Compositor, MissingFontIsAnErrorUpFront) {
+    TimelineBuilder b(320, 180);
+    auto& s = b.scene(1);
+    const model::Style* style = b.style("title", 12, Color::from_rgb(0, 0, 0), "No Such Family");
+    s.layers.push_back(b.text(box_px(40, 40, 240, 60), style, "文字", 1));
+    EXPECT_THROW(compositor(b.tl), Error);
+}
+
+TEST_F(Compositor, OversetCaptionIsAnErrorUpFront) {
+    TimelineBuilder b(320, 180);
+    b.scene(2);
+    const model::Style* style = b.style("caption", pt(20), kWhite);
+    b.caption(0, 1, box_px(32, 130, 256, 10), style, "とても長い字幕は入りきらない");
+    EXPECT_THROW(compositor(b.tl), Error);
+}
+
+TEST_F(Compositor, CaptionsShowOnlyInTheirTime) {
+    TimelineBuilder b(320, 180, {10, 1});
+    b.scene(2);
+    const model::Style* style = b.style("caption", pt(16), Color::from_rgb(0, 0, 0));
+    b.caption(0.5, 1.0, box_px(32, 130, 256, 40), style, "募集しています");
+    b.caption(1.0, 1.5, box_px(32, 130, 256, 40), style, "千葉県");
+    auto c = compositor(b.tl);
+    EXPECT_EQ(dark_pixels(draw(*c, 4), 0, 0, 320, 180).first, 0);
+    auto shown = dark_pixels(draw(*c, 5), 32, 130, 288, 170);
+    EXPECT_GT(shown.first, 100);
+    EXPECT_EQ(shown.second, 0);
+    Frame second = draw(*c, 10);  // the next caption, not the first
+    EXPECT_GT(dark_pixels(second, 32, 130, 288, 170).first, 50);
+    EXPECT_NE(second.data, draw(*c, 9).data);
+    EXPECT_EQ(dark_pixels(draw(*c, 15), 0, 0, 320, 180).first, 0);
+
+    b.tl.caption_style.burn_in = false;
+    auto sidecar_only = compositor(b.tl);
+    EXPECT_EQ(dark_pixels(draw(*sidecar_only, 5), 0, 0, 320, 180).first, 0);
+}
+
+TEST_F(Compositor, AnyOrderGivesTheSamePixels) {
+    TimelineBuilder b(160, 90, {10, 1});
+    auto& first = b.scene(1, kRed);
+    first.transition = transition(model::Transition::Kind::Crossfade);
+    first.layers.push_back(b.rect(box_px(10, 10, 30, 30), kGreen, 1));
+    auto& second = b.scene(1, kBlue);
+    model::Layer moving = b.rect(box_px(0, 40, 20, 20), kGreen, 1);
+    auto k0 = key(0), k1 = key(1);
+    k0.x_pt = 0;
+    k1.x_pt = pt(140);
+    k1.rotate_deg = 30;
+    moving.keyframes = {k0, k1};
+    second.layers.push_back(moving);
+    b.tl.overlays.push_back(b.rect(box_px(120, 5, 30, 10), kWhite, 1.5));
+    auto c = compositor(b.tl);
+    int64_t n = 15;
+    std::vector<std::vector<uint8_t>> in_order;
+    for (int64_t i = 0; i < n; ++i) in_order.push_back(draw(*c, i).data);
+    for (int64_t i : {14, 3, 7, 0, 12, 5, 9, 1, 13, 6, 10, 2, 11, 4, 8})
+        EXPECT_EQ(draw(*c, i).data, in_order[i]) << "frame " << i;
+    EXPECT_NE(in_order[3], in_order[7]);
+}
+
+}  // namespace
+}  // namespace koho::video
