@@ -12,31 +12,19 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "video/audio_duck.h"
 #include "video/audio_mix.h"
 #include "video/audio_place.h"
+#include "video/audio_sources.h"
 #include "video/media_input.h"
 
 namespace koho::video {
 namespace {
 
-// What part of which file.
-struct SourceKey {
-    std::string path;
-    double trim_start_s = 0;
-    std::optional<double> trim_end_s;
-    bool operator<(const SourceKey& o) const
-    {
-        return std::tie(path, trim_start_s, trim_end_s) < std::tie(o.path, o.trim_start_s, o.trim_end_s);
-    }
-};
-
 struct Use {
     SourceKey key;
-    std::filesystem::path path;
     SourceLoc where;                 // the "src" that named the file
     Placement placement;
     const model::AudioTrack* track = nullptr;  // none: a video layer's sound
@@ -47,8 +35,7 @@ size_t to_frame(double seconds) { return static_cast<size_t>(std::llround(std::m
 Use track_use(const model::AudioTrack& t, size_t total)
 {
     Use u;
-    u.key = {t.path.string(), t.trim_start_s, std::nullopt};
-    u.path = t.path;
+    u.key = {t.path, t.trim_start_s, std::nullopt};
     u.where = t.src_loc;
     u.track = &t;
     u.placement.start_frame = to_frame(t.start_s);
@@ -75,8 +62,7 @@ std::optional<Use> layer_use(const model::Layer& layer, double base_s, size_t to
         known = has_audio.emplace(clip.path.string(), probe_media(clip.path, clip.src_loc).has_audio).first;
     if (!known->second) return std::nullopt;
     Use u;
-    u.key = {clip.path.string(), clip.trim_start_s, clip.trim_end_s};
-    u.path = clip.path;
+    u.key = {clip.path, clip.trim_start_s, clip.trim_end_s};
     u.where = clip.src_loc;
     u.placement.start_frame = to_frame(base_s + layer.start_s);
     u.placement.end_frame = std::min(total, to_frame(base_s + layer.end_s));
@@ -102,38 +88,6 @@ std::vector<Use> collect_uses(const model::Timeline& timeline, size_t total)
     return uses;
 }
 
-// Each distinct source decoded once, as long as its longest use needs.
-class SourceCache {
-public:
-    explicit SourceCache(const std::vector<Use>& uses)
-    {
-        for (const Use& u : uses) {
-            // Frames a use can play: up to its cut, or everything when it loops.
-            std::optional<size_t> frames;
-            if (!u.placement.loop) frames = u.placement.end_frame - u.placement.start_frame;
-            auto [it, fresh] = need_.emplace(u.key, frames);
-            if (!fresh) it->second = (it->second && frames) ? std::optional(std::max(*it->second, *frames)) : std::nullopt;
-        }
-    }
-
-    const AudioBuffer& get(const Use& u)
-    {
-        auto found = decoded_.find(u.key);
-        if (found != decoded_.end()) return found->second;
-        std::optional<double> length_s;
-        if (u.key.trim_end_s) length_s = std::max(0.0, *u.key.trim_end_s - u.key.trim_start_s);
-        if (auto frames = need_.at(u.key)) {
-            double need_s = static_cast<double>(*frames) / kSampleRate;
-            length_s = length_s ? std::min(*length_s, need_s) : need_s;
-        }
-        return decoded_.emplace(u.key, decode_audio(u.path, u.where, u.key.trim_start_s, length_s)).first->second;
-    }
-
-private:
-    std::map<SourceKey, std::optional<size_t>> need_;
-    std::map<SourceKey, AudioBuffer> decoded_;
-};
-
 DuckSettings duck_settings(const model::AudioTrack::Duck& d)
 {
     DuckSettings s;
@@ -152,7 +106,11 @@ AudioBuffer mix_soundtrack(const model::Timeline& timeline)
     AudioBuffer mix;
     mix.resize_frames(total);
     const std::vector<Use> uses = collect_uses(timeline, total);
-    SourceCache sources(uses);
+    // Frames a use can play: up to its cut, or everything when it loops.
+    SourceCache sources;
+    for (const Use& u : uses)
+        sources.need(u.key, u.placement.loop ? std::nullopt
+                                             : std::optional(u.placement.end_frame - u.placement.start_frame));
 
     // The keys' levels, by track id.
     std::map<std::string, std::vector<float>> key_levels;
@@ -162,12 +120,12 @@ AudioBuffer mix_soundtrack(const model::Timeline& timeline)
     for (const Use& u : uses) {
         if (!u.track || !key_levels.count(u.track->id)) continue;
         one.resize_frames(total);
-        place_sound(sources.get(u), u.placement, one);
+        place_sound(sources.get(u.key, u.where), u.placement, one);
         key_levels[u.track->id] = key_level_db(one);
     }
 
     for (const Use& u : uses) {
-        const AudioBuffer& sound = sources.get(u);
+        const AudioBuffer& sound = sources.get(u.key, u.where);
         if (!u.track || !u.track->duck) {
             place_sound(sound, u.placement, mix);
             continue;

@@ -12,6 +12,7 @@
 #include "audio_test_support.h"
 #include "video/audio_duck.h"
 #include "video/audio_mix.h"
+#include "video/audio_sources.h"
 #include "video/gain.h"
 
 namespace koho::video {
@@ -264,6 +265,45 @@ TEST_F(AudioMix, NarrationUnderTheThresholdDucksNothing)
     tl.audio = {music, voice};
     AudioBuffer mix = mix_soundtrack(tl);
     EXPECT_NEAR(testing::db(tone_level(mix, 200, 1.5, 2.5) / tone_level(mix, 200, 0.1, 0.9)), 0, 0.01);
+}
+
+TEST(SourceCache, EachFileAndTrimIsDecodedOnceForItsLongestUse)
+{
+    struct Call {
+        std::filesystem::path path;
+        double start_s;
+        std::optional<double> length_s;
+    };
+    std::vector<Call> calls;
+    SourceCache cache([&](const std::filesystem::path& path, const SourceLoc&, double start_s,
+                          std::optional<double> length_s) {
+        calls.push_back({path, start_s, length_s});
+        AudioBuffer a;
+        a.resize_frames(static_cast<size_t>(std::llround(length_s.value_or(9) * kSampleRate)));
+        return a;
+    });
+    const SourceKey music{"music.wav", 0, std::nullopt};
+    const SourceKey music_trimmed{"music.wav", 2, std::nullopt};
+    const SourceKey clip{"clip.mp4", 1, 4};
+    cache.need(music, frame(10));
+    cache.need(music, frame(25));            // the longest use wins
+    cache.need(music_trimmed, frame(5));
+    cache.need(music_trimmed, std::nullopt);  // a loop: all of it
+    cache.need(clip, frame(60));             // longer than its trim: the trim bounds it
+    const AudioBuffer* first = &cache.get(music, {});
+    EXPECT_EQ(first, &cache.get(music, {}));
+    cache.get(music_trimmed, {});
+    cache.get(clip, {});
+    cache.get(clip, {});
+    ASSERT_EQ(calls.size(), 3u);
+    EXPECT_EQ(calls[0].path, "music.wav");
+    EXPECT_EQ(calls[0].start_s, 0);
+    EXPECT_EQ(calls[0].length_s, std::optional<double>(25));
+    EXPECT_EQ(calls[1].start_s, 2);
+    EXPECT_EQ(calls[1].length_s, std::nullopt);
+    EXPECT_EQ(calls[2].path, "clip.mp4");
+    EXPECT_EQ(calls[2].start_s, 1);
+    EXPECT_EQ(calls[2].length_s, std::optional<double>(3));
 }
 
 TEST(Ducker, KeyLevelIsTheRmsOverTenMilliseconds)
