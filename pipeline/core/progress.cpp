@@ -46,6 +46,17 @@ ProgressReporter::ProgressReporter(std::ostream& out, Mode mode, std::string lab
     last_shown_ = start_;
 }
 
+ProgressReporter::~ProgressReporter() {
+    try {
+        if (mode_ == Mode::Terminal && shown_) {
+            out_ << '\n';
+            out_.flush();
+        }
+    } catch (...) {
+        // A destructor must not throw; a lost newline is only cosmetic.
+    }
+}
+
 void ProgressReporter::advance(int64_t done, int64_t total) {
     done_ = done;
     total_ = total;

@@ -31,6 +31,9 @@ public:
 
     ProgressReporter(std::ostream& out, Mode mode, std::string label, double media_fps,
                      Clock clock = std::chrono::steady_clock::now);
+    // Ends a terminal line left open by a job that threw before finish(),
+    // so the error message starts on a line of its own.
+    ~ProgressReporter() override;
     void advance(int64_t done, int64_t total) override;
     void finish() override;
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace koho {
@@ -81,6 +82,30 @@ TEST(Progress, TerminalFinishEndsTheLineWithTheTimeTaken) {
     // A second finish() adds nothing.
     p.finish();
     EXPECT_EQ(out.str(), s);
+}
+
+TEST(Progress, TerminalLineLeftOpenByAnErrorIsEndedOnDestruction) {
+    FakeClock clock;
+    std::ostringstream out;
+    {
+        ProgressReporter p(out, Mode::Terminal, "job", 30, clock.fn());
+        clock.at(1s);
+        p.advance(10, 100);
+        EXPECT_EQ(out.str().find('\n'), std::string::npos);
+    }  // no finish(): the render threw
+    EXPECT_EQ(out.str(), "\rjob: frame 10/100 (10%)  10.0 fps  0.33x  ETA 0:09\x1b[K\n");
+    // After finish() the destructor adds nothing; plain logs never need it.
+    std::ostringstream finished, plain;
+    {
+        ProgressReporter p(finished, Mode::Terminal, "job", 30, clock.fn());
+        p.advance(1, 1);
+        p.finish();
+        ProgressReporter q(plain, Mode::Plain, "job", 30, clock.fn());
+        q.advance(1, 2);
+    }
+    const std::string finished_text = finished.str();
+    EXPECT_EQ(std::count(finished_text.begin(), finished_text.end(), '\n'), 1) << finished_text;
+    EXPECT_EQ(plain.str(), "");
 }
 
 TEST(Progress, PlainPrintsALineEveryFiveSecondsAndAFinalOne) {
