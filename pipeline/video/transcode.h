@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/progress.h"
+#include "model/timeline.h"
 #include "text/typesetter.h"
 
 namespace koho::video {
@@ -28,6 +29,11 @@ struct TranscodeJob {
     std::string encoder_preset;
     int threads = 0;
 };
+
+// The output frame rate for an input whose average rate is `input_fps`:
+// 23.976 / 29.97 / 59.94 as the exact NTSC fractions, anything else rounded
+// to a whole number within 1–60; 30 when the input does not say.
+model::FrameRate transcode_frame_rate(double input_fps);
 
 // An input with no video stream is an error (BadInput) naming the file.
 void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSink* progress);
