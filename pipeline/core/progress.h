@@ -21,7 +21,8 @@ public:
     virtual void finish() = 0;
 };
 
-// Shows "frame 450/900  fps 61.2  speed 2.04x  ETA 0:07" style lines.
+// Shows "LABEL: frame 450/900 (50%)  61.2 fps  2.04x  ETA 0:07" lines (the
+// last one ends "in 0:15", the time taken).
 // `media_fps`: frames per second of the media, for the speed (media
 // seconds per wall second). `clock` is injectable for tests.
 class ProgressReporter : public ProgressSink {
