@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/timeline.h"
@@ -37,7 +38,12 @@ struct EncodeSettings {
     std::string title;                 // MP4 metadata
     std::string language = "jpn";      // ISO 639-2 of the audio track
     std::vector<model::Chapter> chapters;  // written as MP4 chapters
-    double duration_s = 0;             // for the last chapter's end
+    double duration_s = 0;             // for the last chapter's end (0: where the video ends)
+    // Extra AVOptions (name, value) for libx264 and for the MP4 muxer,
+    // applied after koho's own. Any that the encoder or muxer does not
+    // consume is an error naming it. For experiments and tests.
+    std::vector<std::pair<std::string, std::string>> video_codec_options;
+    std::vector<std::pair<std::string, std::string>> muxer_options;
 };
 
 class Mp4Writer {
@@ -62,6 +68,10 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// x264's presets, fastest first ("ultrafast" … "placebo"): what
+// EncodeSettings::x264_preset (the CLI's --encoder-preset) accepts.
+const std::vector<std::string>& x264_preset_names();
 
 // The thumbnail: the frame scaled to 1280 px on its longer side (1280×720
 // for 16:9), baseline JPEG quality 90, written atomically.

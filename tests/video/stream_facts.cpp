@@ -299,8 +299,8 @@ StreamFacts read_stream_facts(const fs::path& path) {
     }
 
     std::vector<CodecPtr> decoders(input->nb_streams);
-    std::vector<std::vector<char>> key_by_display;  // per stream, decoded order = display order
     std::vector<bool> seen(input->nb_streams, false);
+    std::vector<int64_t> last_key_pts(input->nb_streams, AV_NOPTS_VALUE);
     for (unsigned i = 0; i < input->nb_streams; ++i) {
         const AVStream* st = input->streams[i];
         const AVCodecParameters* par = st->codecpar;
@@ -364,6 +364,14 @@ StreamFacts read_stream_facts(const fs::path& path) {
         unsigned index = static_cast<unsigned>(packet->stream_index);
         StreamInfo& info = facts.streams[index];
         ++info.packets;
+        if (info.is_video() && packet->pts != AV_NOPTS_VALUE) {
+            if (packet->flags & AV_PKT_FLAG_KEY) {
+                ++info.key_packets;
+                last_key_pts[index] = packet->pts;
+            } else if (last_key_pts[index] != AV_NOPTS_VALUE && packet->pts < last_key_pts[index]) {
+                ++info.leading_pictures;
+            }
+        }
         if (packet->pts != AV_NOPTS_VALUE) {
             int64_t end = packet->pts + packet->duration;
             if (!seen[index]) {

@@ -46,6 +46,10 @@ struct StreamInfo {
     int64_t decoded_frames = 0;  // frames out of the decoder, flushed to the end
     int64_t b_frames = 0;        // decoded frames whose picture type is B
     std::vector<int64_t> keyframes;  // display-order indices of decoded key frames
+    int64_t key_packets = 0;     // packets flagged key (sync samples in MP4)
+    // Packets that come after a key packet in decode order but are shown
+    // before it: an open GOP's leading pictures (0 for closed GOPs).
+    int64_t leading_pictures = 0;
     std::string picture_types;   // one letter per decoded frame, display order ("IBBP…")
 
     // Audio.
