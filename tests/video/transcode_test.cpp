@@ -16,6 +16,7 @@
 
 #include "cli/koho_runner.h"
 #include "video/stream_facts.h"
+#include "video/transcode.h"
 
 namespace fs = std::filesystem;
 using koho::test::KohoRun;
@@ -72,6 +73,13 @@ protected:
         // Wider than 16:9, no sound.
         ffmpeg("-f lavfi -i color=c=0x2f7fcf:s=640x200:r=30:d=1 -c:v libx264 -preset ultrafast -pix_fmt yuv420p",
                "wide.mp4");
+        // Phone footage: stored 320×180 (left red, right blue) with a display
+        // matrix turning it a quarter; shown upright it is 180×320 with blue
+        // on top, as the ffmpeg CLI shows it.
+        ffmpeg("-f lavfi -i \"color=c=red:s=320x180:r=10:d=1,drawbox=x=160:y=0:w=160:h=180:c=blue:t=fill\" "
+               "-c:v libx264 -preset ultrafast -pix_fmt yuv420p",
+               "phone-flat.mp4");
+        ffmpeg("-i '" + (g_root / "phone-flat.mp4").string() + "' -c copy -metadata:s:v:0 rotate=90", "phone.mp4");
         // Sound only.
         ffmpeg("-f lavfi -i sine=f=440:r=48000:d=1", "voice.wav");
         // The overlay: 80×80, left half opaque red, right half transparent.
@@ -200,6 +208,33 @@ TEST_F(Transcode, WideFootageIsLetterboxedAndGetsASilentTrack) {
         EXPECT_TRUE(near(frame.at(x, 565), {0, 0, 0}, 12)) << x;
         EXPECT_TRUE(near(frame.at(x, 715), {0, 0, 0}, 12)) << x;
     }
+}
+
+TEST_F(Transcode, PhoneFootageIsTurnedUpright) {
+    const fs::path out = g_root / "phone-out.mp4";
+    const KohoRun run = transcode({"phone.mp4", "-o", out.string(), "--loudness", "off"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    // Upright 180×320 fitted into 1280×720: 405×720 at x = 437.
+    const auto frame = koho::test::decode_frames_rgb(out, {5})[0];
+    EXPECT_TRUE(near(frame.at(430, 360), {0, 0, 0}, 12));
+    EXPECT_TRUE(near(frame.at(640, 100), {0, 0, 255}, 40)) << "blue on top";
+    EXPECT_TRUE(near(frame.at(640, 620), {255, 0, 0}, 40)) << "red below";
+    EXPECT_TRUE(near(frame.at(850, 360), {0, 0, 0}, 12));
+}
+
+TEST(TranscodeFrameRate, KeepsTheInputsRateNtscExactOthersRounded) {
+    using koho::video::transcode_frame_rate;
+    auto rate = [](double fps) {
+        const auto r = transcode_frame_rate(fps);
+        return std::to_string(r.num) + "/" + std::to_string(r.den);
+    };
+    EXPECT_EQ(rate(30000.0 / 1001), "30000/1001");
+    EXPECT_EQ(rate(24000.0 / 1001), "24000/1001");
+    EXPECT_EQ(rate(60000.0 / 1001), "60000/1001");
+    EXPECT_EQ(rate(25), "25/1");
+    EXPECT_EQ(rate(29.5), "30/1");    // variable-rate phone footage averaging under 30
+    EXPECT_EQ(rate(120), "60/1");     // upload sites' ceiling
+    EXPECT_EQ(rate(0), "30/1");       // a stream that does not say
 }
 
 TEST_F(Transcode, InputWithoutVideoIsRefused) {
