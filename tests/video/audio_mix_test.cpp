@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <complex>
+#include <fstream>
 #include <cstdlib>
 #include <vector>
 
@@ -396,6 +397,71 @@ TEST_F(AudioMix, AMissingAudioStreamInATrackIsAnErrorAtItsSrc)
         EXPECT_EQ(e.kind(), ErrorKind::BadInput);
         EXPECT_EQ(e.loc().pointer, "/audio/0/src");
     }
+}
+
+}  // namespace
+}  // namespace koho::video
+
+namespace koho::video {
+namespace {
+
+// The FORMAT.md audio example read by load_timeline from a project in a
+// temporary directory, with a video layer whose clip has sound.
+TEST(AudioMixFromJson, TheFormatExampleMixesAsWritten)
+{
+    TempDir dir("audio-json");
+    std::filesystem::create_directories(dir / "media/audio");
+    // Music: 200 Hz, 2 s long (looped). Narration: 1 kHz at -20 dBFS for
+    // 1.5 s with a click at its very start. Clip: a 1 s video whose sound
+    // has a click at 0.75 s.
+    testing::write_wav16(dir / "media/audio/bgm.wav", testing::sine(2, 200, 0.25));
+    AudioBuffer voice = testing::sine(1.5, 1000, 0.1);
+    voice.samples[0] = voice.samples[1] = 0.9f;
+    testing::write_wav16(dir / "media/audio/narration.wav", voice);
+    AudioBuffer click;
+    click.resize_frames(kSampleRate);
+    click.samples[36000 * 2] = click.samples[36000 * 2 + 1] = 0.5f;
+    testing::write_wav16(dir / "click.wav", click);
+    std::string cmd = "ffmpeg -hide_banner -loglevel error -nostdin -f lavfi -i color=c=blue:s=64x36:r=10:d=1 -i '" +
+                      (dir / "click.wav").string() + "' -c:v libx264 -pix_fmt yuv420p -c:a pcm_s16le -shortest -y '" +
+                      (dir / "clip.mov").string() + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    std::ofstream(dir / "t.json") << R"({
+      "type": "video", "size": "320x180", "fps": 30,
+      "scenes": [
+        { "id": "one", "duration": "2s" },
+        { "id": "two", "duration": "4s",
+          "layers": [ { "type": "video", "src": "clip.mov", "trim": { "start": "0.5s" }, "gain": "-6dB",
+                        "start": "0.5s" } ] }
+      ],
+      "audio": [
+        { "id": "bgm", "src": "media/audio/bgm.wav", "gain": "-6dB", "loop": true,
+          "duck": { "under": "narration", "by": "-12dB" } },
+        { "id": "narration", "src": "media/audio/narration.wav", "start": "1s" }
+      ],
+      "loudness": { "integrated": "-14LUFS", "true_peak": "-1dBTP" }
+    })";
+    model::TimelineOptions options;
+    options.root = dir.path();
+    model::Timeline tl = model::load_timeline(dir / "t.json", options);
+    ASSERT_DOUBLE_EQ(tl.duration_s, 6);
+    AudioBuffer mix = mix_soundtrack(tl);
+    ASSERT_EQ(mix.frames(), size_t(6 * kSampleRate));
+
+    // The narration's click on its sample (the music crosses zero there).
+    EXPECT_NEAR(mix.samples[frame(1.0) * 2], pcm(0.9f), 1e-3);
+    // The clip's click: scene two starts at 2 s, the layer 0.5 s later,
+    // the clip trimmed by 0.5 s: its 0.75 s mark plays at 2.75 s, at -6 dB.
+    size_t loudest = frame(2.7);
+    for (size_t f = frame(2.7); f < frame(2.8); ++f)
+        if (std::fabs(mix.samples[f * 2]) > std::fabs(mix.samples[loudest * 2])) loudest = f;
+    EXPECT_EQ(loudest, frame(2.75));
+    // The music at -6 dB, looped every 2 s, ducked by 12 dB under the
+    // narration, back once it has been quiet a while.
+    const double open = tone_level(mix, 200, 0.2, 0.9);
+    EXPECT_NEAR(open, pcm(0.25f) * db_to_linear(-6), 1e-3);
+    EXPECT_NEAR(testing::db(tone_level(mix, 200, 1.6, 2.5) / open), -12, 1);
+    EXPECT_NEAR(testing::db(tone_level(mix, 200, 5.0, 5.9) / open), 0, 0.5);
 }
 
 }  // namespace
