@@ -61,7 +61,8 @@ FrameRate read_fps(const Node& node) {
     if (v == 23.976) return {24000, 1001};
     if (v == 29.97) return {30000, 1001};
     if (v == 59.94) return {60000, 1001};
-    if (v >= 1 && v <= 120 && v == std::floor(v)) return {static_cast<int>(v), 1};
+    // 30.0 is refused like the schema refuses it: whole rates are integers.
+    if (node.json().is_number_integer() && v >= 1 && v <= 120) return {static_cast<int>(v), 1};
     fail_input(node.loc(), wrong + ", not " + node.json().dump());
 }
 

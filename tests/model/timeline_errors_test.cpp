@@ -56,6 +56,9 @@ TEST(TimelineErrors, SizeAndFps) {
     EXPECT_EQ(with_fps("25.5"),
               "t.json:1:26: error: \"fps\" must be a whole number from 1 to 120, or 23.976, 29.97 or 59.94, not 25.5 "
               "(at /fps)");
+    EXPECT_EQ(with_fps("30.0"),
+              "t.json:1:26: error: \"fps\" must be a whole number from 1 to 120, or 23.976, 29.97 or 59.94, not 30.0 "
+              "(at /fps)");
     EXPECT_EQ(with_fps("121"),
               "t.json:1:26: error: \"fps\" must be a whole number from 1 to 120, or 23.976, 29.97 or 59.94, not 121 "
               "(at /fps)");
