@@ -117,8 +117,23 @@ AudioBuffer decode_audio(const std::filesystem::path& path, const SourceLoc& whe
     const double start = std::max(0.0, start_s);
     std::optional<size_t> wanted;
     if (length_s) wanted = static_cast<size_t>(std::llround(std::max(0.0, *length_s) * kSampleRate));
-    const bool seeked = start > kSeekMargin_s;
-    if (seeked) decoder.seek(start - kSeekMargin_s);
+    media::FramePtr frame = media::make_frame();
+    // Seek to a little before `start`; demuxers that seek by searching
+    // timestamps (MPEG-TS) may land after it, so go further back until the
+    // first frame starts at or before `start` (at worst: the beginning).
+    bool have_frame = false;
+    double seek_to = start - kSeekMargin_s;
+    double margin = kSeekMargin_s;
+    while (seek_to > 0) {
+        decoder.seek(seek_to);
+        have_frame = decoder.next(*frame);
+        if (have_frame && decoder.frame_seconds(*frame, seek_to) <= start) break;
+        av_frame_unref(frame.get());
+        have_frame = false;
+        margin *= 2;
+        seek_to = start - margin;
+        if (seek_to <= 0) decoder.seek(0);
+    }
 
     AudioBuffer out;
     if (wanted) out.samples.reserve(*wanted * kChannels);
@@ -126,7 +141,6 @@ AudioBuffer decode_audio(const std::filesystem::path& path, const SourceLoc& whe
 
     SwrPtr swr;
     media::FramePtr format_of = media::make_frame();  // the frame the resampler was made for
-    media::FramePtr frame = media::make_frame();
     std::vector<float> converted;
 
     // Runs `input` (or, with nullptr, what the resampler still holds)
@@ -146,9 +160,10 @@ AudioBuffer decode_audio(const std::filesystem::path& path, const SourceLoc& whe
         }
     };
 
-    while (!cutter.full() && decoder.next(*frame)) {
+    while (!cutter.full() && (have_frame || decoder.next(*frame))) {
+        have_frame = false;
         if (!swr) {
-            const double t0 = decoder.frame_seconds(*frame, seeked ? start - kSeekMargin_s : 0.0);
+            const double t0 = decoder.frame_seconds(*frame, std::max(0.0, seek_to));
             const int64_t offset = std::llround((start - t0) * kSampleRate);
             if (offset >= 0) {
                 cutter.skip(offset);

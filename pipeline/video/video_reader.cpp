@@ -111,9 +111,19 @@ struct VideoReader::Impl {
         shown_converted = false;
     }
 
+    // Seeks so that the next frame decoded is at or before `t`. Demuxers
+    // that seek by searching timestamps (MPEG-TS) may land on a keyframe
+    // after the target; then the seek is repeated further back.
     void seek(double t) {
-        decoder->seek(t);
-        have_shown = have_ahead = at_end = false;
+        double back = 0;
+        for (;;) {
+            const double target = std::max(0.0, t - back);
+            decoder->seek(target);
+            have_shown = have_ahead = at_end = false;
+            const bool landed = read_ahead();
+            if (target <= 0 || (landed && ahead_t <= t + kTimeSlack_s)) return;
+            back = back == 0 ? 1.0 : back * 2;
+        }
     }
 
     void advance_to(double t) {
@@ -218,15 +228,9 @@ VideoFrameView VideoReader::frame_at(double t_s) {
         m.seek(before_start ? 0.0 : t_s);
     }
     m.advance_to(t_s);
-    if (!m.have_shown) {
-        // A seek landed past the last frame (some demuxers do at the very
-        // end): start over from a keyframe a little earlier.
-        m.seek(std::max(0.0, t_s - kSeekAhead_s));
-        m.advance_to(t_s);
-        if (!m.have_shown)
-            fail_input(m.where, media::display_name(m.path) + ": no frame could be decoded near " +
-                                    format_number(t_s, 3) + " s");
-    }
+    if (!m.have_shown)
+        fail_input(m.where, media::display_name(m.path) + ": no frame could be decoded near " +
+                                format_number(t_s, 3) + " s");
     if (!m.shown_converted) m.convert();
     return {m.pixels.get(), m.info.width, m.info.height, m.stride};
 }

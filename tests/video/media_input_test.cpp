@@ -55,6 +55,12 @@ protected:
         ffmpeg("-f lavfi -i \"nullsrc=s=64x48:r=10:d=4,format=gbrp,geq=r='6*N':g='128':b='64'\" "
                "-c:v libx264 -preset ultrafast -bf 2 -g 10 -crf 0 -pix_fmt yuv444p",
                g_dir / "counter.mp4");
+        // The same frames in MPEG-TS, whose timestamps start at 1.4 s.
+        ffmpeg("-i '" + (g_dir / "counter.mp4").string() + "' -c copy -f mpegts", g_dir / "counter.ts");
+        // The ramp (t/8) in MPEG-TS as 24-bit SMPTE 302M PCM, for cutting
+        // after a seek that searches timestamps.
+        ffmpeg("-f lavfi -i \"aevalsrc=t/8|t/8:s=48000:d=4\" -c:a s302m -sample_fmt s32 -strict -2 -f mpegts",
+               g_dir / "ramp.ts");
         // Left half red, right half blue, stored with a display matrix that
         // turns it a quarter (the ffmpeg CLI shows blue on top).
         ffmpeg("-f lavfi -i \"color=c=red:s=32x16:r=10:d=1,drawbox=x=16:y=0:w=16:h=16:c=blue:t=fill\" "
@@ -245,6 +251,21 @@ TEST_F(MediaInput, FrameAtSeeksBackAndJumpsAhead) {
     EXPECT_EQ(counter_index(reader.frame_at(-1.0)), 0) << "before the start";
     EXPECT_EQ(counter_index(reader.frame_at(1.37)), 13);
     EXPECT_EQ(counter_index(reader.frame_at(1.37)), 13) << "asked twice";
+}
+
+TEST_F(MediaInput, TimesCountFromTheFilesStart) {
+    // MPEG-TS starts its clock at 1.4 s; koho's times start at the file's start.
+    VideoReader reader(file("counter.ts"), where());
+    EXPECT_EQ(counter_index(reader.frame_at(0.0)), 0);
+    EXPECT_EQ(counter_index(reader.frame_at(2.55)), 25);
+    EXPECT_EQ(counter_index(reader.frame_at(0.75)), 7) << "back";
+    EXPECT_EQ(counter_index(reader.frame_at(3.95)), 39) << "far ahead";
+    EXPECT_NEAR(probe_media(file("counter.ts"), where()).duration_s, 4.0, 0.15);
+
+    const AudioBuffer a = decode_audio(file("ramp.ts"), where(), 2.5, 0.5);
+    ASSERT_EQ(a.frames(), 24000u);
+    EXPECT_NEAR(left(a, 0), 2.5 / 8, 1e-6);  // one sample is 2.6e-6 of ramp
+    EXPECT_NEAR(left(a, 23999), (2.5 + 23999 / 48000.0) / 8, 1e-6);
 }
 
 TEST_F(MediaInput, FramesAreScaledOpaqueArgb) {
