@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     koho::cli::add_preflight_command(app);
     koho::cli::add_impose_command(app);
     koho::cli::add_typeset_command(app);
+    koho::cli::add_transcode_command(app);
 
     try {
         app.parse(argc, argv);
