@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/units.h"
 #include "video/audio_duck.h"
 #include "video/audio_mix.h"
 #include "video/audio_place.h"
@@ -25,6 +26,7 @@ namespace {
 
 struct Use {
     SourceKey key;
+    std::string src;                 // as written, for messages
     SourceLoc where;                 // the "src" that named the file
     Placement placement;
     const model::AudioTrack* track = nullptr;  // none: a video layer's sound
@@ -36,6 +38,7 @@ Use track_use(const model::AudioTrack& t, size_t total)
 {
     Use u;
     u.key = {t.path, t.trim_start_s, std::nullopt};
+    u.src = t.src;
     u.where = t.src_loc;
     u.track = &t;
     u.placement.start_frame = to_frame(t.start_s);
@@ -63,6 +66,7 @@ std::optional<Use> layer_use(const model::Layer& layer, double base_s, size_t to
     if (!known->second) return std::nullopt;
     Use u;
     u.key = {clip.path, clip.trim_start_s, clip.trim_end_s};
+    u.src = clip.src;
     u.where = clip.src_loc;
     u.placement.start_frame = to_frame(base_s + layer.start_s);
     u.placement.end_frame = std::min(total, to_frame(base_s + layer.end_s));
@@ -86,6 +90,19 @@ std::vector<Use> collect_uses(const model::Timeline& timeline, size_t total)
     for (const auto& layer : timeline.overlays)
         if (auto u = layer_use(layer, 0, total, has_audio)) keep(*u);
     return uses;
+}
+
+// A use's sound. An audio track whose trim starts at or past the end of
+// its file would play nothing: a mistake in the timeline, not silence. (A
+// video layer's clip may well have sound that ends before its pictures.)
+const AudioBuffer& sound_of(const Use& u, SourceCache& sources)
+{
+    const AudioBuffer& sound = sources.get(u.key, u.where);
+    if (sound.frames() == 0 && u.track)
+        fail_input(u.where, "\"" + u.src + "\" has no sound from " + format_number(u.key.trim_start_s, 3) +
+                                "s on (its trim start); it is " +
+                                format_number(probe_media(u.key.path, u.where).duration_s, 3) + "s long");
+    return sound;
 }
 
 DuckSettings duck_settings(const model::AudioTrack::Duck& d)
@@ -120,12 +137,12 @@ AudioBuffer mix_soundtrack(const model::Timeline& timeline)
     for (const Use& u : uses) {
         if (!u.track || !key_levels.count(u.track->id)) continue;
         one.resize_frames(total);
-        place_sound(sources.get(u.key, u.where), u.placement, one);
+        place_sound(sound_of(u, sources), u.placement, one);
         key_levels[u.track->id] = key_level_db(one);
     }
 
     for (const Use& u : uses) {
-        const AudioBuffer& sound = sources.get(u.key, u.where);
+        const AudioBuffer& sound = sound_of(u, sources);
         if (!u.track || !u.track->duck) {
             place_sound(sound, u.placement, mix);
             continue;

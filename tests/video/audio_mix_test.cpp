@@ -466,3 +466,26 @@ TEST(AudioMixFromJson, TheFormatExampleMixesAsWritten)
 
 }  // namespace
 }  // namespace koho::video
+
+namespace koho::video {
+namespace {
+
+TEST_F(AudioMix, ATrimPastTheEndOfTheSoundIsAnErrorAtTheSrc)
+{
+    model::Timeline tl = timeline(2);
+    auto t = track(impulses("short.wav", 0.5, {0.0}));
+    t.trim_start_s = 0.75;
+    tl.audio.push_back(t);
+    try {
+        mix_soundtrack(tl);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+        EXPECT_EQ(e.loc().pointer, "/audio/0/src");
+        EXPECT_NE(e.message().find("\"short.wav\" has no sound from 0.75s on"), std::string::npos) << e.message();
+        EXPECT_NE(e.message().find("0.5s long"), std::string::npos) << e.message();
+    }
+}
+
+}  // namespace
+}  // namespace koho::video
