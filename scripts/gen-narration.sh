@@ -7,6 +7,7 @@
 #
 # media/audio/narration/NAME.txt holds one cue a line:
 #   START | caption (kanji, as shown on screen) | reading (kana, as spoken)
+# A "／" in a caption is where its line breaks on screen (at most two lines).
 # espeak-ng's Japanese voice reads kana only (kanji come out as "Chinese
 # letter"), hence the reading column. Each cue is spoken into its own WAV
 # and placed at START seconds in one mono track at espeak-ng's own rate
@@ -72,7 +73,8 @@ if mode == "captions":
         end = c["start"] + c["seconds"] + HOLD_S
         if i + 1 < len(cues):
             end = min(end, cues[i + 1]["start"] - 0.1)
-        out.append({"start": f"{c['start']:g}s", "end": f"{round(end, 1):g}s", "text": c["caption"]})
+        text = c["caption"].replace("／", "\n")
+        out.append({"start": f"{c['start']:g}s", "end": f"{round(end, 1):g}s", "text": text})
     print(",\n".join("    " + json.dumps(o, ensure_ascii=False) for o in out))
     for c in cues:
         print(f"# line {c['line']}: {c['start']:g}s + {c['seconds']:.2f}s", file=sys.stderr)
