@@ -18,7 +18,7 @@ struct MediaInfo {
     bool has_video = false;
     bool has_audio = false;
     double duration_s = 0;           // of the longest stream (container duration when known)
-    int width = 0, height = 0;       // of the first video stream (rotation applied)
+    int width = 0, height = 0;       // of the first video stream as shown (sample aspect ratio and right-angle rotation applied)
     double fps = 0;                  // of the first video stream (average frame rate)
 };
 

@@ -45,6 +45,12 @@ MediaInfo describe(const AVFormatContext& format_ctx) {
         const AVStream& stream = *format->streams[video];
         info.width = stream.codecpar->width;
         info.height = stream.codecpar->height;
+        // Non-square pixels (DV, anamorphic HDV): the size the picture is
+        // shown at, widened by the sample aspect ratio as players do.
+        const AVRational sar = av_guess_sample_aspect_ratio(const_cast<AVFormatContext*>(format),
+                                                            const_cast<AVStream*>(&stream), nullptr);
+        if (sar.num > 0 && sar.den > 0 && sar.num != sar.den)
+            info.width = static_cast<int>(std::lround(double(info.width) * sar.num / sar.den));
         if (media::quarter_turns(stream) % 2 == 1) std::swap(info.width, info.height);
         info.fps = average_fps(stream);
     }

@@ -67,6 +67,10 @@ protected:
                "-c:v libx264 -preset ultrafast -pix_fmt yuv444p -crf 0",
                g_dir / "flat.mp4");
         ffmpeg("-i '" + (g_dir / "flat.mp4").string() + "' -c copy -metadata:s:v:0 rotate=90", g_dir / "turned.mp4");
+        // Anamorphic: 160×90 stored, pixels twice as wide as tall.
+        ffmpeg("-f lavfi -i \"color=c=green:s=160x90:r=10:d=1,setsar=2\" -c:v libx264 -preset ultrafast "
+               "-pix_fmt yuv420p",
+               g_dir / "anamorphic.mp4");
         std::ofstream(g_dir / "notes.mp4") << "This is a text file, not a video.\n";
     }
     static void TearDownTestSuite() {
@@ -118,6 +122,12 @@ TEST_F(MediaInput, ProbeReportsStreamsSizeRateAndDuration) {
     const MediaInfo silent = probe_media(file("silent.mp4"), where());
     EXPECT_TRUE(silent.has_video);
     EXPECT_FALSE(silent.has_audio);
+
+    const MediaInfo wide_pixels = probe_media(file("anamorphic.mp4"), where());
+    EXPECT_EQ(wide_pixels.width, 320);  // shown at the sample aspect ratio
+    EXPECT_EQ(wide_pixels.height, 90);
+    VideoReader anamorphic(file("anamorphic.mp4"), where());
+    EXPECT_EQ(anamorphic.frame_at(0).width, 320);
 
     const MediaInfo turned = probe_media(file("turned.mp4"), where());
     EXPECT_EQ(turned.width, 16);  // a quarter turn swaps the sides
