@@ -69,6 +69,10 @@ void draw_frame(Surface& s, int width, int height, int64_t i) {
     cairo_set_source_rgb(cr, kRed[0] / 255.0, kRed[1] / 255.0, kRed[2] / 255.0);
     cairo_rectangle(cr, width * 0.05, height * 0.1, width * 0.4, height * 0.8);
     cairo_fill(cr);
+    // A dark grey bar: read back with the wrong range it is off by ~8.
+    cairo_set_source_rgb(cr, 64 / 255.0, 64 / 255.0, 64 / 255.0);
+    cairo_rectangle(cr, width * 0.55, height * 0.75, width * 0.4, height * 0.2);
+    cairo_fill(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, width * 0.5 + (i % 30) * (width * 0.4 / 30), height * 0.4, height * 0.2, height * 0.2);
     cairo_fill(cr);
@@ -141,11 +145,15 @@ TEST(Mp4Writer, WritesHighProfileYuv420pAtTheSizeAndRate) {
 
 TEST(Mp4Writer, KeepsEveryFrameAndTheExactDuration) {
     // Without a duration on the last packet the MP4's last sample has
-    // none and the file is one frame short (59 frames' worth, 1.967 s).
+    // none and the track is one frame short (59 frames' worth, 1.967 s;
+    // 60 frames over it read back as 30.5 fps). FFmpeg 5.1's muxer guesses
+    // a duration from the stream's frame rate when one is set, so the
+    // writer sets both.
     const auto& v = main_facts().video();
     EXPECT_EQ(v.packets, 60);
     EXPECT_EQ(v.decoded_frames, 60);
     EXPECT_DOUBLE_EQ(v.duration_s, 2.0);
+    EXPECT_DOUBLE_EQ(v.declared_duration_s, 2.0);
     EXPECT_EQ(v.first_pts, 0);  // the first frame is shown at 0, without an edit list to say so
     EXPECT_NEAR(main_facts().container_duration_s, 2.0, 1e-3);
 }
@@ -203,6 +211,7 @@ TEST(Mp4Writer, EndsTheAudioExactlyWhereTheVideoEnds) {
     EXPECT_EQ(a.end_pts, 96000);
     EXPECT_EQ(a.packets, 94);  // ceil(96000 / 1024)
     EXPECT_DOUBLE_EQ(a.duration_s, v.duration_s);
+    EXPECT_DOUBLE_EQ(a.declared_duration_s, v.declared_duration_s);
 }
 
 TEST(Mp4Writer, AudioOfA2997VideoEndsAtTheNearestSample) {
@@ -284,8 +293,12 @@ TEST(Mp4Writer, ConvertsWithTheMatrixItTags) {
             EXPECT_NEAR(px[1], kRed[1], kTolerance) << "frame " << f.index;
             EXPECT_NEAR(px[2], kRed[2], kTolerance) << "frame " << f.index;
         }
-        auto grey = f.at(200, 20);  // 50 % grey stays grey (128 ± 2: limited range scaled back)
+        // Greys stay grey and keep their level: a full-range conversion
+        // read through the limited-range tag would make 64 about 56.
+        auto grey = f.at(200, 20);
         for (int c = 0; c < 3; ++c) EXPECT_NEAR(grey[c], 128, 3);
+        auto dark = f.at(250, 155);
+        for (int c = 0; c < 3; ++c) EXPECT_NEAR(dark[c], 64, 3) << "frame " << f.index;
     }
 }
 
@@ -294,9 +307,38 @@ std::string bytes_of(const fs::path& p) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// The muxer options are what make the file right: with FFmpeg 5.1's
+// defaults back, each fact the tests above rely on turns (so those tests
+// can fail, and the options are not dead weight).
+TEST(Mp4Writer, MuxerDefaultsWouldWriteAnEditListAMoovLastAndADelayedFirstFrame) {
+    EncodeSettings s = small_settings();
+    s.muxer_options = {{"use_editlist", "1"}};
+    fs::path edit = scratch() / "editlist.mp4";
+    write_video(edit, s, 30, sine);
+    EXPECT_TRUE(read_stream_facts(edit).has_edit_list);
+
+    s.muxer_options = {{"movflags", "+negative_cts_offsets"}};  // no faststart
+    fs::path late = scratch() / "moov-last.mp4";
+    write_video(late, s, 30, sine);
+    StreamFacts late_facts = read_stream_facts(late);
+    EXPECT_FALSE(late_facts.moov_before_mdat) << testing::PrintToString(late_facts.top_level_boxes);
+
+    // Without signed composition offsets the muxer moves every time by the
+    // B-frame delay to make the first dts 0: with no edit list the first
+    // frame then shows late and the audio's first packet is stretched.
+    s.muxer_options = {{"movflags", "+faststart"}};
+    fs::path shifted = scratch() / "shifted.mp4";
+    write_video(shifted, s, 30, sine);
+    StreamFacts shifted_facts = read_stream_facts(shifted);
+    EXPECT_FALSE(shifted_facts.has_edit_list);
+    EXPECT_GT(shifted_facts.video().first_pts, 0);
+    EXPECT_GT(shifted_facts.audio().duration_s, shifted_facts.video().duration_s);
+}
+
 TEST(Mp4Writer, WritesTheSameBytesTwiceWithAFixedThreadCount) {
     EncodeSettings s = small_settings();
     s.threads = 2;
+    s.x264_preset = "medium";  // the presets' own: frame threads, lookahead, mbtree
     s.chapters = {{0.0, "一", {}}, {0.4, "二", {}}};
     s.duration_s = 1.0;
     fs::path a = scratch() / "same-a.mp4", b = scratch() / "same-b.mp4";

@@ -318,6 +318,7 @@ StreamFacts read_stream_facts(const fs::path& path) {
         info.metadata = dict_to_map(st->metadata);
         info.time_base = {st->time_base.num, st->time_base.den};
         info.bit_rate = par->bit_rate;
+        if (st->duration != AV_NOPTS_VALUE) info.declared_duration_s = st->duration * av_q2d(st->time_base);
         if (info.is_video()) {
             info.pix_fmt = or_empty(av_get_pix_fmt_name(static_cast<AVPixelFormat>(par->format)));
             info.width = par->width;

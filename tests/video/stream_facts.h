@@ -35,6 +35,10 @@ struct StreamInfo {
     int64_t first_pts = 0;   // in time_base (smallest pts)
     int64_t end_pts = 0;     // in time_base: max(pts + duration)
     double duration_s = 0;   // (end_pts − first_pts) × time_base
+    // The duration the container declares for the stream (MP4: the
+    // track's mdhd). A last packet written without a duration leaves this
+    // one frame short even where demuxers paper over it packet by packet.
+    double declared_duration_s = 0;
     int64_t bit_rate = 0;    // from codecpar (bits/s; 0 when unknown)
 
     // Video.

@@ -85,6 +85,19 @@ TEST(StreamFacts, SeesWhereMoovIsAndWhetherAnEditListExists) {
     EXPECT_NE(std::find(paths.begin(), paths.end(), "moov/trak/mdia/minf/stbl/stsd"), paths.end());
 }
 
+TEST(StreamFacts, TellsOpenGopsFromClosedOnes) {
+    const std::string gop = "-c:v libx264 -preset ultrafast -bf 2 -pix_fmt yuv420p -threads 1 -g 12 -sc_threshold 0 ";
+    StreamFacts open = read_stream_facts(
+        make("open.mp4", "-f lavfi -i testsrc=size=160x120:rate=25:duration=2 " + gop +
+                             "-x264-params open-gop=1:b-adapt=0 -an"));
+    StreamFacts closed = read_stream_facts(
+        make("closed.mp4", "-f lavfi -i testsrc=size=160x120:rate=25:duration=2 " + gop +
+                               "-x264-params b-adapt=0 -an"));
+    EXPECT_GT(open.video().leading_pictures, 0);
+    EXPECT_EQ(closed.video().leading_pictures, 0);
+    EXPECT_EQ(closed.video().keyframes, (std::vector<int64_t>{0, 12, 24, 36, 48}));
+}
+
 TEST(StreamFacts, ReadsColourTagsAndChapters) {
     fs::path meta = scratch() / "chapters.txt";
     std::ofstream(meta) << ";FFMETADATA1\ntitle=Facts\n"
