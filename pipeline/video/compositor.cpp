@@ -100,22 +100,45 @@ struct FrameCompositor::Impl {
     std::vector<LayerSlot> overlays;
     std::vector<detail::Bitmap> captions;        // per caption (empty when not burned in)
     scene::SurfacePtr scratch;                   // a scene fading in is drawn here first (made once)
+    std::vector<LayerPose> poses;                // of the scene being drawn (kept to spare allocations)
 
     explicit Impl(const model::Timeline& t) : timeline(t) {}
 
     // A scene on its own: its background (drawn with `background_op`:
     // SOURCE replaces what was there), then its layers; moved by a slide.
+    // What an opaque full-frame layer (a photo) hides is not drawn at all.
     void draw_scene(cairo_t* cr, const ScenePart& part, cairo_operator_t background_op) {
         const model::Scene& scene = timeline.scenes[part.scene];
+        std::vector<LayerSlot>& slots = scenes[part.scene];
+        poses.clear();
+        size_t from = 0;
+        bool hidden_background = false;
+        for (size_t i = 0; i < slots.size(); ++i) {
+            poses.push_back(pose_at(slots[i].layer, part.t_s, frame_w_pt, frame_h_pt));
+            if (hides_frame(slots[i], poses.back())) {
+                from = i;
+                hidden_background = true;
+            }
+        }
         scene::SavedState saved(cr);
         cairo_translate(cr, px(part.dx_pt), px(part.dy_pt));
-        cairo_set_operator(cr, background_op);
-        set_color(cr, scene.background.value_or(timeline.background));
-        cairo_rectangle(cr, 0, 0, timeline.width_px, timeline.height_px);
-        cairo_fill(cr);
-        cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
-        for (auto& slot : scenes[part.scene])
-            paint_layer(cr, slot, pose_at(slot.layer, part.t_s, frame_w_pt, frame_h_pt));
+        if (!hidden_background) {
+            cairo_set_operator(cr, background_op);
+            set_color(cr, scene.background.value_or(timeline.background));
+            cairo_rectangle(cr, 0, 0, timeline.width_px, timeline.height_px);
+            cairo_fill(cr);
+            cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+        }
+        for (size_t i = from; i < slots.size(); ++i) paint_layer(cr, slots[i], poses[i]);
+    }
+
+    // Whether the layer, at this pose, paints every pixel of the frame opaquely.
+    bool hides_frame(const LayerSlot& slot, const LayerPose& pose) const {
+        if (slot.clip || slot.picture || !pose.visible || pose.opacity < 1 || pose.scale != 1 ||
+            pose.rotate_deg != 0)
+            return false;
+        double dx = px(pose.x_pt) - px(slot.layer.box.x), dy = px(pose.y_pt) - px(slot.layer.box.y);
+        return slot.still.covers(-dx, -dy, timeline.width_px, timeline.height_px);
     }
 
     cairo_surface_t* scratch_surface() {

@@ -207,8 +207,21 @@ Picture render_picture(const std::vector<scene::Item>& items, double max_scale, 
     picture.bitmap.y = px(placed.y);
     picture.bitmap.w = px(placed.w);
     picture.bitmap.h = px(placed.h);
-    mark_opaque(picture.bitmap);
+    // Stays ARGB32 even when opaque: it is resampled every frame, and
+    // pixman's fast bilinear paths take ARGB32 sources (not RGB24).
+    picture.bitmap.opaque = all_opaque(picture.bitmap.surface.get());
     return picture;
+}
+
+bool on_whole_pixels(const cairo_matrix_t& m) {
+    auto whole = [](double v) { return std::abs(v - std::round(v)) < 1e-6; };
+    return std::abs(m.xx - 1) < 1e-9 && std::abs(m.yy - 1) < 1e-9 && std::abs(m.xy) < 1e-9 &&
+           std::abs(m.yx) < 1e-9 && whole(m.x0) && whole(m.y0);
+}
+
+bool Bitmap::covers(double x, double y, double w, double h) const {
+    return surface && opaque && this->x <= x && this->y <= y && this->x + this->w >= x + w &&
+           this->y + this->h >= y + h;
 }
 
 void paint_bitmap(cairo_t* cr, const Bitmap& bitmap, double alpha, bool pad) {
@@ -223,11 +236,8 @@ void paint_bitmap(cairo_t* cr, const Bitmap& bitmap, double alpha, bool pad) {
     // is resampled (bilinear, or Cairo's box filter when shrunk a lot).
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
-    auto whole = [](double v) { return std::abs(v - std::round(v)) < 1e-6; };
-    bool unit = std::abs(m.xx - 1) < 1e-9 && std::abs(m.yy - 1) < 1e-9 && std::abs(m.xy) < 1e-9 &&
-                std::abs(m.yx) < 1e-9;
     cairo_filter_t filter = CAIRO_FILTER_BILINEAR;
-    if (unit && whole(m.x0) && whole(m.y0))
+    if (on_whole_pixels(m))
         filter = CAIRO_FILTER_FAST;
     else if (std::hypot(m.xx, m.yx) < 0.6 || std::hypot(m.xy, m.yy) < 0.6)
         filter = CAIRO_FILTER_GOOD;

@@ -8,6 +8,8 @@
 // clipped to the box when drawn.
 #pragma once
 
+#include <cairo.h>
+
 #include <cstddef>
 #include <optional>
 #include <vector>
@@ -31,8 +33,10 @@ inline double px(double pt) { return pt / model::kPtPerPx; }
 struct Bitmap {
     scene::SurfacePtr surface;     // ARGB32, or RGB24 when every pixel is opaque
     double x = 0, y = 0, w = 0, h = 0;
-    bool opaque = false;
+    bool opaque = false;            // every pixel
     size_t bytes() const;
+    // Whether it paints every pixel of the rectangle (at rest).
+    bool covers(double x, double y, double w, double h) const;
 };
 
 // A picture that moves inside its box (Ken Burns): the whole fitted
@@ -62,6 +66,10 @@ Bitmap render_still(const std::vector<scene::Item>& items);
 // SvgItem), rendered whole at `max_scale` × the video resolution, capped
 // at the source image's own pixel density.
 Picture render_picture(const std::vector<scene::Item>& items, double max_scale, const SourceLoc& where);
+
+// Whether a pixel grid under `m` lands exactly on the target's pixels
+// (a whole-pixel move, no scale, no turn): then pixels are copied as they are.
+bool on_whole_pixels(const cairo_matrix_t& m);
 
 // Paints `bitmap` on `cr` (frame pixel space, transformation already set
 // for the layer's pose) with `alpha`. `pad`: the edge pixels extend

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -13,7 +14,10 @@
 #include <string>
 #include <unistd.h>
 
+#include "model/timeline.h"
 #include "raster/image_loader.h"
+#include "scene/cairo_ptr.h"
+#include "support/command.h"
 #include "text/font_context.h"
 #include "text/typesetter.h"
 #include "timeline_builder.h"
@@ -388,6 +392,242 @@ TEST_F(Compositor, AnyOrderGivesTheSamePixels) {
     for (int64_t i : {14, 3, 7, 0, 12, 5, 9, 1, 13, 6, 10, 2, 11, 4, 8})
         EXPECT_EQ(draw(*c, i).data, in_order[i]) << "frame " << i;
     EXPECT_NE(in_order[3], in_order[7]);
+}
+
+
+void ffmpeg(const std::string& args, const fs::path& out) {
+    auto result = test::run_command("ffmpeg -nostdin -loglevel error -y " + args + " " +
+                                    test::shell_quote(out.string()) + " 2>&1");
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+}
+
+model::Layer clip_layer(const model::Box& box, const fs::path& file, double end_s) {
+    model::Layer layer;
+    layer.kind = model::Layer::Kind::Video;
+    layer.box = box;
+    layer.end_s = end_s;
+    model::ClipSource clip;
+    clip.path = file;
+    clip.src = file.filename().string();
+    layer.clip = clip;
+    return layer;
+}
+
+TEST_F(Compositor, VideoLayersShowTheRightSourceFrame) {
+    // 40 frames at 10 fps, frame n with red = 6n (lossless 4:4:4).
+    fs::path counter = dir_ / "counter.mp4";
+    ffmpeg("-f lavfi -i \"nullsrc=s=64x48:r=10:d=4,format=gbrp,geq=r='6*N':g='128':b='64'\" "
+           "-c:v libx264 -preset ultrafast -crf 0 -pix_fmt yuv444p",
+           counter);
+    TimelineBuilder b(320, 180, {10, 1});
+    auto& s = b.scene(3);
+    s.layers.push_back(clip_layer(box_px(0, 0, 64, 48), counter, 3));  // as it is
+    model::Layer trimmed = clip_layer(box_px(80, 0, 64, 48), counter, 3);
+    trimmed.clip->trim_start_s = 0.5;
+    s.layers.push_back(trimmed);
+    model::Layer looped = clip_layer(box_px(160, 0, 64, 48), counter, 3);
+    looped.clip->trim_end_s = 1.0;
+    looped.clip->loop = true;
+    s.layers.push_back(looped);
+    model::Layer held = clip_layer(box_px(240, 0, 64, 48), counter, 3);
+    held.clip->trim_end_s = 1.0;
+    s.layers.push_back(held);
+    model::Layer later = clip_layer(box_px(0, 60, 128, 96), counter, 3);  // twice the size, from 0.5 s
+    later.start_s = 0.5;
+    s.layers.push_back(later);
+    auto c = compositor(b.tl);
+
+    auto red_at = [](const Frame& f, int x, int y) { return f.r(x, y); };
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass seeks back
+        Frame f = draw(*c, 13);           // 1.3 s
+        SCOPED_TRACE("pass " + std::to_string(pass));
+        EXPECT_NEAR(red_at(f, 32, 24), 6 * 13, 3);
+        EXPECT_NEAR(red_at(f, 112, 24), 6 * 18, 3);   // 0.5 + 1.3
+        EXPECT_NEAR(red_at(f, 192, 24), 6 * 3, 3);    // 1.3 looped over [0, 1)
+        EXPECT_NEAR(red_at(f, 272, 24), 6 * 9, 3);    // the last frame before 1.0 holds
+        EXPECT_NEAR(red_at(f, 64, 108), 6 * 8, 3);    // 1.3 − 0.5
+        EXPECT_NEAR(f.g(64, 108), 128, 3);
+        EXPECT_NEAR(f.g(127, 155), 128, 3);           // the whole box is the clip…
+        EXPECT_TRUE(is_color(f, 129, 108, 255, 255, 255));  // …and nothing past it
+        EXPECT_TRUE(is_color(f, 66, 24, 255, 255, 255));
+        EXPECT_TRUE(all_opaque(f));
+        Frame early = draw(*c, 2);
+        EXPECT_NEAR(red_at(early, 32, 24), 6 * 2, 3);
+        EXPECT_TRUE(is_color(early, 64, 108, 255, 255, 255));  // not started yet
+    }
+}
+
+// Timelines read by model::load_timeline from tests/video/data.
+class LoadedTimeline : public Compositor {
+protected:
+    model::Timeline load(const char* name) {
+        model::TimelineOptions options;
+        options.root = dir_;
+        return model::load_timeline(fs::path(KOHO_SOURCE_DIR) / "tests/video/data" / name, options);
+    }
+};
+
+TEST_F(LoadedTimeline, OverlayKeyframesFromJson) {
+    model::Timeline tl = load("overlay-keyframes.json");
+    auto c = compositor(tl);
+    ASSERT_EQ(c->width(), 320);
+    for (double t : {0.0, 0.25, 0.5, 1.0, 1.5}) {
+        double x = -80 + 320 * std::min(t, 1.0);
+        Frame f = draw(*c, std::lround(t * 20));
+        auto [first, end] = blue_span(f, 90);
+        SCOPED_TRACE("t = " + std::to_string(t));
+        EXPECT_NEAR(first, std::max(0.0, x), 1);
+        EXPECT_NEAR(end, std::min(320.0, x + 100), 1);
+        EXPECT_TRUE(is_color(f, 300, 170, 255, 0, 0));  // the scene's background
+    }
+}
+
+TEST_F(LoadedTimeline, CrossfadeFromJson) {
+    model::Timeline tl = load("crossfade.json");
+    auto c = compositor(tl);
+    EXPECT_TRUE(is_color(draw(*c, 15), 200, 90, 128, 0, 128, 2));
+    EXPECT_TRUE(is_color(draw(*c, 5), 200, 90, 255, 0, 0));
+    EXPECT_TRUE(is_color(draw(*c, 25), 200, 90, 0, 0, 255));
+}
+
+// FORMAT.md's "Video timeline" example as it is written, with test media.
+TEST_F(LoadedTimeline, FormatExample) {
+    fs::create_directories(dir_ / "media/photos");
+    fs::create_directories(dir_ / "media/mascot");
+    fs::create_directories(dir_ / "media/audio");
+    ffmpeg("-f lavfi -i color=c=0x808080:s=640x360 -frames:v 1", dir_ / "media/photos/office.jpg");
+    testing::write_png(dir_ / "media/mascot/placeholder.png", 320, 400, [](cairo_t* cr) {
+        cairo_set_source_rgb(cr, 1, 0, 1);
+        cairo_paint(cr);
+    });
+    ffmpeg("-f lavfi -i sine=f=220:r=48000:d=6", dir_ / "media/audio/bgm.wav");
+    ffmpeg("-f lavfi -i sine=f=660:r=48000:d=3", dir_ / "media/audio/narration.wav");
+    model::Timeline tl = load("format-example.json");
+    auto c = compositor(tl);
+    ASSERT_EQ(c->width(), 1920);
+    ASSERT_EQ(c->height(), 1080);
+
+    auto magenta_span = [](const Frame& f, int y) {
+        int first = -1, last = -1;
+        for (int x = 0; x < f.w; ++x)
+            if (f.r(x, y) > 200 && f.b(x, y) > 200 && f.g(x, y) < 60) {
+                if (first < 0) first = x;
+                last = x;
+            }
+        return std::pair{first, last + 1};
+    };
+    // The mascot, 320 px wide (400 tall from its picture), from x −320 to
+    // 1500 over the first second, y 720.
+    for (int index : {0, 15, 30, 60}) {
+        double x = -320 + 1820 * std::min(index / 30.0, 1.0);
+        Frame f = draw(*c, index);
+        auto [first, end] = magenta_span(f, 740);
+        SCOPED_TRACE("frame " + std::to_string(index));
+        if (x + 320 <= 0) {
+            EXPECT_EQ(first, -1);
+        } else {
+            EXPECT_NEAR(first, std::max(0.0, x), 1);
+            EXPECT_NEAR(end, x + 320, 1);
+        }
+        EXPECT_EQ(magenta_span(f, 715).first, -1);
+        if (x + 320 > 0) EXPECT_NE(magenta_span(f, 1079).first, -1);  // 400 px tall
+        EXPECT_TRUE(is_color(f, 1910, 10, 128, 128, 128, 4));  // the photo under it
+    }
+    // The title fades in over 400 ms (white on the grey photo).
+    auto white_in = [](const Frame& f, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) n += f.r(x, y) > 240 && f.g(x, y) > 240 && f.b(x, y) > 240;
+        return n;
+    };
+    EXPECT_EQ(white_in(draw(*c, 0), 120, 760, 1500, 920), 0);
+    EXPECT_GT(white_in(draw(*c, 60), 120, 760, 1500, 920), 1000);
+    // The caption burns in during [0.5 s, 3 s) only, in its box (which the
+    // title, still from 0.4 s on, overlaps at the top).
+    const model::Box& box = tl.caption_style.box;
+    int x0 = static_cast<int>(box.x / 0.75), y0 = static_cast<int>(box.y / 0.75);
+    int x1 = static_cast<int>((box.x + box.w) / 0.75), y1 = static_cast<int>((box.y + box.h) / 0.75);
+    EXPECT_GT(white_in(draw(*c, 60), x0, y0, x1, y1), white_in(draw(*c, 90), x0, y0, x1, y1) + 500);
+    int below_title = std::max(y0, 921);  // the title's box ends at 920
+    EXPECT_EQ(white_in(draw(*c, 14), x0, below_title, x1, y1), 0);
+    EXPECT_GT(white_in(draw(*c, 15), x0, below_title, x1, y1), 300);
+    EXPECT_EQ(white_in(draw(*c, 90), x0, below_title, x1, y1), 0);
+}
+
+// Cost of a busy 1080p frame (printed, not asserted: machines differ), and
+// what the cache of a long many-layer timeline costs in memory.
+TEST_F(Compositor, Busy1080pFrame) {
+    fs::path photo = dir_ / "photo.png", mascot = dir_ / "mascot.png";
+    testing::write_png(photo, 1920, 1080, [](cairo_t* cr) {
+        cairo_pattern_t* g = cairo_pattern_create_linear(0, 0, 1920, 1080);
+        cairo_pattern_add_color_stop_rgb(g, 0, 0.2, 0.4, 0.6);
+        cairo_pattern_add_color_stop_rgb(g, 1, 0.9, 0.7, 0.3);
+        cairo_set_source(cr, g);
+        cairo_paint(cr);
+        cairo_pattern_destroy(g);
+    });
+    testing::write_png(mascot, 320, 400, [](cairo_t* cr) {
+        cairo_set_source_rgba(cr, 1, 0.5, 0, 1);
+        cairo_arc(cr, 160, 200, 150, 0, 6.3);
+        cairo_fill(cr);
+    });
+    TimelineBuilder b(1920, 1080, {30, 1});
+    const model::Style* title = b.style("title", pt(72), kWhite);
+    const model::Style* body = b.style("body", pt(40), kWhite);
+    const model::Style* cap = b.style("caption", pt(54), kWhite);
+    const int scenes = 20;
+    for (int i = 0; i < scenes; ++i) {
+        auto& s = b.scene(9.5);
+        s.transition = transition(model::Transition::Kind::Crossfade);
+        s.layers.push_back(b.image(box_px(0, 0, 1920, 1080), photo, 9.5));
+        if (i == 0) {
+            model::Motion motion;
+            motion.to.scale = 1.12;
+            motion.to.x_pt = pt(-40);
+            s.layers.back().motion = motion;
+        }
+        s.layers.push_back(b.text(box_px(120, 700, 1680, 120), title, "子どもの未来を、千葉で。", 9.5));
+        s.layers.push_back(b.text(box_px(120, 840, 1680, 60), body, "児童福祉の専門職を募集しています", 9.5));
+    }
+    b.tl.scenes.back().transition.reset();
+    b.tl.duration_s = b.tl.scenes.back().start_s + 9.5;
+    model::Layer overlay = b.image(box_px(0, 0, 320, 400), mascot, b.tl.duration_s);
+    auto k0 = key(0), k1 = key(3);
+    k0.x_pt = pt(-320);
+    k1.x_pt = pt(1500);
+    k0.y_pt = k1.y_pt = pt(600);
+    k1.rotate_deg = 10;
+    overlay.keyframes = {k0, k1};
+    b.tl.overlays.push_back(overlay);
+    for (int i = 0; i < 30; ++i)
+        b.caption(i * 6.0, i * 6.0 + 5, box_px(192, 864, 1536, 108), cap, "千葉県では児童福祉の専門職を募集しています。");
+
+    auto started = std::chrono::steady_clock::now();
+    auto c = compositor(b.tl);
+    double setup_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    size_t layers = scenes * 3 + 1;
+    std::cout << "[ compositor ] " << layers << " layers + 30 captions, " << b.tl.duration_s
+              << " s at 1080p: cache " << c->cache_bytes() / 1e6 << " MB, set up in " << setup_s << " s\n";
+    EXPECT_LT(c->cache_bytes(), 250'000'000u);  // 20 full-frame photos are 166 MB of it
+
+    // CPU time of this thread: the machine may be busy with other work.
+    auto cpu_ms = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    };
+    auto cost = [&](int64_t from, int count) {
+        Frame f(1920, 1080);
+        c->draw(from, f.data.data(), f.stride());  // pages touched once
+        double t0 = cpu_ms();
+        for (int i = 0; i < count; ++i) c->draw(from + i, f.data.data(), f.stride());
+        return (cpu_ms() - t0) / count;
+    };
+    std::cout << "[ compositor ] 1080p CPU ms/frame: Ken Burns photo + 2 text + moving mascot + caption "
+              << cost(30, 30) << ", still photo + text + caption " << cost(int64_t(9.5 * 30) + 30, 30)
+              << ", crossfade " << cost(int64_t(9 * 30) + 1, 14) << "\n";
+    Frame f = draw(*c, 60);
+    EXPECT_TRUE(all_opaque(f));
 }
 
 }  // namespace
