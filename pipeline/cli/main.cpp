@@ -10,13 +10,14 @@ int main(int argc, char** argv) {
     // Numbers in PDF, JSON and messages never depend on the user's locale.
     std::setlocale(LC_ALL, "C");
 
-    CLI::App app{"koho — batch engine for print and media assets: JSON layouts to print-ready PDF"};
+    CLI::App app{"koho — batch engine for print and media assets: JSON layouts to print-ready PDF, JSON timelines to upload-ready video"};
     app.set_version_flag("--version", std::string("koho ") + koho::build_info::kVersion);
     app.require_subcommand(1);
     koho::cli::add_print_command(app);
     koho::cli::add_preflight_command(app);
     koho::cli::add_impose_command(app);
     koho::cli::add_typeset_command(app);
+    koho::cli::add_video_command(app);
     koho::cli::add_transcode_command(app);
 
     try {

@@ -67,6 +67,9 @@ libav::CodecContextPtr open_h264_encoder(const EncodeSettings& settings, bool gl
     options.set("profile", "high");
     options.set("crf", std::to_string(settings.crf));
     options.set("coder", "cabac");
+    // The fast x264 presets turn the 8×8 transform off, and x264 then
+    // signals Main: force it so every --encoder-preset stays High profile.
+    options.set("8x8dct", "1");
     options.set("sc_threshold", "0");  // no scene-cut keyframes: the GOP stays fixed
     options.set("b-pyramid", "normal");
     for (const auto& [key, value] : settings.video_codec_options) options.set(key.c_str(), value);
