@@ -178,6 +178,23 @@ TEST(Mp4Writer, UsesBFramesAndClosedGopsOfHalfTheFrameRate) {
     EXPECT_EQ(v.leading_pictures, 0);
 }
 
+TEST(Mp4Writer, PassesThePresetsRateControlAndStructureToX264) {
+    // x264's own record of what it did, from the stream.
+    const auto& v = main_facts().video();
+    ASSERT_FALSE(v.x264_settings.empty());
+    EXPECT_EQ(v.x264_setting("cabac"), "1");
+    EXPECT_EQ(v.x264_setting("bframes"), "2");
+    EXPECT_EQ(v.x264_setting("open_gop"), "0");
+    EXPECT_EQ(v.x264_setting("keyint"), "15");
+    EXPECT_EQ(v.x264_setting("scenecut"), "0");
+    EXPECT_EQ(v.x264_setting("rc"), "crf");
+    EXPECT_EQ(v.x264_setting("crf"), "18.0");
+    EXPECT_EQ(v.x264_setting("vbv_maxrate"), "8000");
+    EXPECT_EQ(v.x264_setting("vbv_bufsize"), "16000");
+    EXPECT_EQ(v.x264_setting("threads"), "2");
+    EXPECT_EQ(v.x264_setting("subme"), "2");  // veryfast's (medium's is 7)
+}
+
 TEST(Mp4Writer, PutsMoovFirstAndWritesNoEditList) {
     const auto& f = main_facts();
     EXPECT_NE(f.format.find("mp4"), std::string::npos);

@@ -18,6 +18,7 @@ extern "C" {
 #include <limits>
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 
 namespace koho::test {
 namespace {
@@ -250,7 +251,35 @@ int first_stream_of(const fs::path& path, AVFormatContext* input, AVMediaType ty
     return index;
 }
 
+// x264 writes its version and settings as a user-data SEI, plain text in
+// the first access unit: "x264 - core 164 … - options: cabac=1 ref=3 …".
+std::string x264_settings_in(const AVPacket* packet) {
+    const std::string_view data(reinterpret_cast<const char*>(packet->data), static_cast<size_t>(packet->size));
+    const size_t at = data.find("x264 - core");
+    if (at == std::string_view::npos) return "";
+    const size_t options = data.find("options: ", at);
+    if (options == std::string_view::npos) return "";
+    const size_t begin = options + 9;
+    size_t end = begin;
+    while (end < data.size() && data[end] >= 0x20 && data[end] < 0x7f) ++end;
+    return std::string(data.substr(begin, end - begin));
+}
+
 }  // namespace
+
+std::string StreamInfo::x264_setting(const std::string& key) const {
+    const std::string needle = key + "=";
+    size_t at = 0;
+    while ((at = x264_settings.find(needle, at)) != std::string::npos) {
+        if (at == 0 || x264_settings[at - 1] == ' ') {
+            const size_t begin = at + needle.size();
+            const size_t end = x264_settings.find(' ', begin);
+            return x264_settings.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+        }
+        at += needle.size();
+    }
+    return "";
+}
 
 const StreamInfo& StreamFacts::video() const {
     for (const auto& s : streams)
@@ -365,6 +394,7 @@ StreamFacts read_stream_facts(const fs::path& path) {
         unsigned index = static_cast<unsigned>(packet->stream_index);
         StreamInfo& info = facts.streams[index];
         ++info.packets;
+        if (info.is_video() && info.packets == 1) info.x264_settings = x264_settings_in(packet.get());
         if (info.is_video() && packet->pts != AV_NOPTS_VALUE) {
             if (packet->flags & AV_PKT_FLAG_KEY) {
                 ++info.key_packets;

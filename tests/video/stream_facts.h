@@ -55,6 +55,12 @@ struct StreamInfo {
     // before it: an open GOP's leading pictures (0 for closed GOPs).
     int64_t leading_pictures = 0;
     std::string picture_types;   // one letter per decoded frame, display order ("IBBP…")
+    // x264's own record of its settings (the user-data SEI in the first
+    // packet): "cabac=1 ref=3 … bframes=2 … keyint=15 … vbv_maxrate=8000 …";
+    // empty for streams made by another encoder.
+    std::string x264_settings;
+    // One setting from it ("bframes" → "2"); "" when absent.
+    std::string x264_setting(const std::string& key) const;
 
     // Audio.
     int sample_rate = 0;

@@ -56,6 +56,10 @@ TEST(StreamFacts, CountsFramesAndPacketsAndMeasuresDurationFromPackets) {
     EXPECT_EQ(v.picture_types.size(), 50u);
     ASSERT_FALSE(v.keyframes.empty());
     EXPECT_EQ(v.keyframes.front(), 0);
+    EXPECT_EQ(v.x264_setting("bframes"), "2");
+    EXPECT_EQ(v.x264_setting("threads"), "1");
+    EXPECT_EQ(v.x264_setting("cabac"), "0");  // ultrafast turns CABAC off
+    EXPECT_EQ(v.x264_setting("no_such_setting"), "");
     const StreamInfo& a = facts.audio();
     EXPECT_EQ(a.codec, "aac");
     EXPECT_EQ(a.profile, "LC");
