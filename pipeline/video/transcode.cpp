@@ -173,6 +173,7 @@ void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSi
         fail_system({}, "cannot allocate a " + std::to_string(settings.width) + "x" +
                             std::to_string(settings.height) + " frame");
     scene::CairoPtr cr(cairo_create(canvas.get()));
+    cairo_set_fill_rule(cr.get(), CAIRO_FILL_RULE_EVEN_ODD);
     uint8_t* canvas_data = cairo_image_surface_get_data(canvas.get());
     const int canvas_stride = cairo_image_surface_get_stride(canvas.get());
     const bool drawn_over = overlay || captions;
@@ -185,10 +186,12 @@ void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSi
             const double t = double(i) * fps.den / fps.num;
             const VideoFrameView view = reader.frame_at(t);
             // The bars are redrawn each frame: captions and the overlay may
-            // reach into them.
+            // reach into them. The picture covers the rest.
             if (i == 0 || drawn_over) {
                 cairo_set_source_rgb(cr.get(), 0, 0, 0);
-                cairo_paint(cr.get());
+                cairo_rectangle(cr.get(), 0, 0, settings.width, settings.height);
+                cairo_rectangle(cr.get(), picture.x + picture.width, picture.y, -picture.width, picture.height);
+                cairo_fill(cr.get());  // even-odd: the frame less the picture
                 cairo_surface_flush(canvas.get());
             }
             for (int y = 0; y < picture.height; ++y)

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <regex>
 #include <string>
@@ -235,6 +236,23 @@ TEST(TranscodeFrameRate, KeepsTheInputsRateNtscExactOthersRounded) {
     EXPECT_EQ(rate(29.5), "30/1");    // variable-rate phone footage averaging under 30
     EXPECT_EQ(rate(120), "60/1");     // upload sites' ceiling
     EXPECT_EQ(rate(0), "30/1");       // a stream that does not say
+}
+
+std::string bytes_of(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST_F(Transcode, SameInputSameBytes) {
+    const fs::path a = g_root / "same-a.mp4", b = g_root / "same-b.mp4";
+    for (const fs::path& out : {a, b}) {
+        const KohoRun run = transcode({"wide.mp4", "-o", out.string(), "--captions", "captions.srt", "--overlay",
+                                       "mascot.png", "--overlay-at", "600,20"});
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+    const std::string first = bytes_of(a);
+    EXPECT_GT(first.size(), 1000u);
+    EXPECT_TRUE(first == bytes_of(b)) << "two runs with --threads 2 differ";
 }
 
 TEST_F(Transcode, InputWithoutVideoIsRefused) {
