@@ -1,5 +1,6 @@
 // Frames of every type: geometry, content and the keys each type accepts.
 #include <algorithm>
+#include <tuple>
 
 #include "core/paths.h"
 #include "model/color_reader.h"
@@ -220,20 +221,7 @@ private:
         m.src_loc = src.loc();
         m.path = resolve_in_root(c_.root, m.src, m.src_loc, kind);
         if (auto n = member(node_, "fit")) m.fit = static_cast<Fit>(read_enum(*n, "fit", {"cover", "contain", "fill"}));
-        if (auto n = member(node_, "focus")) {
-            expect_array(*n, "\"focus\"");
-            if (n->json().size() != 2)
-                fail_input(n->loc(), "\"focus\" needs two percentages [x, y], e.g. [\"50%\", \"30%\"]");
-            double xy[2];
-            for (size_t i = 0; i < 2; ++i) {
-                Node e = n->element(i);
-                Length l = read_length(e, "\"focus\"", kPercent, Sign::NonNegative);
-                if (l.value > 100) fail_input(e.loc(), "\"focus\" must be between 0% and 100%");
-                xy[i] = l.value / 100;
-            }
-            m.focus_x = xy[0];
-            m.focus_y = xy[1];
-        }
+        if (auto n = member(node_, "focus")) std::tie(m.focus_x, m.focus_y) = read_focus(*n);
         auto clip = member(node_, "clip");
         if (clip)
             m.clip = static_cast<ClipShape>(read_enum(*clip, "clip", {"box", "ellipse", "circle", "rounded"}));
@@ -354,6 +342,19 @@ const Style* aligned_style(const Style* style, Align align, LoadContext& context
     const Style* made = &context.doc.derived_styles.back();
     context.aligned_styles.emplace(key, made);
     return made;
+}
+
+std::pair<double, double> read_focus(const Node& n) {
+    expect_array(n, "\"focus\"");
+    if (n.json().size() != 2) fail_input(n.loc(), "\"focus\" needs two percentages [x, y], e.g. [\"50%\", \"30%\"]");
+    double xy[2];
+    for (size_t i = 0; i < 2; ++i) {
+        Node e = n.element(i);
+        Length l = read_length(e, "\"focus\"", kPercent, Sign::NonNegative);
+        if (l.value > 100) fail_input(e.loc(), "\"focus\" must be between 0% and 100%");
+        xy[i] = l.value / 100;
+    }
+    return {xy[0], xy[1]};
 }
 
 Frame read_frame(const Node& node, LoadContext& context, bool on_master) {

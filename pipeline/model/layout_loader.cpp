@@ -128,12 +128,14 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
     doc.root = options.root;
     Node root = root_node(source);
     expect_object(root, "a layout");
-    check_keys(root, kTopKeys, "a print layout");
-    if (auto schema = member(root, "$schema")) read_string(*schema, "\"$schema\"");
+    // The type first: a video timeline's keys are not a print layout's,
+    // and the useful message is that it is a timeline.
     Node type = require(root, "type", "a layout");
     if (type.json() == "video")
         fail_input(type.loc(), "this is a video timeline (\"type\": \"video\"); koho print reads print layouts");
     read_enum(type, "layout type", {"print"});
+    check_keys(root, kTopKeys, "a print layout");
+    if (auto schema = member(root, "$schema")) read_string(*schema, "\"$schema\"");
     if (auto title = member(root, "title")) doc.title = read_string(*title, "\"title\"", true);
     if (auto lang = member(root, "lang")) doc.lang = read_string(*lang, "\"lang\"");
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "model/document.h"
 #include "model/json_reader.h"
@@ -45,6 +46,9 @@ const Style* aligned_style(const Style* style, Align align, LoadContext& context
 
 // A table frame's content (frame.style is set from its "style").
 TableContent read_table(const Node& node, Frame& frame, LoadContext& context, bool on_master);
+
+// "focus": ["x%", "y%"] of an image, SVG or video → fractions 0..1.
+std::pair<double, double> read_focus(const Node& node);
 
 // Reads one frame of a page or a master. `owner` names it in messages
 // ("page 2", "master 'inner'").

@@ -75,8 +75,6 @@ Direction read_direction(const Node& node);
 // A length along the frame's width (x, w) or height (y, h): px, pt, mm, Q,
 // H or % of that side of the frame.
 double read_frame_length(const Node& node, std::string_view what, double percent_base_pt, Sign sign = Sign::Any);
-// [x%, y%] → fractions 0..1.
-std::pair<double, double> read_focus(const Node& node);
 // "1.5s", "0.5s", "12s": seconds for messages.
 std::string seconds(double s);
 

@@ -2,6 +2,7 @@
 // one frame, for every kind but video), keyframes, enter/exit effects,
 // motion, and the variant's override of the layer's keys.
 #include <algorithm>
+#include <tuple>
 
 #include "core/paths.h"
 #include "model/color_reader.h"

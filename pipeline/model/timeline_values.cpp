@@ -113,17 +113,4 @@ double read_frame_length(const Node& node, std::string_view what, double percent
     return to_pt(read_length(node, what, kAbsoluteUnits | kPercent, sign), LengthContext{10, percent_base_pt});
 }
 
-std::pair<double, double> read_focus(const Node& n) {
-    expect_array(n, "\"focus\"");
-    if (n.json().size() != 2) fail_input(n.loc(), "\"focus\" needs two percentages [x, y], e.g. [\"50%\", \"30%\"]");
-    double xy[2];
-    for (size_t i = 0; i < 2; ++i) {
-        Node e = n.element(i);
-        Length l = read_length(e, "\"focus\"", kPercent, Sign::NonNegative);
-        if (l.value > 100) fail_input(e.loc(), "\"focus\" must be between 0% and 100%");
-        xy[i] = l.value / 100;
-    }
-    return {xy[0], xy[1]};
-}
-
 }  // namespace koho::model::detail

@@ -14,8 +14,10 @@ TEST(Samples, EveryShippedLayoutLoadsAndMatchesTheSchema) {
     int count = 0;
     for (const auto& entry : fs::directory_iterator(root / "layouts")) {
         if (entry.path().extension() != ".json") continue;
-        ++count;
         std::string name = "layouts/" + entry.path().filename().string();
+        // Video timelines load in timeline_tests (TimelineSamples).
+        if (JsonSource::read_file(entry.path()).root().value("type", "") == "video") continue;
+        ++count;
         try {
             Document doc = load_layout(entry.path(), LoadOptions{root});
             EXPECT_FALSE(doc.pages.empty()) << name;

@@ -1,5 +1,6 @@
 // Every fault load_timeline refuses, each pinned to its message and to the
 // line and column of the value at fault.
+#include "model/layout_loader.h"
 #include "timeline_support.h"
 
 namespace koho::model {
@@ -296,6 +297,26 @@ TEST(TimelineErrors, SchemaChecksWhatThePassAccepted) {
     EXPECT_EQ(timeline_error(R"({"type": "video", "size": "0320x180", "scenes": [{"duration": "1s"}]})"),
               "t.json:1:27: error: timeline schema: '0320x180' is not written the way this key needs (e.g. a length "
               "with its unit, or \"#rrggbb\") (at /size)");
+}
+
+}  // namespace
+}  // namespace koho::model
+
+namespace koho::model {
+namespace {
+
+// koho print, given a timeline, says so before it trips over the
+// timeline's keys.
+TEST(TimelineErrors, PrintRefusesATimelineByItsType) {
+    JsonSource source = JsonSource::parse(R"({"size": "1920x1080", "scenes": [], "type": "video"})", "t.json");
+    try {
+        load_layout_source(source, LoadOptions{"."});
+        FAIL() << "no error";
+    } catch (const Error& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  "t.json:1:45: error: this is a video timeline (\"type\": \"video\"); koho print reads print layouts "
+                  "(at /type)");
+    }
 }
 
 }  // namespace
