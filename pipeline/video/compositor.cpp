@@ -206,7 +206,14 @@ FrameCompositor::FrameCompositor(const model::Timeline& timeline, text::Typesett
     im.frame_w_pt = timeline.width_px * model::kPtPerPx;
     im.frame_h_pt = timeline.height_px * model::kPtPerPx;
     // Every text set, every picture loaded, here: errors before frame 0.
-    detail::ComposedCanvas canvas = detail::compose_canvas(timeline.canvas, typesetter, load_image);
+    std::vector<double> page_zoom(timeline.canvas.pages.size(), 1.0);
+    auto note_zoom = [&](const model::Layer& layer) {
+        if (layer.page && *layer.page < page_zoom.size()) page_zoom[*layer.page] = largest_zoom(layer);
+    };
+    for (const auto& scene : timeline.scenes)
+        for (const auto& layer : scene.layers) note_zoom(layer);
+    for (const auto& layer : timeline.overlays) note_zoom(layer);
+    detail::ComposedCanvas canvas = detail::compose_canvas(timeline.canvas, page_zoom, typesetter, load_image);
     for (const auto& scene : timeline.scenes) {
         auto& slots = im.scenes.emplace_back();
         for (const auto& layer : scene.layers) slots.push_back(make_slot(layer, canvas));

@@ -1,5 +1,5 @@
-// The compositor's cache of static layers: composed once through scene/,
-// rendered once into bitmaps cropped to their ink.
+// The compositor's cache of static layers: rendered once into bitmaps
+// cropped to their ink (canvas_compose.cpp composes them).
 #include "video/layer_art.h"
 
 #include <cairo.h>
@@ -12,10 +12,7 @@
 #include <string>
 
 #include "core/diagnostic.h"
-#include "scene/compose.h"
-#include "scene/frame_items.h"
 #include "scene/render.h"
-#include "scene/svg_art.h"
 
 namespace koho::video::detail {
 namespace {
@@ -75,61 +72,12 @@ void mark_opaque(Bitmap& bitmap) {
     bitmap.surface = std::move(to);
 }
 
-// An image or SVG frame given only `w` or only `h`: the other side from the
-// picture's own aspect ratio.
-std::optional<model::Box> completed_box(const model::Frame& frame, const scene::ImageLoader& load_image) {
-    const model::Box& box = frame.box;
-    if ((box.w > 0) == (box.h > 0)) return std::nullopt;
-    double pic_w = 0, pic_h = 0;
-    if (auto* image = std::get_if<model::ImageContent>(&frame.content)) {
-        auto loaded = load_image(image->path, image->src_loc);
-        if (!loaded) fail_system(image->src_loc, "loading image '" + image->src + "' gave no image");
-        pic_w = loaded->width;
-        pic_h = loaded->height;
-        if (pic_w <= 0 || pic_h <= 0) fail_input(image->src_loc, "image '" + image->src + "' has no pixels");
-    } else if (auto* svg = std::get_if<model::SvgContent>(&frame.content)) {
-        auto art = scene::SvgArt::load(svg->path, svg->src_loc);
-        pic_w = art->width_pt();
-        pic_h = art->height_pt();
-        if (!(pic_w > 0) || !(pic_h > 0)) fail_input(svg->src_loc, "SVG '" + svg->src + "' has no area");
-    } else {
-        return std::nullopt;
-    }
-    model::Box completed = box;
-    if (box.w > 0)
-        completed.h = box.w * pic_h / pic_w;
-    else
-        completed.w = box.h * pic_w / pic_h;
-    return completed;
-}
-
 }  // namespace
 
 size_t Bitmap::bytes() const {
     if (!surface) return 0;
     return static_cast<size_t>(cairo_image_surface_get_stride(surface.get())) *
            cairo_image_surface_get_height(surface.get());
-}
-
-ComposedCanvas compose_canvas(const model::Document& canvas, text::Typesetter& typesetter,
-                              const scene::ImageLoader& load_image) {
-    ComposedCanvas composed;
-    composed.pages = scene::compose(canvas, typesetter, load_image);
-    composed.completed_boxes.resize(canvas.pages.size());
-    scene::ImageCache images(load_image);
-    for (size_t p = 0; p < canvas.pages.size(); ++p) {
-        const auto& frames = canvas.pages[p].frames;
-        if (frames.size() != 1) continue;
-        auto box = completed_box(frames[0], load_image);
-        if (!box) continue;
-        // compose drew nothing for a frame with no area: place it again in
-        // its completed box.
-        model::Frame frame = frames[0];
-        frame.box = *box;
-        composed.pages[p].items = scene::frame_items(frame, images);
-        composed.completed_boxes[p] = box;
-    }
-    return composed;
 }
 
 Bitmap render_still(const std::vector<scene::Item>& items) {

@@ -55,8 +55,13 @@ struct ComposedCanvas {
     std::vector<std::optional<model::Box>> completed_boxes;
 };
 
-ComposedCanvas compose_canvas(const model::Document& canvas, text::Typesetter& typesetter,
-                              const scene::ImageLoader& load_image);
+// Composes every page (scene::compose: text set, pictures placed). A JPEG
+// is decoded at the smallest DCT scale that still gives the pixels its
+// largest use draws (`page_zoom`: per page, the largest Ken Burns zoom),
+// not at full size, and those pixels go when the display list goes: the
+// loader keeps only the file's bytes (canvas_compose.cpp).
+ComposedCanvas compose_canvas(const model::Document& canvas, const std::vector<double>& page_zoom,
+                              text::Typesetter& typesetter, const scene::ImageLoader& load_image);
 
 // Renders `items` once at the video resolution, cropped to their ink (plus
 // a pixel for antialiasing). Empty surface when nothing is drawn.

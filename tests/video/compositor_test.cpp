@@ -75,6 +75,13 @@ bool is_color(const Frame& f, int x, int y, int r, int g, int b, int tolerance =
            std::abs(f.b(x, y) - b) <= tolerance;
 }
 
+// Makes a test input with the ffmpeg CLI.
+void ffmpeg(const std::string& args, const fs::path& out) {
+    auto result = test::run_command("ffmpeg -nostdin -loglevel error -y " + args + " " +
+                                    test::shell_quote(out.string()) + " 2>&1");
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+}
+
 bool all_opaque(const Frame& f) {
     for (int y = 0; y < f.h; ++y)
         for (int x = 0; x < f.w; ++x)
@@ -323,6 +330,22 @@ TEST_F(Compositor, ImageWithOnlyWidthKeepsItsAspectRatio) {
     EXPECT_TRUE(is_color(f, 121, 40, 255, 255, 255));
 }
 
+TEST_F(Compositor, LargeJpegIsDecodedOnlyAsLargeAsShown) {
+    fs::path jpeg = dir_ / "big.jpg";
+    ffmpeg("-f lavfi -i color=c=0x2040c0:s=1600x1200 -frames:v 1 -q:v 2", jpeg);
+    TimelineBuilder b(320, 180);
+    auto& s = b.scene(1);
+    s.layers.push_back(b.image(box_px(10, 10, 160, 120), jpeg, 1, model::Fit::Contain));
+    auto c = compositor(b.tl);
+    Frame f = draw(*c, 0);
+    EXPECT_TRUE(is_color(f, 90, 70, 0x20, 0x40, 0xc0, 6));
+    EXPECT_TRUE(is_color(f, 171, 70, 255, 255, 255));
+    // The loader's own copy was never decoded at full size (it keeps the bytes).
+    auto original = loader_(jpeg, {});
+    ASSERT_TRUE(original->jpeg_data);
+    EXPECT_TRUE(original->pixels_pending());
+}
+
 TEST_F(Compositor, TextLayerInksInsideItsBoxOnly) {
     TimelineBuilder b(320, 180);
     auto& s = b.scene(1);
@@ -395,11 +418,6 @@ TEST_F(Compositor, AnyOrderGivesTheSamePixels) {
 }
 
 
-void ffmpeg(const std::string& args, const fs::path& out) {
-    auto result = test::run_command("ffmpeg -nostdin -loglevel error -y " + args + " " +
-                                    test::shell_quote(out.string()) + " 2>&1");
-    ASSERT_EQ(result.exit_code, 0) << result.output;
-}
 
 model::Layer clip_layer(const model::Box& box, const fs::path& file, double end_s) {
     model::Layer layer;
