@@ -29,10 +29,11 @@ using Ebur128Ptr = std::unique_ptr<ebur128_state, Ebur128Free>;
 
 // How far below the limit the limiter aims. Meters interpolate differently
 // (libebur128 and FFmpeg's ebur128 and loudnorm filters differ by up to
-// 0.03 dB on dense material), and AAC at 384 kb/s moved true peaks of
-// limited test mixes by up to +0.07 dB: 0.2 dB keeps the encoded file,
-// not only our buffer, under the limit.
-constexpr double kCeilingMarginDb = 0.2;
+// 0.03 dB on dense material), and AAC at 384 kb/s raises true peaks: by
+// +0.07 dB on limited noise, by +0.18 dB on the promo's music and
+// narration. 0.5 dB keeps the encoded file, not only this buffer, under
+// the limit.
+constexpr double kCeilingMarginDb = 0.5;
 // Limiting that costs more than this much integrated loudness is made up
 // by another pass with a higher static gain, up to kGainPasses in all.
 constexpr double kLoudnessToleranceLu = 0.2;
