@@ -57,7 +57,8 @@ struct Overlay {
 
 Overlay load_overlay(const TranscodeJob& job, const EncodeSettings& frame) {
     const SourceLoc where{"--overlay"};
-    const auto image = raster::decode_image(*job.overlay, where);
+    // Named relative to the working directory in messages, as the user wrote it.
+    const auto image = raster::decode_image(media::display_name(*job.overlay), where);
     const std::vector<uint32_t>& pixels = image->pixel_data();
     const double width = job.overlay_width_px > 0 ? job.overlay_width_px : image->width;
     const int w = std::max(1, static_cast<int>(std::lround(width)));
