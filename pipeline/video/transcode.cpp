@@ -158,7 +158,13 @@ void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSi
     std::optional<BurnedCaptions> captions;
     if (job.captions) {
         const std::string name = media::display_name(*job.captions);
-        captions.emplace(read_srt(*job.captions, name), name, settings.width, settings.height, typesetter);
+        const std::vector<model::Caption> cues = read_srt(*job.captions, name);
+        // No text is silently lost: a cue the video never reaches is an error.
+        for (const model::Caption& cue : cues)
+            if (cue.start_s >= duration_s)
+                fail_input(cue.loc, "this caption starts at " + format_number(cue.start_s, 3) +
+                                        "s, after the video ends (" + format_number(duration_s, 3) + "s)");
+        captions.emplace(cues, name, settings.width, settings.height, typesetter);
     }
 
     // The whole sound, exactly as long as the video: silence where the

@@ -88,6 +88,8 @@ protected:
                "-frames:v 1",
                "mascot.png");
         std::ofstream(g_root / "captions.srt") << "1\n00:00:00,400 --> 00:00:01,200\nテスト字幕です\n\n";
+        std::ofstream(g_root / "late.srt") << "1\n00:00:00,400 --> 00:00:01,200\nはじめ\n\n"
+                                          << "2\n00:00:05,000 --> 00:00:06,000\n動画の後\n\n";
         std::ofstream(g_root / "long.srt")
             << "1\n00:00:00,400 --> 00:00:01,200\n"
             << "この字幕はとても長いので二行の字幕枠に収まらず、エラーになるはずです。"
@@ -269,6 +271,15 @@ TEST_F(Transcode, CaptionTooLongIsRefusedAtItsLine) {
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("long.srt:"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("does not fit the caption area"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(Transcode, CaptionAfterTheEndIsRefusedAtItsLine) {
+    const fs::path out = g_root / "never.mp4";
+    const KohoRun run = transcode({"footage.mp4", "-o", out.string(), "--captions", "late.srt"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("late.srt:5"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("starts at 5s, after the video ends (2s)"), std::string::npos) << run.err;
     EXPECT_FALSE(fs::exists(out));
 }
 
