@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 #include <gtest/gtest.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -364,6 +365,19 @@ TEST(Mp4Writer, WritesTheSameBytesTwiceWithAFixedThreadCount) {
     std::string bytes_a = bytes_of(a), bytes_b = bytes_of(b);
     ASSERT_GT(bytes_a.size(), 1000u);
     EXPECT_TRUE(bytes_a == bytes_b) << "the two files differ";
+}
+
+TEST(Mp4Writer, DatesTheFileBySourceDateEpochOrNotAtAll) {
+    EncodeSettings s = small_settings();
+    fs::path undated = scratch() / "undated.mp4", dated = scratch() / "dated.mp4";
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    write_video(undated, s, 5, sine);
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    write_video(dated, s, 5, sine);
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    // No clock: without the variable the MP4's times are 0 (not exported).
+    EXPECT_EQ(read_stream_facts(undated).metadata.count("creation_time"), 0u);
+    EXPECT_EQ(read_stream_facts(dated).metadata["creation_time"], "2023-11-14T22:13:20.000000Z");
 }
 
 TEST(Mp4Writer, WritesNoAudioTrackWhenAskedNot) {
