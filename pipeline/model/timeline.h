@@ -237,6 +237,15 @@ struct Timeline {
     int64_t frame_count() const;
 };
 
+// The built-in caption style (named "koho:caption" in a timeline's canvas):
+// Noto Sans CJK JP, weight 700, 1/20 of the frame height, white, centred,
+// with a dark outline; and the default caption box: the bottom of the
+// title-safe area, 10 % in from the sides, the bottom edge at 90 % of the
+// height (85 % on a portrait frame), two lines of `style` high. Shared with
+// captions that come from elsewhere (koho transcode --captions).
+Style builtin_caption_style(double frame_h_pt, const SourceLoc& loc);
+Box default_caption_box(double frame_w_pt, double frame_h_pt, const Style& style);
+
 struct TimelineOptions {
     std::filesystem::path root = ".";
     std::string variant;             // "" = the main timeline; unknown names are an error

@@ -11,21 +11,8 @@ namespace {
 const std::vector<std::string> kX264Presets = {"ultrafast", "superfast", "veryfast", "faster", "fast",
                                                "medium",    "slow",      "slower",   "veryslow"};
 
-// Subtitles' usual look: bold gothic, 1/20 of the frame height, white
-// with a dark outline that keeps it legible on any picture.
-const Style* builtin_caption_style(TimelineContext& c, const SourceLoc& loc) {
-    Style s;
-    s.name = kCaptionStyleName;
-    s.loc = loc;
-    s.font_family = "Noto Sans CJK JP";
-    s.font_loc = loc;
-    s.weight = 700;
-    s.size_pt = c.frame_h_pt / 20;
-    s.color = Color::from_rgb(1, 1, 1);
-    s.align = Align::Center;
-    s.last_line_align = Align::Center;
-    s.outline = TextOutline{Color::from_rgb(0.1, 0.1, 0.1), s.size_pt * 0.16};
-    auto [it, _] = c.timeline.canvas.styles.insert_or_assign(kCaptionStyleName, std::move(s));
+const Style* add_builtin_caption_style(TimelineContext& c, const SourceLoc& loc) {
+    auto [it, _] = c.timeline.canvas.styles.insert_or_assign(kCaptionStyleName, builtin_caption_style(c.frame_h_pt, loc));
     return &it->second;
 }
 
@@ -58,16 +45,19 @@ CaptionStyle read_caption_style(const std::optional<Fields>& f, TimelineContext&
     } else {
         cs.loc = root_node(c.source).loc();
     }
-    cs.style = style ? style_named(*style, c.timeline.canvas) : builtin_caption_style(c, cs.loc);
+    cs.style = style ? style_named(*style, c.timeline.canvas) : add_builtin_caption_style(c, cs.loc);
     if (burn_in) cs.burn_in = read_bool(*burn_in, "\"burn_in\"");
     // The title-safe area: 10 % in from the sides, the bottom edge at 90 % of
     // the height (85 % on a portrait frame, above the Shorts/Reels
     // controls), two lines high.
+    // What is not written comes from the title-safe default box; a caption
+    // given only its own height keeps the default bottom edge.
     Box& b = cs.box;
-    b.x = x ? read_frame_length(*x, "\"x\"", fw) : 0.1 * fw;
-    b.w = w ? read_frame_length(*w, "\"w\"", fw, Sign::Positive) : 0.8 * fw;
-    b.h = h ? read_frame_length(*h, "\"h\"", fh, Sign::Positive) : 2 * cs.style->effective_leading_pt();
-    const double bottom = (fh > fw ? 0.85 : 0.9) * fh;
+    b = default_caption_box(fw, fh, *cs.style);
+    const double bottom = b.y + b.h;
+    if (x) b.x = read_frame_length(*x, "\"x\"", fw);
+    if (w) b.w = read_frame_length(*w, "\"w\"", fw, Sign::Positive);
+    if (h) b.h = read_frame_length(*h, "\"h\"", fh, Sign::Positive);
     b.y = y ? read_frame_length(*y, "\"y\"", fh) : bottom - b.h;
     return cs;
 }
@@ -189,3 +179,33 @@ VideoOutput read_output(const std::optional<Fields>& f, TimelineContext& c) {
 }
 
 }  // namespace koho::model::detail
+
+namespace koho::model {
+
+// Subtitles' usual look: bold gothic, white with a dark outline that keeps
+// it legible on any picture.
+Style builtin_caption_style(double frame_h_pt, const SourceLoc& loc) {
+    Style s;
+    s.name = detail::kCaptionStyleName;
+    s.loc = loc;
+    s.font_family = "Noto Sans CJK JP";
+    s.font_loc = loc;
+    s.weight = 700;
+    s.size_pt = frame_h_pt / 20;
+    s.color = Color::from_rgb(1, 1, 1);
+    s.align = Align::Center;
+    s.last_line_align = Align::Center;
+    s.outline = TextOutline{Color::from_rgb(0.1, 0.1, 0.1), s.size_pt * 0.16};
+    return s;
+}
+
+Box default_caption_box(double frame_w_pt, double frame_h_pt, const Style& style) {
+    Box b;
+    b.x = 0.1 * frame_w_pt;
+    b.w = 0.8 * frame_w_pt;
+    b.h = 2 * style.effective_leading_pt();
+    b.y = (frame_h_pt > frame_w_pt ? 0.85 : 0.9) * frame_h_pt - b.h;
+    return b;
+}
+
+}  // namespace koho::model

@@ -172,6 +172,20 @@ TEST(Timeline, PortraitCaptionsSitAboveTheShortsControls) {
     EXPECT_DOUBLE_EQ(tl.caption_style.style->size_pt, 1920 * 0.75 / 20);
 }
 
+TEST(Timeline, BuiltInCaptionLookForOtherCaptions) {
+    // koho transcode --captions uses the same look and place.
+    const Style style = builtin_caption_style(1440, SourceLoc{"x.srt"});
+    EXPECT_EQ(style.name, "koho:caption");
+    EXPECT_DOUBLE_EQ(style.size_pt, 72);
+    EXPECT_EQ(style.font_family, "Noto Sans CJK JP");
+    EXPECT_EQ(style.loc.file, "x.srt");
+    const Box box = default_caption_box(810, 1440, style);
+    EXPECT_DOUBLE_EQ(box.x, 81);
+    EXPECT_DOUBLE_EQ(box.w, 648);
+    EXPECT_DOUBLE_EQ(box.h, 2 * 1.75 * 72);
+    EXPECT_DOUBLE_EQ(box.y + box.h, 0.85 * 1440);
+}
+
 TEST(Timeline, FrameRatesAreExact) {
     auto rate = [](const std::string& fps) {
         return load_timeline_text(R"({"type": "video", "fps": )" + fps + R"(, "scenes": [{"duration": "10s"}]})").fps;
