@@ -203,6 +203,8 @@ TEST(Mp4Writer, PutsMoovFirstAndWritesNoEditList) {
     EXPECT_FALSE(f.has_edit_list);
     ASSERT_FALSE(f.top_level_boxes.empty());
     EXPECT_EQ(f.top_level_boxes.front(), "ftyp");
+    // Signed composition offsets (ctts version 1) belong to the iso4 brand.
+    EXPECT_EQ(f.metadata.at("major_brand"), "iso4");
 }
 
 TEST(Mp4Writer, WritesAacLc48kStereoAtTheBitRate) {
@@ -280,6 +282,18 @@ TEST(Mp4Writer, WritesChaptersReadBackByLibavformat) {
     EXPECT_NEAR(chapters[2].end_s, 2.0, 1e-3);
     // Both forms FFmpeg's MP4 muxer writes: the Nero list and a text track.
     EXPECT_TRUE(main_facts().has_chpl);
+}
+
+TEST(Mp4Writer, EndsTheLastChapterWithTheVideoWhenNoDurationIsGiven) {
+    EncodeSettings s = small_settings();
+    s.chapters = {{0.0, "前半", {}}, {0.5, "後半", {}}};
+    s.duration_s = 0;
+    fs::path p = scratch() / "chapters-open.mp4";
+    write_video(p, s, 27, sine);  // 0.9 s
+    StreamFacts f = read_stream_facts(p);
+    ASSERT_EQ(f.chapters.size(), 2u);
+    EXPECT_NEAR(f.chapters[0].end_s, 0.5, 1e-3);
+    EXPECT_NEAR(f.chapters[1].end_s, 0.9, 1e-3);
 }
 
 // What a player reading the tag (BT.709) shows for `rgb` if the writer
