@@ -101,9 +101,10 @@ protected:
         fs::remove_all(g_root, ec);
     }
 
-    static KohoRun transcode(const std::vector<std::string>& extra) {
+    static KohoRun transcode(const std::vector<std::string>& extra, bool quiet = true) {
         std::vector<std::string> args = {"transcode", "--root", g_root.string(), "--preset", "web-720p",
-                                         "--encoder-preset", "ultrafast", "--threads", "2", "--quiet"};
+                                         "--encoder-preset", "ultrafast", "--threads", "2"};
+        if (quiet) args.push_back("--quiet");
         args.insert(args.end(), extra.begin(), extra.end());
         return run_koho(args);
     }
@@ -188,8 +189,10 @@ TEST_F(Transcode, FootageIsFittedCentredWithOverlayCaptionAndLoudness) {
 
 TEST_F(Transcode, WideFootageIsLetterboxedAndGetsASilentTrack) {
     const fs::path out = g_root / "wide-out.mp4";
-    const KohoRun run = transcode({"wide.mp4", "-o", out.string()});
+    const KohoRun run = transcode({"wide.mp4", "-o", out.string()}, /*quiet=*/false);
     ASSERT_EQ(run.exit_code, 0) << run.err;
+    // stderr is a pipe here: plain progress lines, the last one complete.
+    EXPECT_NE(run.err.find("wide-out.mp4: frame 30/30"), std::string::npos) << run.err;
     const koho::test::StreamFacts facts = koho::test::read_stream_facts(out);
     EXPECT_EQ(facts.video().decoded_frames, 30);
     EXPECT_NEAR(facts.video().avg_frame_rate.value(), 30.0, 1e-9);
