@@ -111,6 +111,11 @@ TEST(TimelineVariants, OverrideErrorsPointIntoTheVariant) {
     EXPECT_EQ(timeline_error(with_override(R"({})", R"(, "w": {"layers": {"mascot": {}}})"), "v"),
               "t.json:3:73: error: variant 'w' overrides layer 'mascot', but no layer has that id (at "
               "/variants/w/layers/mascot)");
+    // Inside an overriding string, at the character.
+    EXPECT_EQ(timeline_error(with_override(R"({"title": {"text": "ab{{nope}}"}})"), "v"),
+              "t.json:3:73: error: unknown variable '{{nope}}' (\"vars\" defines none) (at /variants/v/layers/title/text)");
+    EXPECT_EQ(timeline_error(with_override(R"({"title": {"style": "tt"}})"), "v"),
+              "t.json:3:71: error: unknown style 'tt' (at /variants/v/layers/title/style)");
     // The main timeline does not apply the override, but the schema
     // checks every variant's values.
     EXPECT_EQ(timeline_error(with_override(R"({"title": {"x": "10"}})")),
