@@ -145,6 +145,11 @@ void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSi
 
     const MediaInfo info = probe_media(job.input, input_loc);
     if (!info.has_video) fail_input(input_loc, media::display_name(job.input) + " has no video stream");
+    // Without a length the frame count is unknown; guessing could cut the
+    // footage short without a word.
+    if (!(info.duration_s > 0))
+        fail_input(input_loc, media::display_name(job.input) +
+                                  " does not say how long it is (a raw stream?); remux it into MP4 or MOV first");
     const model::FrameRate fps = transcode_frame_rate(info.fps);
     const int64_t frames = std::max<int64_t>(1, std::llround(info.duration_s * fps.value()));
     const double duration_s = double(frames) * fps.den / fps.num;

@@ -81,6 +81,8 @@ protected:
                "-c:v libx264 -preset ultrafast -pix_fmt yuv420p",
                "phone-flat.mp4");
         ffmpeg("-i '" + (g_root / "phone-flat.mp4").string() + "' -c copy -metadata:s:v:0 rotate=90", "phone.mp4");
+        // A raw H.264 stream: no container, no duration.
+        ffmpeg("-i '" + (g_root / "wide.mp4").string() + "' -c copy -f h264", "raw.h264");
         // Sound only.
         ffmpeg("-f lavfi -i sine=f=440:r=48000:d=1", "voice.wav");
         // The overlay: 80×80, left half opaque red, right half transparent.
@@ -265,6 +267,14 @@ TEST_F(Transcode, InputWithoutVideoIsRefused) {
     const KohoRun run = transcode({"voice.wav", "-o", out.string()});
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("voice.wav has no video stream"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(Transcode, InputWithoutADurationIsRefused) {
+    const fs::path out = g_root / "never.mp4";
+    const KohoRun run = transcode({"raw.h264", "-o", out.string()});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("raw.h264 does not say how long it is"), std::string::npos) << run.err;
     EXPECT_FALSE(fs::exists(out));
 }
 
