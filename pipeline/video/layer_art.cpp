@@ -97,11 +97,15 @@ Bitmap render_still(const std::vector<scene::Item>& items) {
     // Whole pixels, one more on each side for antialiased edges.
     int x0 = static_cast<int>(std::floor(ix)) - 1, y0 = static_cast<int>(std::floor(iy)) - 1;
     int x1 = static_cast<int>(std::ceil(ix + iw)) + 1, y1 = static_cast<int>(std::ceil(iy + ih)) + 1;
+    // Drawn again, for real, on pixels: scene/ draws images differently on
+    // a raster target (edges padded, not faded), so the recording is only
+    // the measure.
     bitmap.surface = new_surface(CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
     {
         scene::CairoPtr cr(cairo_create(bitmap.surface.get()));
-        cairo_set_source_surface(cr.get(), recording.get(), -x0, -y0);
-        cairo_paint(cr.get());
+        cairo_translate(cr.get(), -x0, -y0);
+        cairo_scale(cr.get(), px(1), px(1));
+        for (const auto& item : items) render_opaque(cr.get(), item);
         check(cr.get(), "rendering a layer");
     }
     bitmap.x = x0;

@@ -508,6 +508,30 @@ TEST_F(LoadedTimeline, CrossfadeFromJson) {
     EXPECT_TRUE(is_color(draw(*c, 25), 200, 90, 0, 0, 255));
 }
 
+TEST_F(LoadedTimeline, ClipsImageAndWipeFromJson) {
+    ffmpeg("-f lavfi -i \"nullsrc=s=64x48:r=10:d=4,format=gbrp,geq=r='6*N':g='128':b='64'\" "
+           "-c:v libx264 -preset ultrafast -crf 0 -pix_fmt yuv444p",
+           dir_ / "counter.mp4");
+    testing::write_png(dir_ / "square.png", 20, 10, [](cairo_t* cr) {  // 2:1, shown 40 px high
+        cairo_set_source_rgb(cr, 0, 0, 1);
+        cairo_paint(cr);
+    });
+    model::Timeline tl = load("clips-and-wipe.json");
+    auto c = compositor(tl);
+    Frame f = draw(*c, 13);  // 1.3 s
+    EXPECT_NEAR(f.r(32, 24), 6 * 13, 3);
+    EXPECT_NEAR(f.r(112, 24), 6 * 18, 3);
+    EXPECT_NEAR(f.r(192, 24), 6 * 3, 3);
+    EXPECT_TRUE(is_color(f, 240, 0, 0, 0, 255));   // upscaled 4×, edges sharp
+    EXPECT_TRUE(is_color(f, 319, 39, 0, 0, 255));  // 80 px wide from its 40 px height
+    EXPECT_TRUE(is_color(f, 318, 42, 255, 255, 255));
+    // The wipe (over [2 s, 3 s), from the left): at 2.5 s the left half is the next scene.
+    Frame half = draw(*c, 25);
+    EXPECT_TRUE(is_color(half, 150, 100, 0, 255, 0));
+    EXPECT_TRUE(is_color(half, 170, 100, 255, 255, 255));
+    EXPECT_NEAR(half.r(192, 24), 6 * 5, 3);  // the old scene's clip still plays under the wipe
+}
+
 // FORMAT.md's "Video timeline" example as it is written, with test media.
 TEST_F(LoadedTimeline, FormatExample) {
     fs::create_directories(dir_ / "media/photos");
