@@ -75,7 +75,7 @@ struct ListStyle {
 
 // 縁取り: glyph outlines stroked under their fill (titles on photos).
 struct TextOutline {
-    Color color = Color::from_rgb(255, 255, 255);
+    Color color = Color::from_rgb(1, 1, 1);
     double width_pt = 1;            // stroke width (half of it shows outside the glyph)
 };
 

@@ -67,6 +67,8 @@ TEST(StyleKeys, InheritedThroughBasedOnWithEmOfTheOwnSize) {
     EXPECT_DOUBLE_EQ(big.horizontal_scale, 0.8);
     ASSERT_TRUE(big.outline);
     EXPECT_DOUBLE_EQ(big.outline->width_pt, 2);
+    // An outline without a colour is white (the default, in 0..1 like every colour).
+    EXPECT_EQ(big.outline->color, *parse_hex_color("#ffffff", nullptr));
     EXPECT_TRUE(big.keep_with_next);
     EXPECT_EQ(big.widows, 2);
 }
