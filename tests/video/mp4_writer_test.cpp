@@ -156,6 +156,11 @@ TEST(Mp4Writer, KeepsEveryFrameAndTheExactDuration) {
     EXPECT_DOUBLE_EQ(v.duration_s, 2.0);
     EXPECT_DOUBLE_EQ(v.declared_duration_s, 2.0);
     EXPECT_EQ(v.first_pts, 0);  // the first frame is shown at 0, without an edit list to say so
+    // The muxer chose its own time base (1/15360 for 30 fps, not the
+    // encoder's 1/30): durations above hold only because packet times
+    // were rescaled to it.
+    EXPECT_EQ(v.time_base.num, 1);
+    EXPECT_EQ(v.time_base.den, 15360);
     EXPECT_NEAR(main_facts().container_duration_s, 2.0, 1e-3);
 }
 
