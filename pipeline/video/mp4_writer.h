@@ -7,9 +7,13 @@
 // pitfalls handled here: every packet gets a duration (else the MP4 ends a
 // frame short), packet times are rescaled to the time base the muxer chose,
 // the MP4 muxer is told not to write edit lists and to put moov first
-// (faststart), the AAC encoder is fed exact frame sizes through an
-// AVAudioFifo, and AVDictionary options the encoders or muxer did not
-// consume are an error (a typo in an option never passes silently).
+// (faststart), with signed composition offsets (ctts v1, brand iso4) so
+// that the B-frame delay does not push the first frame late, the AAC
+// encoder is fed exact frame sizes through an AVAudioFifo with its 1024
+// samples of priming moved in front of time 0 (sound in sync without an
+// edit list; the first 21 ms play as silence) and its last packet cut to
+// end with the video, and AVDictionary options the encoders or muxer did
+// not consume are an error (a typo in an option never passes silently).
 #pragma once
 
 #include <cstdint>
