@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -80,6 +81,18 @@ void ffmpeg(const std::string& args, const fs::path& out) {
     auto result = test::run_command("ffmpeg -nostdin -loglevel error -y " + args + " " +
                                     test::shell_quote(out.string()) + " 2>&1");
     ASSERT_EQ(result.exit_code, 0) << result.output;
+}
+
+model::Layer clip_layer(const model::Box& box, const fs::path& file, double end_s) {
+    model::Layer layer;
+    layer.kind = model::Layer::Kind::Video;
+    layer.box = box;
+    layer.end_s = end_s;
+    model::ClipSource clip;
+    clip.path = file;
+    clip.src = file.filename().string();
+    layer.clip = clip;
+    return layer;
 }
 
 bool all_opaque(const Frame& f) {
@@ -312,6 +325,66 @@ TEST_F(Compositor, KenBurnsMovesThePictureInsideAFixedClip) {
     EXPECT_TRUE(is_color(half, 160, 43, 255, 255, 255));
 }
 
+// The first column of row y that is magenta; -1 if none.
+int magenta_edge(const Frame& f, int y) {
+    for (int x = 0; x < f.w; ++x)
+        if (f.r(x, y) > 200 && f.b(x, y) > 200 && f.g(x, y) < 60) return x;
+    return -1;
+}
+
+TEST_F(Compositor, KenBurnsOnSvgArt) {
+    fs::path svg = dir_ / "halves.svg";
+    std::ofstream(svg) << "<svg xmlns='http://www.w3.org/2000/svg' width='160' height='90' viewBox='0 0 160 90'>"
+                          "<rect width='80' height='90' fill='#00ff00'/>"
+                          "<rect x='80' width='80' height='90' fill='#ff00ff'/></svg>";
+    TimelineBuilder b(320, 180, {10, 1});
+    auto& s = b.scene(1);
+    model::Layer layer = b.svg(box_px(80, 45, 160, 90), svg, 1);
+    model::Motion motion;
+    motion.from.scale = 1;
+    motion.to.scale = 2;  // about the box centre, where the colour edge is
+    motion.to.x_pt = pt(40);
+    layer.motion = motion;
+    s.layers.push_back(layer);
+    auto c = compositor(b.tl);
+    Frame start = draw(*c, 0), half = draw(*c, 5);
+    EXPECT_NEAR(magenta_edge(start, 90), 160, 1);
+    EXPECT_NEAR(magenta_edge(half, 90), 180, 1);
+    // Zoomed 1.5×: the green half reaches past the box's left edge, which clips it.
+    EXPECT_TRUE(is_color(half, 81, 90, 0, 255, 0));
+    EXPECT_TRUE(is_color(half, 78, 90, 255, 255, 255));
+    EXPECT_TRUE(is_color(half, 120, 46, 0, 255, 0));
+    EXPECT_TRUE(is_color(half, 120, 43, 255, 255, 255));
+}
+
+TEST_F(Compositor, KenBurnsOnAVideoLayer) {
+    fs::path halves = dir_ / "halves.mp4";
+    ffmpeg("-f lavfi -i \"color=c=green:s=64x48:r=10:d=2,drawbox=x=32:y=0:w=32:h=48:c=magenta:t=fill\" "
+           "-c:v libx264 -preset ultrafast -crf 0 -pix_fmt yuv444p",
+           halves);
+    TimelineBuilder b(320, 180, {10, 1});
+    auto& s = b.scene(2);
+    model::Layer layer = clip_layer(box_px(100, 50, 128, 96), halves, 2);
+    model::Motion motion;
+    motion.from.scale = motion.to.scale = 1.5;
+    motion.to.x_pt = pt(-32);
+    layer.motion = motion;
+    s.layers.push_back(layer);
+    auto c = compositor(b.tl);
+    auto edge = [](const Frame& f, int y) {  // where red crosses half way (swscale's bicubic blurs the edge)
+        for (int x = 0; x < f.w; ++x)
+            if (f.r(x, y) > 127 && f.g(x, y) < 100) return x;
+        return -1;
+    };
+    EXPECT_NEAR(edge(draw(*c, 0), 98), 164, 1);
+    Frame half = draw(*c, 10);
+    EXPECT_NEAR(edge(half, 98), 148, 1);
+    EXPECT_TRUE(is_color(half, 226, 98, 255, 0, 255, 12));
+    EXPECT_TRUE(is_color(half, 229, 98, 255, 255, 255));
+    EXPECT_TRUE(is_color(half, 101, 51, 0, 128, 0, 12));
+    EXPECT_TRUE(is_color(half, 98, 51, 255, 255, 255));
+}
+
 TEST_F(Compositor, ImageWithOnlyWidthKeepsItsAspectRatio) {
     fs::path png = dir_ / "wide.png";
     testing::write_png(png, 200, 100, [](cairo_t* cr) {
@@ -419,17 +492,6 @@ TEST_F(Compositor, AnyOrderGivesTheSamePixels) {
 
 
 
-model::Layer clip_layer(const model::Box& box, const fs::path& file, double end_s) {
-    model::Layer layer;
-    layer.kind = model::Layer::Kind::Video;
-    layer.box = box;
-    layer.end_s = end_s;
-    model::ClipSource clip;
-    clip.path = file;
-    clip.src = file.filename().string();
-    layer.clip = clip;
-    return layer;
-}
 
 TEST_F(Compositor, VideoLayersShowTheRightSourceFrame) {
     // 40 frames at 10 fps, frame n with red = 6n (lossless 4:4:4).

@@ -73,6 +73,18 @@ public:
         return layer(model::Layer::Kind::Image, box, page(std::move(frame)), end_s);
     }
 
+    model::Layer svg(const model::Box& box, const std::filesystem::path& file, double end_s,
+                     model::Fit fit = model::Fit::Contain) {
+        model::Frame frame;
+        frame.box = box;
+        model::SvgContent content;
+        content.path = file;
+        content.src = file.filename().string();
+        content.fit = fit;
+        frame.content = content;
+        return layer(model::Layer::Kind::Svg, box, page(std::move(frame)), end_s);
+    }
+
     const model::Style* style(const std::string& name, double size_pt, const Color& color,
                               const std::string& family = "Noto Sans CJK JP") {
         model::Style s;
