@@ -126,7 +126,9 @@ TEST(VideoSamples, CaptionsAreTheNarrationScriptsCues) {
         for (size_t i = 0; i < cues.size(); ++i) {
             EXPECT_NEAR(t.captions[i].start_s, cues[i].start_s, 1e-9) << "caption " << i;
             EXPECT_EQ(t.captions[i].text, cues[i].caption) << "caption " << i;
-            if (i + 1 < cues.size()) EXPECT_LE(t.captions[i].end_s, cues[i + 1].start_s) << "caption " << i;
+            if (i + 1 < cues.size()) {
+                EXPECT_LE(t.captions[i].end_s, cues[i + 1].start_s) << "caption " << i;
+            }
         }
         // The narration track is this script's WAV, and the music ducks under it.
         bool narration = false, ducked = false;
