@@ -42,6 +42,47 @@ void render_opaque(cairo_t* cr, const scene::Item& item) {
     scene::render_item(cr, copy);
 }
 
+// Crops the bitmap to the pixels that have any ink: the margin left for
+// antialiasing goes again where nothing was drawn in it (a photo filling
+// the frame comes out exactly frame-sized, and opaque).
+void trim_transparent(Bitmap& bitmap) {
+    cairo_surface_t* from = bitmap.surface.get();
+    cairo_surface_flush(from);
+    const unsigned char* data = cairo_image_surface_get_data(from);
+    int w = cairo_image_surface_get_width(from), h = cairo_image_surface_get_height(from);
+    int stride = cairo_image_surface_get_stride(from);
+    int x0 = w, y0 = h, x1 = -1, y1 = -1;
+    for (int y = 0; y < h; ++y) {
+        auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+        for (int x = 0; x < w; ++x)
+            if (row[x] >> 24) {
+                x0 = std::min(x0, x);
+                x1 = std::max(x1, x);
+                y0 = std::min(y0, y);
+                y1 = y;
+            }
+    }
+    if (x1 < 0) {
+        bitmap = Bitmap{};
+        return;
+    }
+    if (x0 == 0 && y0 == 0 && x1 == w - 1 && y1 == h - 1) return;
+    int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
+    scene::SurfacePtr to = new_surface(CAIRO_FORMAT_ARGB32, cw, ch);
+    cairo_surface_flush(to.get());
+    int to_stride = cairo_image_surface_get_stride(to.get());
+    for (int y = 0; y < ch; ++y)
+        std::memcpy(cairo_image_surface_get_data(to.get()) + static_cast<size_t>(y) * to_stride,
+                    data + static_cast<size_t>(y + y0) * stride + static_cast<size_t>(x0) * 4,
+                    static_cast<size_t>(cw) * 4);
+    cairo_surface_mark_dirty(to.get());
+    bitmap.surface = std::move(to);
+    bitmap.x += x0;
+    bitmap.y += y0;
+    bitmap.w = cw;
+    bitmap.h = ch;
+}
+
 bool all_opaque(cairo_surface_t* surface) {
     cairo_surface_flush(surface);
     const unsigned char* data = cairo_image_surface_get_data(surface);
@@ -112,7 +153,8 @@ Bitmap render_still(const std::vector<scene::Item>& items) {
     bitmap.y = y0;
     bitmap.w = x1 - x0;
     bitmap.h = y1 - y0;
-    mark_opaque(bitmap);
+    trim_transparent(bitmap);
+    if (bitmap.surface) mark_opaque(bitmap);
     return bitmap;
 }
 
