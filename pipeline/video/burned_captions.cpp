@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "core/diagnostic.h"
+#include "model/timeline.h"
 #include "raster/image_loader.h"
 #include "scene/cairo_ptr.h"
 #include "scene/compose.h"
@@ -16,36 +17,6 @@
 
 namespace koho::video {
 namespace {
-
-// The built-in caption style of timelines (timeline-keys "caption_style",
-// model/timeline_captions.cpp): bold gothic, 1/20 of the frame height,
-// white with a dark outline that keeps it legible on any picture.
-model::Style caption_style(double frame_h_pt, const SourceLoc& loc) {
-    model::Style s;
-    s.name = "caption";
-    s.loc = loc;
-    s.font_family = "Noto Sans CJK JP";
-    s.font_loc = loc;
-    s.weight = 700;
-    s.size_pt = frame_h_pt / 20;
-    s.color = Color::from_rgb(1, 1, 1);
-    s.align = model::Align::Center;
-    s.last_line_align = model::Align::Center;
-    s.outline = model::TextOutline{Color::from_rgb(0.1, 0.1, 0.1), s.size_pt * 0.16};
-    return s;
-}
-
-// The default caption area of timelines: the bottom of the title-safe area,
-// 10 % in from the sides, the bottom edge at 90 % of the height (85 % on a
-// portrait frame, above the Shorts/Reels controls), two lines high.
-model::Box caption_box(double w_pt, double h_pt, const model::Style& style) {
-    model::Box b;
-    b.x = 0.1 * w_pt;
-    b.w = 0.8 * w_pt;
-    b.h = 2 * style.effective_leading_pt();
-    b.y = (h_pt > w_pt ? 0.85 : 0.9) * h_pt - b.h;
-    return b;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
@@ -112,11 +83,12 @@ BurnedCaptions::BurnedCaptions(const std::vector<model::Caption>& captions, cons
     doc.page.trim_h_pt = height * model::kPtPerPx;
     doc.page.marks = model::Marks::None;
     const SourceLoc file_loc{file};
-    auto [it, inserted] = doc.styles.emplace("caption", caption_style(doc.page.trim_h_pt, file_loc));
+    auto [it, inserted] = doc.styles.emplace("caption", model::builtin_caption_style(doc.page.trim_h_pt, file_loc));
     const model::Style* style = &it->second;
     doc.families_used.emplace(style->font_family, file_loc);
     text::require_family(typesetter.fonts(), style->font_family, file_loc);
-    const model::Box box = caption_box(doc.page.trim_w_pt, doc.page.trim_h_pt, *style);
+    // The timelines' caption look and place (model/timeline.h).
+    const model::Box box = model::default_caption_box(doc.page.trim_w_pt, doc.page.trim_h_pt, *style);
 
     for (const model::Caption& caption : captions) {
         model::TextContent text;

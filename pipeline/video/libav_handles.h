@@ -1,5 +1,5 @@
-// Owners for the libav* handles the encoder side uses: every C handle is
-// freed by its unique_ptr on every path, exceptions included.
+// Owners for the libav* handles of video/ (decoding and encoding): every C
+// handle is freed by its unique_ptr on every path, exceptions included.
 #pragma once
 
 extern "C" {
@@ -33,6 +33,9 @@ struct AudioFifoFreer {
 struct DictionaryFreer {
     void operator()(AVDictionary* d) const { av_dict_free(&d); }
 };
+struct InputContextCloser {
+    void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
+};
 // An output context owns its AVIOContext once avio_open succeeded: closed
 // here too, so a failure halfway through never leaks the file handle.
 struct OutputContextFreer {
@@ -48,6 +51,7 @@ using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
 using SwsPtr = std::unique_ptr<SwsContext, SwsFreer>;
 using AudioFifoPtr = std::unique_ptr<AVAudioFifo, AudioFifoFreer>;
 using OutputContextPtr = std::unique_ptr<AVFormatContext, OutputContextFreer>;
+using InputContextPtr = std::unique_ptr<AVFormatContext, InputContextCloser>;
 
 // An AVDictionary of options being built. libav* functions take an
 // AVDictionary** and may replace it; get() hands that out.

@@ -26,12 +26,6 @@ PacketPtr make_packet() {
     return packet;
 }
 
-std::string av_error_text(int code) {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
-
 std::string display_name(const std::filesystem::path& path) {
     if (!path.is_absolute()) return path.generic_string();
     std::error_code ec;

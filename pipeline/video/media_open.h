@@ -9,6 +9,8 @@
 #include <string>
 
 #include "core/diagnostic.h"
+#include "video/av_error.h"
+#include "video/libav_handles.h"
 #include "video/media_input.h"
 
 extern "C" {
@@ -18,28 +20,17 @@ extern "C" {
 
 namespace koho::video::media {
 
-struct FormatCloser {
-    void operator()(AVFormatContext* ctx) const { avformat_close_input(&ctx); }
-};
-struct CodecFreer {
-    void operator()(AVCodecContext* ctx) const { avcodec_free_context(&ctx); }
-};
-struct FrameFreer {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
-struct PacketFreer {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-using FormatPtr = std::unique_ptr<AVFormatContext, FormatCloser>;
-using CodecPtr = std::unique_ptr<AVCodecContext, CodecFreer>;
-using FramePtr = std::unique_ptr<AVFrame, FrameFreer>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
+// The handle owners of libav_handles.h, under the names the decoders use.
+using FormatPtr = libav::InputContextPtr;
+using CodecPtr = libav::CodecContextPtr;
+using FramePtr = libav::FramePtr;
+using PacketPtr = libav::PacketPtr;
 
 FramePtr make_frame();
 PacketPtr make_packet();
 
 // FFmpeg's own words for an error code ("Invalid data found when processing input").
-std::string av_error_text(int code);
+inline std::string av_error_text(int code) { return libav::error_text(code); }
 
 // The path as a person would recognise it: relative to the working
 // directory when it lies inside it, else as given.
