@@ -26,6 +26,8 @@ packages=(
   # loudness; the ffmpeg CLI only makes test inputs and the bench baseline;
   # espeak-ng speaks the sample narration
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libebur128-dev
+  # off-screen scenes' layer bitmaps are kept deflated
+  zlib1g-dev
   ffmpeg espeak-ng
 )
 

@@ -27,6 +27,15 @@ struct LayerSlot {
     detail::Bitmap still;                    // static content at rest
     std::optional<detail::Picture> picture;  // Ken Burns image or SVG
     std::unique_ptr<detail::ClipLayer> clip; // video
+
+    void park() {
+        still.park();
+        if (picture) picture->bitmap.park();
+    }
+    void wake() {
+        still.wake();
+        if (picture) picture->bitmap.wake();
+    }
 };
 
 double largest_zoom(const model::Layer& layer) {
@@ -97,6 +106,7 @@ struct FrameCompositor::Impl {
     const model::Timeline& timeline;
     double frame_w_pt = 0, frame_h_pt = 0;
     std::vector<std::vector<LayerSlot>> scenes;  // per scene, bottom to top
+    std::vector<bool> awake;                     // per scene: its big bitmaps are raw (it was on screen last)
     std::vector<LayerSlot> overlays;
     std::vector<detail::Bitmap> captions;        // per caption (empty when not burned in)
     scene::SurfacePtr scratch;                   // a scene fading in is drawn here first (made once)
@@ -186,6 +196,17 @@ struct FrameCompositor::Impl {
         cairo_paint_with_alpha(cr, part.alpha);
     }
 
+    // Raw pixels for the scenes in `parts`; the others' go back to their
+    // deflated copies (kept from the first time, so parking is free).
+    void show_only(const std::vector<ScenePart>& parts) {
+        for (size_t s = 0; s < scenes.size(); ++s) {
+            const bool shown = std::any_of(parts.begin(), parts.end(), [&](const ScenePart& p) { return p.scene == s; });
+            if (shown == awake[s]) continue;
+            for (auto& slot : scenes[s]) shown ? slot.wake() : slot.park();
+            awake[s] = shown;
+        }
+    }
+
     const detail::Bitmap* caption_at(double t_s) const {
         const auto& list = timeline.captions;
         auto after = std::upper_bound(list.begin(), list.end(), t_s,
@@ -214,10 +235,16 @@ FrameCompositor::FrameCompositor(const model::Timeline& timeline, text::Typesett
         for (const auto& layer : scene.layers) note_zoom(layer);
     for (const auto& layer : timeline.overlays) note_zoom(layer);
     detail::ComposedCanvas canvas = detail::compose_canvas(timeline.canvas, page_zoom, typesetter, load_image);
+    // Each scene's big bitmaps are deflated as soon as they are made, so
+    // memory holds one scene's raw pixels at a time, not the whole video's.
     for (const auto& scene : timeline.scenes) {
         auto& slots = im.scenes.emplace_back();
-        for (const auto& layer : scene.layers) slots.push_back(make_slot(layer, canvas));
+        for (const auto& layer : scene.layers) {
+            slots.push_back(make_slot(layer, canvas));
+            slots.back().park();
+        }
     }
+    im.awake.assign(im.scenes.size(), false);
     for (const auto& layer : timeline.overlays) im.overlays.push_back(make_slot(layer, canvas));
     for (const auto& caption : timeline.captions) {
         if (caption.page >= canvas.pages.size()) fail_system(caption.loc, "video: a caption names a missing page");
@@ -258,6 +285,7 @@ void FrameCompositor::draw(int64_t index, uint8_t* argb, int stride) {
     cairo_t* cr = owned.get();
 
     std::vector<ScenePart> parts = scenes_at(tl, t_s);
+    im.show_only(parts);
     // The timeline's background, opaque whatever its alpha (every frame
     // is), unless the first scene covers it anyway: then that scene's
     // background replaces the last frame's pixels instead.

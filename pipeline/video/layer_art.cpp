@@ -116,9 +116,26 @@ void mark_opaque(Bitmap& bitmap) {
 }  // namespace
 
 size_t Bitmap::bytes() const {
-    if (!surface) return 0;
-    return static_cast<size_t>(cairo_image_surface_get_stride(surface.get())) *
-           cairo_image_surface_get_height(surface.get());
+    size_t total = deflated ? deflated->bytes.size() : 0;
+    if (surface)
+        total += static_cast<size_t>(cairo_image_surface_get_stride(surface.get())) *
+                 cairo_image_surface_get_height(surface.get());
+    return total;
+}
+
+void Bitmap::park() {
+    if (!surface) return;
+    if (!deflated) {
+        const size_t raw = static_cast<size_t>(cairo_image_surface_get_stride(surface.get())) *
+                           cairo_image_surface_get_height(surface.get());
+        if (raw < kDeflateFromBytes) return;
+        deflated = deflate_surface(surface.get());
+    }
+    surface.reset();
+}
+
+void Bitmap::wake() {
+    if (!surface && deflated) surface = inflate_surface(*deflated);
 }
 
 Bitmap render_still(const std::vector<scene::Item>& items) {

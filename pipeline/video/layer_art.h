@@ -20,6 +20,7 @@
 #include "scene/image.h"
 #include "text/typesetter.h"
 #include "video/animate.h"
+#include "video/bitmap_store.h"
 
 namespace koho::video::detail {
 
@@ -34,7 +35,12 @@ struct Bitmap {
     scene::SurfacePtr surface;     // ARGB32, or RGB24 when every pixel is opaque
     double x = 0, y = 0, w = 0, h = 0;
     bool opaque = false;            // every pixel
-    size_t bytes() const;
+    // Off-screen scenes: the pixels deflated (bitmap_store.h); `surface`
+    // is then empty until the scene is shown again.
+    std::optional<DeflatedPixels> deflated;
+    size_t bytes() const;           // raw and deflated bytes held
+    void park();                    // deflate (once) and let the raw pixels go, when big enough
+    void wake();                    // raw pixels back from the deflated copy
     // Whether it paints every pixel of the rectangle (at rest).
     bool covers(double x, double y, double w, double h) const;
 };

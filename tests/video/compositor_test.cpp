@@ -511,6 +511,37 @@ TEST_F(Compositor, AnyOrderGivesTheSamePixels) {
 
 
 
+// Scenes off screen keep their big bitmaps deflated (bitmap_store.h): the
+// cache holds one scene's raw pixels at a time, and a scene shown again —
+// in any order — gives the same pixels as a compositor that never parked it.
+TEST_F(Compositor, OffScreenScenesAreDeflatedAndComeBackTheSame) {
+    TimelineBuilder b(640, 480, {10, 1});
+    auto& first = b.scene(1);
+    first.layers.push_back(b.rect(box_px(0, 0, 640, 480), kRed, 1));       // 1.2 MB raw
+    first.layers.push_back(b.rect(box_px(10, 10, 30, 30), kGreen, 1));
+    auto& second = b.scene(1);
+    second.layers.push_back(b.rect(box_px(5, 30, 630, 420), kBlue, 1));    // 1.06 MB raw
+    const size_t raw_big = 640u * 480u * 4u + 630u * 420u * 4u;
+    auto c = compositor(b.tl);
+    // Made and parked: both big bitmaps are deflated (flat colour: tiny).
+    EXPECT_LT(c->cache_bytes(), raw_big / 10);
+    std::vector<uint8_t> second_frame = draw(*c, 15).data;
+    const size_t showing_second = c->cache_bytes();
+    EXPECT_GE(showing_second, 630u * 420u * 4u);
+    EXPECT_LT(showing_second, 630u * 420u * 4u + raw_big / 10);
+    std::vector<uint8_t> first_frame = draw(*c, 3).data;
+    EXPECT_GE(c->cache_bytes(), 640u * 480u * 4u);
+    EXPECT_LT(c->cache_bytes(), 640u * 480u * 4u + raw_big / 10);
+    EXPECT_EQ(draw(*c, 15).data, second_frame);
+    EXPECT_EQ(draw(*c, 3).data, first_frame);
+    auto fresh = compositor(b.tl);
+    EXPECT_EQ(draw(*fresh, 3).data, first_frame);
+    Frame f = draw(*fresh, 15);
+    EXPECT_EQ(f.data, second_frame);
+    EXPECT_TRUE(is_color(f, 320, 240, 0, 0, 255));
+    EXPECT_TRUE(is_color(f, 2, 2, 255, 255, 255));
+}
+
 TEST_F(Compositor, VideoLayersShowTheRightSourceFrame) {
     // 40 frames at 10 fps, frame n with red = 6n (lossless 4:4:4).
     fs::path counter = dir_ / "counter.mp4";
