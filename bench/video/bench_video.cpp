@@ -37,6 +37,7 @@
 #include "video/audio_mix.h"
 #include "video/compositor.h"
 #include "video/mp4_writer.h"
+#include "video/render_video.h"
 #include "video/presets.h"
 #include "video/render_video.h"
 
@@ -117,22 +118,12 @@ void encode(const Common& c, const fs::path& raw, const fs::path& mp4, const Enc
     const video::VideoPreset& preset = video::preset_named(timeline.output.preset, timeline.output.preset_loc);
     if (preset.width != timeline.width_px || preset.height != timeline.height_px)
         fail_input({c.timeline}, "bench_video encodes at the timeline's own size; its preset has another");
-    // The settings render_video derives (video/render_video.cpp: encode_settings).
-    video::EncodeSettings settings;
-    settings.width = preset.width;
-    settings.height = preset.height;
-    settings.fps = timeline.fps;
-    settings.crf = a.crf >= 0 ? a.crf : timeline.output.crf ? *timeline.output.crf : preset.crf;
-    settings.x264_preset = !a.encoder_preset.empty()                 ? a.encoder_preset
-                           : !timeline.output.encoder_preset.empty() ? timeline.output.encoder_preset
-                                                                     : preset.x264_preset;
-    settings.maxrate_kbps = preset.maxrate_kbps;
-    settings.bufsize_kbps = preset.bufsize_kbps;
-    settings.audio_bitrate_kbps = preset.audio_bitrate_kbps;
-    settings.threads = a.threads;
-    settings.title = timeline.title;
-    settings.chapters = timeline.chapters;
-    settings.duration_s = timeline.duration_s;
+    // Exactly the settings koho video derives.
+    video::VideoJob job;
+    if (a.crf >= 0) job.crf = a.crf;
+    job.encoder_preset = a.encoder_preset;
+    job.threads = a.threads;
+    const video::EncodeSettings settings = video::encode_settings(timeline, job);
 
     video::AudioBuffer sound = video::mix_soundtrack(timeline);
     if (timeline.loudness)

@@ -28,25 +28,6 @@ fs::path sidecar(const fs::path& output, const std::string& suffix) {
     return p.replace_filename(output.stem().string() + suffix);
 }
 
-EncodeSettings encode_settings(const model::Timeline& timeline, const VideoJob& job, const VideoPreset& preset) {
-    EncodeSettings settings;
-    settings.width = preset.width;
-    settings.height = preset.height;
-    settings.fps = timeline.fps;
-    settings.crf = job.crf ? *job.crf : timeline.output.crf ? *timeline.output.crf : preset.crf;
-    settings.x264_preset = !job.encoder_preset.empty()             ? job.encoder_preset
-                           : !timeline.output.encoder_preset.empty() ? timeline.output.encoder_preset
-                                                                     : preset.x264_preset;
-    settings.maxrate_kbps = preset.maxrate_kbps;
-    settings.bufsize_kbps = preset.bufsize_kbps;
-    settings.audio_bitrate_kbps = preset.audio_bitrate_kbps;
-    settings.threads = job.threads;
-    settings.title = timeline.title;
-    settings.chapters = timeline.chapters;
-    settings.duration_s = timeline.duration_s;
-    return settings;
-}
-
 // The frame the thumbnail shows: a time, the middle of a named scene, or
 // the middle of the first scene.
 int64_t thumbnail_frame(const model::Timeline& timeline) {
@@ -76,6 +57,26 @@ size_t audio_frame_boundary(int64_t index, const model::FrameRate& fps) {
 
 }  // namespace
 
+EncodeSettings encode_settings(const model::Timeline& timeline, const VideoJob& job) {
+    const VideoPreset& preset = chosen_preset(timeline, job);
+    EncodeSettings settings;
+    settings.width = preset.width;
+    settings.height = preset.height;
+    settings.fps = timeline.fps;
+    settings.crf = job.crf ? *job.crf : timeline.output.crf ? *timeline.output.crf : preset.crf;
+    settings.x264_preset = !job.encoder_preset.empty()             ? job.encoder_preset
+                           : !timeline.output.encoder_preset.empty() ? timeline.output.encoder_preset
+                                                                     : preset.x264_preset;
+    settings.maxrate_kbps = preset.maxrate_kbps;
+    settings.bufsize_kbps = preset.bufsize_kbps;
+    settings.audio_bitrate_kbps = preset.audio_bitrate_kbps;
+    settings.threads = job.threads;
+    settings.title = timeline.title;
+    settings.chapters = timeline.chapters;
+    settings.duration_s = timeline.duration_s;
+    return settings;
+}
+
 VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, text::Typesetter& typesetter,
                          ProgressSink* progress) {
     const VideoPreset& preset = chosen_preset(timeline, job);
@@ -103,7 +104,7 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     for (const auto& warning : check_chapters(timeline.chapters, timeline.duration_s))
         report.warnings.push_back(format_diagnostic(warning.loc, "warning", warning.message));
 
-    const EncodeSettings settings = encode_settings(timeline, job, preset);
+    const EncodeSettings settings = encode_settings(timeline, job);
     FrameScaler scaler(timeline.width_px, timeline.height_px, settings.width, settings.height);
     std::vector<uint8_t> canvas(static_cast<size_t>(timeline.width_px) * timeline.height_px * 4);
     const int canvas_stride = timeline.width_px * 4;

@@ -12,6 +12,7 @@
 #include "model/timeline.h"
 #include "text/typesetter.h"
 #include "video/audio_mix.h"
+#include "video/mp4_writer.h"
 
 namespace koho::video {
 
@@ -32,6 +33,12 @@ struct VideoReport {
     std::vector<std::filesystem::path> written;
     std::vector<std::string> warnings;  // formatted, located (chapters, …)
 };
+
+// The encoder settings `koho video` uses for `timeline` and `job`: the
+// preset (the job's, else the timeline's), CRF and x264 preset (the job's,
+// else the timeline's, else the preset's), chapters, title. bench/video
+// encodes with exactly these.
+EncodeSettings encode_settings(const model::Timeline& timeline, const VideoJob& job);
 
 VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, text::Typesetter& typesetter,
                          ProgressSink* progress);
