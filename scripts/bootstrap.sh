@@ -29,6 +29,10 @@ packages=(
   # off-screen scenes' layer bitmaps are kept deflated
   zlib1g-dev
   ffmpeg espeak-ng
+  # the sanitizer build (make test-sanitize, CI) and the libFuzzer harnesses:
+  # clang-14, its ASan/UBSan/libFuzzer runtimes, llvm-symbolizer for the
+  # file:line in sanitizer reports
+  clang libclang-rt-14-dev llvm-14
 )
 
 missing=()
