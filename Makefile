@@ -1,10 +1,13 @@
 # The two commands of the README:
 #   make assets  — set up, build, render every layout in layouts/ into output/
 #   make test    — set up, build, run every test
+# and CI's second stage:
+#   make test-sanitize — every test again on an ASan+UBSan build (clang, SAN_BUILD)
 BUILD ?= build
+SAN_BUILD ?= build-san
 JOBS ?= $(shell nproc)
 
-.PHONY: all assets test bootstrap build media clean
+.PHONY: all assets test test-sanitize bootstrap build media clean
 
 all: build
 
@@ -24,5 +27,15 @@ assets: build
 test: media
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The whole suite built with -fsanitize=address,undefined (cmake/sanitize/);
+# any sanitizer report ends the process with 86 and fails its test. The
+# tests read the media `make media` made with the normal build. KOHO_FUZZ
+# builds the libFuzzer harnesses with the same clang build.
+test-sanitize: media
+	@cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+	  -DKOHO_SANITIZE=ON -DKOHO_FUZZ=ON >/dev/null
+	@cmake --build $(SAN_BUILD) -j $(JOBS)
+	@cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
 clean:
-	rm -rf $(BUILD) output/*
+	rm -rf $(BUILD) $(SAN_BUILD) output/*

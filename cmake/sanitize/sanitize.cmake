@@ -1,0 +1,61 @@
+# KOHO_SANITIZE=ON: every koho target (libraries, koho, tools, tests, bench)
+# is built with AddressSanitizer and UndefinedBehaviorSanitizer, and every
+# executable carries its own runtime options (default_options.cpp), so a
+# sanitizer report ends any koho process — a test binary or the `koho` a test
+# spawns — with exit code 86 whoever started it. `make test-sanitize` builds
+# this in build-san with clang and runs the whole suite; .ci/run calls it.
+#
+# Third-party libraries (cairo, pango, libav*, …) are Debian's and are not
+# instrumented: ASan still checks koho's reads and writes into their buffers
+# and LeakSanitizer still sees their allocations.
+option(KOHO_SANITIZE "Build with -fsanitize=address,undefined (CI's second build)" OFF)
+if(NOT KOHO_SANITIZE)
+  return()
+endif()
+
+if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  message(WARNING "KOHO_SANITIZE is tested with clang (Debian's clang-14); "
+                  "configure with -DCMAKE_CXX_COMPILER=clang++")
+endif()
+
+# address,undefined: out-of-bounds, use-after-free/return/scope, leaks,
+# double free; signed overflow, shifts, bad enum/bool loads, null and
+# misaligned pointers, float→int overflow, vptr (the libraries are static, so
+# RTTI is whole-program) and function (indirect calls through a wrong type).
+# float-divide-by-zero is not in `undefined`: added, since a 0 width or scale
+# reaching a division is a layout bug whose inf/NaN would silently end up in
+# a PDF or a frame. Not added: unsigned-integer-overflow and
+# implicit-conversion (defined behaviour, wanted in hashes and pixel maths).
+# -fno-sanitize-recover=all: the first report ends the process.
+# _GLIBCXX_ASSERTIONS: libstdc++ checks operator[], front(), back() on
+# vector/string/array/span — indexes inside a container's spare capacity,
+# which ASan cannot see.
+# -O1 and line tables only: fast enough to run the suite, cheap to compile
+# and link, and every stack frame still has its file:line.
+set(KOHO_SANITIZE_FLAGS
+  -fsanitize=address,undefined,float-divide-by-zero
+  -fno-sanitize-recover=all
+  -fno-omit-frame-pointer)
+add_compile_options(${KOHO_SANITIZE_FLAGS} -O1 -gline-tables-only -D_GLIBCXX_ASSERTIONS)
+add_link_options(${KOHO_SANITIZE_FLAGS})
+
+# Each executable gets the runtime options compiled in (the LeakSanitizer
+# suppressions' path substituted); added once every directory is read
+# (cmake_language DEFER), when all targets exist.
+configure_file(${CMAKE_CURRENT_LIST_DIR}/default_options.cpp.in
+               ${CMAKE_BINARY_DIR}/generated/sanitize/default_options.cpp @ONLY)
+
+function(koho_sanitize_executables_in dir)
+  get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
+  foreach(target IN LISTS targets)
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "EXECUTABLE")
+      target_sources(${target} PRIVATE ${CMAKE_BINARY_DIR}/generated/sanitize/default_options.cpp)
+    endif()
+  endforeach()
+  get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
+  foreach(subdir IN LISTS subdirs)
+    koho_sanitize_executables_in(${subdir})
+  endforeach()
+endfunction()
+cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR} CALL koho_sanitize_executables_in ${CMAKE_SOURCE_DIR})
