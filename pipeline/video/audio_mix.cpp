@@ -117,7 +117,7 @@ DuckSettings duck_settings(const model::AudioTrack::Duck& d)
 
 }  // namespace
 
-AudioBuffer mix_soundtrack(const model::Timeline& timeline)
+AudioBuffer mix_soundtrack(const model::Timeline& timeline, std::stop_token stop)
 {
     const size_t total = static_cast<size_t>(std::llround(timeline.duration_s * kSampleRate));
     AudioBuffer mix;
@@ -135,6 +135,7 @@ AudioBuffer mix_soundtrack(const model::Timeline& timeline)
         if (u.track && u.track->duck) key_levels.emplace(u.track->duck->under, std::vector<float>());
     AudioBuffer one;  // one use at a time, reused
     for (const Use& u : uses) {
+        if (stop.stop_requested()) return mix;
         if (!u.track || !key_levels.count(u.track->id)) continue;
         one.resize_frames(total);
         place_sound(sound_of(u, sources), u.placement, one);
@@ -142,6 +143,7 @@ AudioBuffer mix_soundtrack(const model::Timeline& timeline)
     }
 
     for (const Use& u : uses) {
+        if (stop.stop_requested()) return mix;
         const AudioBuffer& sound = sound_of(u, sources);
         if (!u.track || !u.track->duck) {
             place_sound(sound, u.placement, mix);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <stop_token>
 
 #include "model/timeline.h"
 #include "video/audio_buffer.h"
@@ -12,7 +13,9 @@
 namespace koho::video {
 
 // Exactly round(duration_s × 48000) frames; silence where nothing plays.
-AudioBuffer mix_soundtrack(const model::Timeline& timeline);
+// A stop request (the video failed meanwhile, the mix runs beside it) ends
+// the work early; what it returns then is incomplete and meant to be dropped.
+AudioBuffer mix_soundtrack(const model::Timeline& timeline, std::stop_token stop = {});
 
 struct LoudnessMeasure {
     double integrated_lufs = 0;      // -inf (as -HUGE_VAL) for silence
@@ -30,6 +33,8 @@ struct LoudnessResult {
 // Applies one gain to bring the integrated loudness to `target_lufs`, then
 // a look-ahead true-peak limiter so that no sample (oversampled) exceeds
 // `true_peak_dbtp`. Silence is left as it is.
-LoudnessResult normalise_loudness(AudioBuffer& audio, double target_lufs, double true_peak_dbtp);
+// A stop request ends it early, leaving `audio` and the result incomplete.
+LoudnessResult normalise_loudness(AudioBuffer& audio, double target_lufs, double true_peak_dbtp,
+                                  std::stop_token stop = {});
 
 }  // namespace koho::video

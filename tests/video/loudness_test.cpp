@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stop_token>
 
 #include "audio_test_support.h"
 #include "video/audio_mix.h"
@@ -158,6 +159,23 @@ TEST(Loudness, SilenceIsLeftAsItIs)
     EXPECT_EQ(r.gain_db, 0);
     for (float s : audio.samples) ASSERT_EQ(s, 0.0f);
     EXPECT_EQ(audio.frames(), size_t(3 * kSampleRate));
+}
+
+TEST(Loudness, AStopRequestEndsTheWorkAndChangesNothingMore)
+{
+    // render_video mixes the sound beside the frames and asks it to stop
+    // when the video fails: asked before it starts, nothing is done.
+    const AudioBuffer source = at_loudness(testing::music_like(6, 3), -30);
+    AudioBuffer audio = source;
+    std::stop_source stop;
+    stop.request_stop();
+    LoudnessResult r = normalise_loudness(audio, -14, -1, stop.get_token());
+    EXPECT_EQ(r.gain_db, 0);
+    EXPECT_EQ(r.before.integrated_lufs, 0) << "no measurement was made";
+    ASSERT_EQ(audio.samples, source.samples);
+    // Not asked, the same call does the work.
+    LoudnessResult done = normalise_loudness(audio, -14, -1, std::stop_source().get_token());
+    EXPECT_NEAR(done.after.integrated_lufs, -14, 0.5);
 }
 
 }  // namespace
