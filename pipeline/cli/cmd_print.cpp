@@ -2,7 +2,8 @@
 // bleed, TrimBox/BleedBox and トンボ, and optionally PNG proofs of each page.
 //
 // The whole PDF is made in memory first; proofs are written next and the
-// PDF last, atomically, so that whatever fails leaves nothing at -o.
+// PDF last, all as one core/output_set.h: whatever fails leaves the old PDF
+// and proofs (or nothing) in place, never a new PDF with old proofs.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -13,7 +14,7 @@
 #include "cli/commands.h"
 #include "cli/font_dirs.h"
 #include "cli/print_color.h"
-#include "core/atomic_file.h"
+#include "core/output_set.h"
 #include "core/build_info.h"
 #include "core/diagnostic.h"
 #include "core/units.h"
@@ -75,7 +76,7 @@ print::MarkStyle mark_style(model::Marks marks) {
 }
 
 // Renders and writes one PNG per page: DIR/<layout-stem>-p<N>.png.
-void write_proofs(const std::vector<scene::PageScene>& pages, const PrintArgs& args) {
+void write_proofs(OutputSet& outputs, const std::vector<scene::PageScene>& pages, const PrintArgs& args) {
     const fs::path dir = args.proof_dir;
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -83,7 +84,8 @@ void write_proofs(const std::vector<scene::PageScene>& pages, const PrintArgs& a
     const std::string stem = fs::path(args.layout).stem().string();
     for (size_t i = 0; i < pages.size(); ++i) {
         print::SurfacePtr proof = print::render_proof(pages[i], args.dpi);
-        raster::write_png(dir / (stem + "-p" + std::to_string(i + 1) + ".png"), proof.get(), args.dpi);
+        outputs.write(dir / (stem + "-p" + std::to_string(i + 1) + ".png"),
+                      raster::encode_png(raster::view_of(proof.get()), args.dpi));
     }
 }
 
@@ -157,6 +159,9 @@ void run_print(const PrintArgs& args) {
     if (!fs::is_directory(args.root, ec))
         fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
     StageTimer timer(args.timings);
+    // The PDF's place is taken first: an unwritable -o fails before the work.
+    OutputSet outputs;
+    AtomicFile& pdf_file = outputs.add_main(args.output);
     model::LoadOptions load;
     load.root = args.root;
     const model::Document document = model::load_layout(args.layout, load);
@@ -175,13 +180,14 @@ void run_print(const PrintArgs& args) {
         args.web ? web_edition(document, pages, args, timer) : print_edition(document, pages, args, timer);
 
     if (!args.proof_dir.empty()) {
-        write_proofs(pages, args);
+        write_proofs(outputs, pages, args);
         if (args.spreads)
-            print::write_spread_proofs(args.proof_dir, fs::path(args.layout).stem().string(), pages,
+            print::write_spread_proofs(outputs, args.proof_dir, fs::path(args.layout).stem().string(), pages,
                                        binding_of(document), args.dpi);
         timer.lap("proofs");
     }
-    write_file_atomically(args.output, bytes);
+    pdf_file.write(bytes);
+    outputs.commit();
     timer.lap("write");
     timer.total();
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/diagnostic.h"
+#include "core/output_set.h"
 #include "core/units.h"
 #include "raster/encode.h"
 #include "scene/render.h"
@@ -111,7 +112,7 @@ std::vector<SpreadProof> reader_spreads(const std::vector<scene::PageScene>& pag
     return proofs;
 }
 
-void write_spread_proofs(const std::filesystem::path& dir, const std::string& stem,
+void write_spread_proofs(OutputSet& outputs, const std::filesystem::path& dir, const std::string& stem,
                          const std::vector<scene::PageScene>& pages, Binding binding, double dpi) {
     check_dpi(dpi);
     std::error_code ec;
@@ -121,8 +122,16 @@ void write_spread_proofs(const std::filesystem::path& dir, const std::string& st
     int n = 0;
     for (const auto& [left, right] : reader_spread_pages(static_cast<int>(pages.size()), binding)) {
         const SpreadProof proof = render_spread(pages, left, right, dpi, true);
-        raster::write_png(dir / (stem + "-spread-" + std::to_string(++n) + ".png"), proof.surface.get(), dpi);
+        outputs.write(dir / (stem + "-spread-" + std::to_string(++n) + ".png"),
+                      raster::encode_png(raster::view_of(proof.surface.get()), dpi));
     }
+}
+
+void write_spread_proofs(const std::filesystem::path& dir, const std::string& stem,
+                         const std::vector<scene::PageScene>& pages, Binding binding, double dpi) {
+    OutputSet outputs;
+    write_spread_proofs(outputs, dir, stem, pages, binding, dpi);
+    outputs.commit();
 }
 
 }  // namespace koho::print

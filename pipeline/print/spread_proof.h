@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/output_set.h"
 #include "print/impose.h"
 #include "print/proof.h"
 #include "scene/display_list.h"
@@ -38,8 +39,11 @@ std::vector<SpreadProof> reader_spreads(const std::vector<scene::PageScene>& pag
                                         double dpi, bool gutter_line = true);
 
 // Writes DIR/<stem>-spread-<N>.png (N from 1 in reading order), creating
-// DIR; each PNG is written atomically.
+// DIR; the PNGs appear together, atomically (core/output_set.h).
 void write_spread_proofs(const std::filesystem::path& dir, const std::string& stem,
+                         const std::vector<scene::PageScene>& pages, Binding binding, double dpi);
+// The same PNGs as members of `outputs`, renamed into place by its commit().
+void write_spread_proofs(OutputSet& outputs, const std::filesystem::path& dir, const std::string& stem,
                          const std::vector<scene::PageScene>& pages, Binding binding, double dpi);
 
 }  // namespace koho::print

@@ -167,7 +167,9 @@ void Mp4Writer::Impl::drain_video(bool flushing) {
     }
 }
 
-Mp4Writer::Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings) : impl_(std::make_unique<Impl>()) {
+Mp4Writer::Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings,
+                     const std::filesystem::path& shown_as)
+    : impl_(std::make_unique<Impl>()) {
     // Libraries below cli/ never print: x264's statistics and the muxer's
     // notes go nowhere; failures come back as koho::Error.
     static const bool silenced = [] {
@@ -175,7 +177,7 @@ Mp4Writer::Mp4Writer(const std::filesystem::path& path, const EncodeSettings& se
         return true;
     }();
     (void)silenced;
-    impl_->where = SourceLoc{path.string(), 0, 0, ""};
+    impl_->where = SourceLoc{(shown_as.empty() ? path : shown_as).string(), 0, 0, ""};
     impl_->settings = settings;
     impl_->open(path);
 }

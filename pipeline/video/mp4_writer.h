@@ -53,8 +53,11 @@ struct EncodeSettings {
 class Mp4Writer {
 public:
     // Opens `path` (normally an AtomicFile's temporary path) and the
-    // encoders. Throws koho::Error (Failure) when libav* refuses.
-    Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings);
+    // encoders. Throws koho::Error (Failure) when libav* refuses; its
+    // messages name `shown_as` (the AtomicFile's target) when given, else
+    // `path`.
+    Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings,
+              const std::filesystem::path& shown_as = {});
     ~Mp4Writer();
     Mp4Writer(const Mp4Writer&) = delete;
     Mp4Writer& operator=(const Mp4Writer&) = delete;
@@ -81,5 +84,7 @@ const std::vector<std::string>& x264_preset_names();
 // for 16:9), baseline JPEG quality 90, written atomically.
 void write_thumbnail(const std::filesystem::path& target, const uint8_t* argb, int width, int height,
                      int stride);
+// The thumbnail's JPEG bytes (what write_thumbnail writes).
+std::string thumbnail_jpeg(const uint8_t* argb, int width, int height, int stride);
 
 }  // namespace koho::video

@@ -1,6 +1,7 @@
 // `koho video`: set up everything that can fail on bad input first (preset,
 // text, images, clips, the soundtrack), then compose and encode frame by
-// frame, then the sidecars. The MP4 and each sidecar are atomic.
+// frame, then the sidecars. The MP4 and its sidecars appear together,
+// atomically (core/output_set.h).
 #include "video/render_video.h"
 
 #include <cairo.h>
@@ -9,7 +10,7 @@
 #include <cmath>
 #include <memory>
 
-#include "core/atomic_file.h"
+#include "core/output_set.h"
 #include "core/diagnostic.h"
 #include "raster/image_loader.h"
 #include "video/compositor.h"
@@ -109,9 +110,12 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     std::vector<uint8_t> canvas(static_cast<size_t>(timeline.width_px) * timeline.height_px * 4);
     const int canvas_stride = timeline.width_px * 4;
 
-    AtomicFile mp4(job.output);
+    // The MP4 and its sidecars appear together or not at all, the MP4 last
+    // (core/output_set.h): a failure anywhere leaves the previous set.
+    OutputSet outputs;
+    AtomicFile& mp4 = outputs.add_main(job.output);
     {
-        Mp4Writer writer(mp4.temp_path(), settings);
+        Mp4Writer writer(mp4.temp_path(), settings, job.output);
         for (int64_t i = 0; i < report.frames; ++i) {
             compositor.draw(i, canvas.data(), canvas_stride);
             const FrameView frame = scaler.scale(canvas.data(), canvas_stride);
@@ -125,27 +129,25 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     }
     if (progress) progress->finish();
 
-    // Sidecars first, the video last: a run that fails here leaves the old
-    // MP4 (if any) untouched rather than a new MP4 with stale sidecars.
     if (job.thumbnail) {
         compositor.draw(thumbnail_frame(timeline), canvas.data(), canvas_stride);
         const fs::path jpg = sidecar(job.output, ".jpg");
-        write_thumbnail(jpg, canvas.data(), timeline.width_px, timeline.height_px, canvas_stride);
+        outputs.write(jpg, thumbnail_jpeg(canvas.data(), timeline.width_px, timeline.height_px, canvas_stride));
         report.written.push_back(jpg);
     }
     if (job.sidecars && !timeline.captions.empty()) {
         const fs::path srt = sidecar(job.output, ".srt"), vtt = sidecar(job.output, ".vtt");
-        write_file_atomically(srt, srt_text(timeline.captions));
-        write_file_atomically(vtt, vtt_text(timeline.captions));
+        outputs.write(srt, srt_text(timeline.captions));
+        outputs.write(vtt, vtt_text(timeline.captions));
         report.written.push_back(srt);
         report.written.push_back(vtt);
     }
     if (job.sidecars && !timeline.chapters.empty()) {
         const fs::path txt = sidecar(job.output, "-chapters.txt");
-        write_file_atomically(txt, chapters_text(timeline.chapters));
+        outputs.write(txt, chapters_text(timeline.chapters));
         report.written.push_back(txt);
     }
-    mp4.commit();
+    outputs.commit();
     report.written.insert(report.written.begin(), job.output);
     return report;
 }

@@ -1,8 +1,10 @@
 // The thumbnail JPEG: a composed frame scaled to 1280 px on its longer
-// side by swscale, written by raster's JPEG encoder (atomically).
+// side by swscale, encoded by raster's JPEG encoder.
 #include <cmath>
 #include <vector>
 
+#include "core/atomic_file.h"
+#include "core/diagnostic.h"
 #include "raster/encode.h"
 #include "video/libav_handles.h"
 #include "video/mp4_writer.h"
@@ -14,8 +16,8 @@ constexpr int kThumbnailLongSide = 1280;
 constexpr int kThumbnailQuality = 90;
 }  // namespace
 
-void write_thumbnail(const std::filesystem::path& target, const uint8_t* argb, int width, int height, int stride) {
-    const SourceLoc where{target.string(), 0, 0, ""};
+std::string thumbnail_jpeg(const uint8_t* argb, int width, int height, int stride) {
+    const SourceLoc where{"thumbnail", 0, 0, ""};
     if (width <= 0 || height <= 0) fail_system(where, "a thumbnail of an empty frame");
     const double scale = static_cast<double>(kThumbnailLongSide) / std::max(width, height);
     const int out_w = std::max(1, static_cast<int>(std::lround(width * scale)));
@@ -39,7 +41,17 @@ void write_thumbnail(const std::filesystem::path& target, const uint8_t* argb, i
     view.height = out_h;
     view.stride = out_stride;
     view.opaque = true;  // video frames are opaque; their alpha byte is not looked at
-    raster::write_jpeg(target, view, kThumbnailQuality, 0);
+    return raster::encode_jpeg(view, kThumbnailQuality, 0);
+}
+
+void write_thumbnail(const std::filesystem::path& target, const uint8_t* argb, int width, int height, int stride) {
+    std::string bytes;
+    try {
+        bytes = thumbnail_jpeg(argb, width, height, stride);
+    } catch (const Error& e) {
+        fail_system(SourceLoc{target.string()}, e.message());
+    }
+    write_file_atomically(target, bytes);
 }
 
 }  // namespace koho::video

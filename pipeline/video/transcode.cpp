@@ -193,7 +193,7 @@ void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSi
     ProgressEnd progress_end(progress);
     AtomicFile mp4(job.output);
     {
-        Mp4Writer writer(mp4.temp_path(), settings);
+        Mp4Writer writer(mp4.temp_path(), settings, job.output);
         for (int64_t i = 0; i < frames; ++i) {
             const double t = double(i) * fps.den / fps.num;
             const VideoFrameView view = reader.frame_at(t);
