@@ -40,14 +40,11 @@ struct Fd {
 // Read from /proc rather than by umask(2), which would change it for
 // every thread for a moment.
 mode_t file_mode() {
-    static const mode_t mode = [] {
-        mode_t mask = 022;
-        std::ifstream status("/proc/self/status");
-        for (std::string line; std::getline(status, line);)
-            if (line.rfind("Umask:", 0) == 0) mask = static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
-        return static_cast<mode_t>(0666 & ~mask);
-    }();
-    return mode;
+    mode_t mask = 022;
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("Umask:", 0) == 0) mask = static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
+    return static_cast<mode_t>(0666 & ~mask);
 }
 
 bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
