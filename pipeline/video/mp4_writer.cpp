@@ -119,6 +119,12 @@ void Mp4Writer::Impl::open(const std::filesystem::path& path) {
         add_chapters(out.get(), settings.chapters, std::llround(settings.duration_s * 1000), where);
 
     libav::check_av(where, "cannot create the file", avio_open(&out->pb, path.c_str(), AVIO_FLAG_WRITE));
+    // The sound may come late (render_video mixes it beside the first
+    // frames): the muxer holds the video packets until the sound catches
+    // up, however long, so the file is interleaved from its first second
+    // rather than opening on a stretch of picture alone (libavformat's
+    // default gives up waiting after 10 s).
+    out->max_interleave_delta = 0;
     libav::Options options;
     // faststart: a second pass moves moov in front of mdat (playback
     // starts before the download ends). No edit list: players that ignore

@@ -11,11 +11,16 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <numbers>
 
 #include "core/diagnostic.h"
 #include "raster/decode.h"
 #include "video/stream_facts.h"
+
+extern "C" {
+#include <libavformat/avformat.h>
+}
 
 namespace koho::video {
 namespace {
@@ -272,6 +277,59 @@ TEST(Mp4Writer, KeepsTheSoundInSyncWithoutAnEditList) {
     // AAC's pre-echo can bring energy a little ahead of the attack; the
     // priming error this guards against is 1024 samples.
     EXPECT_NEAR(static_cast<double>(onset), 48000.0, 64.0);
+}
+
+// Where each packet of `path` lies in the file: (is audio, seconds, byte offset).
+struct PacketPlace {
+    bool audio;
+    double t;
+    int64_t pos;
+};
+std::vector<PacketPlace> packet_places(const fs::path& path) {
+    AVFormatContext* raw = nullptr;
+    if (avformat_open_input(&raw, path.c_str(), nullptr, nullptr) < 0) return {};
+    std::unique_ptr<AVFormatContext, void (*)(AVFormatContext*)> in(raw, [](AVFormatContext* c) { avformat_close_input(&c); });
+    std::unique_ptr<AVPacket, void (*)(AVPacket*)> pkt(av_packet_alloc(), [](AVPacket* p) { av_packet_free(&p); });
+    std::vector<PacketPlace> places;
+    while (av_read_frame(in.get(), pkt.get()) >= 0) {
+        const AVStream* st = in->streams[pkt->stream_index];
+        places.push_back({st->codecpar->codec_type == AVMEDIA_TYPE_AUDIO, pkt->pts * av_q2d(st->time_base), pkt->pos});
+        av_packet_unref(pkt.get());
+    }
+    return places;
+}
+
+TEST(Mp4Writer, InterleavesFromTheStartWhenTheSoundArrivesLate) {
+    // render_video mixes the sound beside the first frames, so many seconds
+    // of video may be encoded before the first sample arrives. The muxer
+    // must hold the video for it, not open the file on seconds of picture
+    // alone (a player streaming the file would stall for the sound).
+    EncodeSettings s = small_settings();
+    s.fps = model::FrameRate{10, 1};
+    const fs::path p = scratch() / "late-sound.mp4";
+    {
+        Mp4Writer writer(p, s);
+        Surface surface(s.width, s.height);
+        const int64_t frames = 140;  // 14 s: past libavformat's default 10 s interleave window
+        for (int64_t i = 0; i < frames; ++i) {
+            draw_frame(surface, s.width, s.height, i);
+            writer.add_video_frame(surface.data(), surface.stride());
+        }
+        std::vector<float> sound(sample_at_frame(frames, s.fps) * 2);
+        for (size_t i = 0; i < sound.size() / 2; ++i) sound[2 * i] = sound[2 * i + 1] = sine(i);
+        writer.add_audio(sound.data(), sound.size() / 2);
+        writer.finish();
+    }
+    const auto places = packet_places(p);
+    ASSERT_FALSE(places.empty());
+    int64_t first_audio = -1, video_at_1s = -1;
+    for (const auto& pl : places) {
+        if (pl.audio && (first_audio < 0 || pl.pos < first_audio)) first_audio = pl.pos;
+        if (!pl.audio && pl.t >= 1.0 && (video_at_1s < 0 || pl.pos < video_at_1s)) video_at_1s = pl.pos;
+    }
+    ASSERT_GE(first_audio, 0);
+    ASSERT_GE(video_at_1s, 0);
+    EXPECT_LT(first_audio, video_at_1s) << "the first sound lies after a second of picture in the file";
 }
 
 TEST(Mp4Writer, WritesChaptersReadBackByLibavformat) {
