@@ -7,6 +7,10 @@ namespace fs = std::filesystem;
 fs::path resolve_in_root(const fs::path& root, const std::string& relative,
                          const SourceLoc& where, const char* what) {
     if (relative.empty()) fail_input(where, std::string("empty ") + what + " path");
+    // The operating system would read the name only up to a NUL ("a.png\u0000.txt"
+    // opens a.png): refuse it rather than open a file other than the one named.
+    if (relative.find('\0') != std::string::npos)
+        fail_input(where, std::string(what) + " path contains a NUL character (\\u0000); remove it");
     fs::path asked(relative);
     if (asked.is_absolute())
         fail_input(where, std::string(what) + " path '" + relative +

@@ -53,6 +53,11 @@ TEST_F(PathsTest, EscapesAreRefused) {
     EXPECT_NE(error_of((base / "secret.txt").string()).find("is absolute"), std::string::npos);
 }
 
+TEST_F(PathsTest, ANulInsideTheNameIsRefused) {
+    // The system would open media/a.png, a file other than the one named.
+    EXPECT_EQ(error_of(std::string("media/a.png\0.txt", 16)), "image path contains a NUL character (\\u0000); remove it");
+}
+
 TEST_F(PathsTest, MissingAndNonFilesAreRefused) {
     EXPECT_NE(error_of("media/none.png").find("not found"), std::string::npos);
     EXPECT_NE(error_of("media").find("not a regular file"), std::string::npos);
