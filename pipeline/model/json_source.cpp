@@ -102,17 +102,29 @@ public:
         if (auto colon = what.find(": ", what.find("parse error")); what.find("parse error") != std::string::npos &&
                                                                       colon != std::string::npos) {
             reason = what.substr(colon + 2);
+            // nlohmann reports where an unexpected token or a bad literal
+            // ends; the user looks for where it starts (the token after the
+            // last good one).
+            if (reason.find(" - unexpected ") != std::string::npos ||
+                reason.find(" - invalid literal") != std::string::npos)
+                at = token_start();
         } else if (auto bracket = what.find("] "); bracket != std::string::npos) {
             reason = what.substr(bracket + 2);
             at = token_start();  // the number as a whole is at fault
         }
         at = std::min(at, s_.text_.size());
         if (reason.find("UTF-8") != std::string::npos) {
-            // nlohmann stops on the byte that broke the sequence; point at
-            // the sequence's first byte instead.
-            while (at > 0 && static_cast<unsigned char>(s_.text_[at - 1]) >= 0x80) {
-                --at;
-                if (static_cast<unsigned char>(s_.text_[at]) >= 0xC0) break;
+            // nlohmann stops on the byte that broke the sequence. When that
+            // byte ends a sequence begun before it ("\xC3(") the sequence's
+            // first byte is at fault; when the sequences before it are
+            // whole ("千\xFF") the byte itself is.
+            auto byte = [&](size_t i) { return static_cast<unsigned char>(s_.text_[i]); };
+            size_t lead = at;
+            while (lead > 0 && (byte(lead - 1) & 0xC0) == 0x80) --lead;
+            if (lead > 0 && byte(lead - 1) >= 0xC0) {
+                --lead;
+                const size_t length = byte(lead) >= 0xF0 ? 4 : byte(lead) >= 0xE0 ? 3 : 2;
+                if (at - lead < length) at = lead;
             }
         }
         fail_at(at, "invalid JSON: " + sanitize_utf8(reason), current_pointer_for_error());

@@ -63,11 +63,15 @@ TEST(JsonSource, LocationInsideAStringFollowsEscapes) {
 
 TEST(JsonSource, SyntaxErrorsAreLocated) {
     EXPECT_EQ(parse_error("{\n  \"a\": tru\n}"),
-              "f.json:2:11: error: invalid JSON: syntax error while parsing value - invalid literal; "
+              "f.json:2:8: error: invalid JSON: syntax error while parsing value - invalid literal; "
               "last read: '\"a\": tru<U+000A>' (at /a)");
     EXPECT_EQ(parse_error("{\"a\": 1,}"),
               "f.json:1:9: error: invalid JSON: syntax error while parsing object key - unexpected '}'; "
               "expected string literal (at /a)");
+    // A missing comma: the message points at the start of the token that came instead.
+    EXPECT_EQ(parse_error("{\"a\": 1 \"bc\": 2}"),
+              "f.json:1:9: error: invalid JSON: syntax error while parsing object - unexpected string literal; "
+              "expected '}' (at /a)");
     EXPECT_EQ(parse_error(""), "f.json:1:1: error: invalid JSON: syntax error while parsing value - unexpected "
                                "end of input; expected '[', '{', or a literal");
 }
@@ -80,6 +84,8 @@ TEST(JsonSource, InvalidUtf8IsALocatedErrorWithPrintableText) {
               0u)
         << message;
     EXPECT_NE(message.find("\\xC3"), std::string::npos) << message;
+    // A stray byte after a whole character: the stray byte, not the character before it.
+    EXPECT_EQ(parse_error("{\"a\": \"\xE5\x8D\x83\xFF\"}").rfind("f.json:1:9: error: invalid JSON:", 0), 0u);
     EXPECT_EQ(sanitize_utf8("a\xFF" "b\xE3\x81\x82"), "a\\xFFbあ");
 }
 
