@@ -39,3 +39,5 @@ test-sanitize: media
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) output/*
+	# the hidden temporary files (.NAME.koho-tmp-XXXXXX) a killed koho leaves
+	find output -maxdepth 1 -name '.*.koho-tmp-*' -delete 2>/dev/null || true
