@@ -37,7 +37,8 @@ test-sanitize: media
 	@cmake --build $(SAN_BUILD) -j $(JOBS)
 	@cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# output/* misses the hidden temporary files (.NAME.koho-tmp-XXXXXX) a
+# killed koho leaves; find removes those.
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) output/*
-	# the hidden temporary files (.NAME.koho-tmp-XXXXXX) a killed koho leaves
 	find output -maxdepth 1 -name '.*.koho-tmp-*' -delete 2>/dev/null || true
