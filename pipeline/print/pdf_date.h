@@ -10,7 +10,7 @@ namespace koho::print {
 
 // The value of SOURCE_DATE_EPOCH (whole seconds since 1970-01-01 UTC), or
 // nullopt when it is unset or empty. Throws koho::Error (BadInput) when it
-// is set to anything but a non-negative integer.
+// is set to anything but a non-negative integer (core/source_date.h).
 std::optional<int64_t> source_date_epoch_from_environment();
 
 // "D:YYYYMMDDHHmmSSZ", the PDF date string (ISO 32000-1 §7.9.4), in UTC.

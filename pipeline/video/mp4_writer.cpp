@@ -12,6 +12,7 @@ extern "C" {
 #include <libavutil/mathematics.h>
 }
 
+#include "core/source_date.h"
 #include "video/aac_track.h"
 #include "video/av_error.h"
 #include "video/color_convert.h"
@@ -21,17 +22,15 @@ namespace koho::video {
 namespace {
 
 // SOURCE_DATE_EPOCH as the MP4 creation time (ISO 8601, what libavformat
-// parses); none when it is unset, and the muxer then writes 0.
+// parses); none when it is unset, and the muxer then writes 0 ("unknown")
+// in mvhd, tkhd and mdhd. A malformed value is bad input, as for PDFs.
 std::optional<std::string> creation_time() {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !*epoch) return std::nullopt;
-    char* end = nullptr;
-    long long seconds = std::strtoll(epoch, &end, 10);
-    if (*end || seconds < 0) return std::nullopt;
-    std::time_t t = static_cast<std::time_t>(seconds);
+    const std::optional<int64_t> seconds = source_date_epoch();
+    if (!seconds) return std::nullopt;
+    std::time_t t = static_cast<std::time_t>(*seconds);
     std::tm utc{};
     gmtime_r(&t, &utc);
-    char text[32];
+    char text[40];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S.000000Z", &utc);
     return std::string(text);
 }

@@ -257,5 +257,20 @@ TEST_F(VideoDeterminism, SourceDateEpochChangesTheMp4TimesAndNothingElse) {
     EXPECT_TRUE(out(0, "ta.jpg") == out(0, "tb.jpg"));
 }
 
+TEST_F(VideoDeterminism, AMalformedSourceDateEpochIsBadInputAsForPdfs) {
+    const fs::path dir = base_[0] / "out" / "malformed-epoch";
+    fs::create_directories(dir);
+    const ChildResult run =
+        run_child({"video", (project_[0] / "clip.json").string(), "-o", (dir / "x.mp4").string(), "--root",
+                   project_[0].string(), "--threads", "2", "--quiet"},
+                  ChildOptions{{"SOURCE_DATE_EPOCH=yesterday"}});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("SOURCE_DATE_EPOCH: error: 'yesterday' is not a whole number of seconds since "
+                           "1970-01-01 (up to year 9999)\n"),
+              std::string::npos)
+        << run.err;
+    EXPECT_TRUE(names_in(dir).empty());
+}
+
 }  // namespace
 }  // namespace koho::test
