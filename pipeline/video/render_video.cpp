@@ -1,6 +1,7 @@
 // `koho video`: set up everything that can fail on bad input first (preset,
-// text, images, clips, the soundtrack), then compose and encode frame by
-// frame, then the sidecars. The MP4 and its sidecars appear together,
+// text, images, clips), then compose and encode frame by frame — frames
+// composed ahead on one thread, the soundtrack mixed beside them on
+// another — then the sidecars. The MP4 and its sidecars appear together,
 // atomically (core/output_set.h).
 #include "video/render_video.h"
 
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <memory>
 
 #include "core/output_set.h"
@@ -15,9 +17,11 @@
 #include "raster/image_loader.h"
 #include "video/compositor.h"
 #include "video/frame_scaler.h"
+#include "video/frames_ahead.h"
 #include "video/mp4_writer.h"
 #include "video/presets.h"
 #include "video/sidecars.h"
+#include "video/soundtrack_job.h"
 
 namespace koho::video {
 namespace {
@@ -96,12 +100,13 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     report.frames = timeline.frame_count();
     report.duration_s = timeline.duration_s;
 
-    // Everything that reads the user's files happens before any output.
+    // The soundtrack is mixed and normalised on its own thread from now on
+    // (soundtrack_job.h), beside the compositor's set-up and then the
+    // frames. Everything else that reads the user's files happens before
+    // any output; a sound file that cannot be read fails the render as soon
+    // as the job finds it, and a failure here stops the job.
+    SoundtrackJob sound_job(timeline);
     FrameCompositor compositor(timeline, typesetter, raster::make_cached_image_loader());
-    AudioBuffer soundtrack = mix_soundtrack(timeline);
-    if (timeline.loudness)
-        report.loudness =
-            normalise_loudness(soundtrack, timeline.loudness->integrated_lufs, timeline.loudness->true_peak_dbtp);
     for (const auto& warning : check_chapters(timeline.chapters, timeline.duration_s))
         report.warnings.push_back(format_diagnostic(warning.loc, "warning", warning.message));
 
@@ -109,6 +114,9 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     FrameScaler scaler(timeline.width_px, timeline.height_px, settings.width, settings.height);
     std::vector<uint8_t> canvas(static_cast<size_t>(timeline.width_px) * timeline.height_px * 4);
     const int canvas_stride = timeline.width_px * 4;
+    const bool same_size = settings.width == timeline.width_px && settings.height == timeline.height_px;
+    const int frame_stride = settings.width * 4;
+    const size_t frame_bytes = static_cast<size_t>(frame_stride) * settings.height;
 
     // The MP4 and its sidecars appear together or not at all, the MP4 last
     // (core/output_set.h): a failure anywhere leaves the previous set.
@@ -116,15 +124,35 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     AtomicFile& mp4 = outputs.add_main(job.output);
     {
         Mp4Writer writer(mp4.temp_path(), settings, job.output);
+        // Two frames composed ahead keep the encoder fed (frames_ahead.h).
+        FramesAhead frames(report.frames, frame_bytes, 2, [&](int64_t index, uint8_t* frame) {
+            if (same_size) {
+                compositor.draw(index, frame, frame_stride);
+                return;
+            }
+            compositor.draw(index, canvas.data(), canvas_stride);
+            const FrameView scaled = scaler.scale(canvas.data(), canvas_stride);
+            for (int y = 0; y < settings.height; ++y)
+                std::memcpy(frame + static_cast<size_t>(y) * frame_stride,
+                            scaled.data + static_cast<size_t>(y) * scaled.stride, static_cast<size_t>(frame_stride));
+        });
+        // The sound goes in as far as the frames have gone, once it is ready;
+        // until then the muxer holds the video packets.
+        size_t sound_sent = 0;
+        auto send_sound = [&](const Soundtrack& sound, int64_t frames_done) {
+            const size_t to = std::min(audio_frame_boundary(frames_done, timeline.fps), sound.audio.frames());
+            if (to > sound_sent)
+                writer.add_audio(sound.audio.samples.data() + sound_sent * kChannels, to - sound_sent);
+            sound_sent = std::max(sound_sent, to);
+        };
         for (int64_t i = 0; i < report.frames; ++i) {
-            compositor.draw(i, canvas.data(), canvas_stride);
-            const FrameView frame = scaler.scale(canvas.data(), canvas_stride);
-            writer.add_video_frame(frame.data, frame.stride);
-            const size_t from = audio_frame_boundary(i, timeline.fps);
-            const size_t to = std::min(audio_frame_boundary(i + 1, timeline.fps), soundtrack.frames());
-            if (to > from) writer.add_audio(soundtrack.samples.data() + from * kChannels, to - from);
+            writer.add_video_frame(frames.next(), frame_stride);
+            if (const Soundtrack* sound = sound_job.ready()) send_sound(*sound, i + 1);
             if (progress) progress->advance(i + 1, report.frames);
         }
+        const Soundtrack& sound = sound_job.wait();
+        send_sound(sound, report.frames);
+        report.loudness = sound.loudness;
         writer.finish();
     }
     if (progress) progress->finish();
