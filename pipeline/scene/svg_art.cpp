@@ -13,10 +13,16 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fstream>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace koho::scene {
 namespace {
@@ -31,7 +37,6 @@ struct GErrorFree {
 };
 
 using HandlePtr = std::unique_ptr<RsvgHandle, GObjectUnref>;
-using FilePtr = std::unique_ptr<GFile, GObjectUnref>;
 using ErrorPtr = std::unique_ptr<GError, GErrorFree>;
 
 std::string message_of(GError* raw) {
@@ -57,6 +62,52 @@ bool intrinsic_size_px(RsvgHandle* handle, double& w, double& h) {
     return false;
 }
 
+// koho draws only self-contained SVG. librsvg would load a referenced file
+// from the SVG's folder or below, and silently leave out one it refuses
+// (outside that folder, a symlink out of it) or cannot read: a picture lost
+// without a word, and a read that resolve_in_root never confined. So any
+// href or url() that is not a "#fragment" or a "data:" URL, and any CSS
+// @import, is an error; the file is also parsed with no base location, so
+// that nothing this scan might miss can be loaded either.
+struct ExternalReference {
+    std::string target;
+    int line = 0;
+};
+
+bool is_internal(std::string_view target) {
+    while (!target.empty() && std::isspace(static_cast<unsigned char>(target.front()))) target.remove_prefix(1);
+    if (!target.empty() && (target.front() == '"' || target.front() == '\'')) target.remove_prefix(1);
+    if (target.empty() || target.front() == '#') return true;
+    std::string scheme(target.substr(0, 5));
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return scheme == "data:";
+}
+
+std::optional<ExternalReference> find_external_reference(std::string_view svg) {
+    auto found = [&](size_t at, std::string_view target) {
+        const int line = 1 + static_cast<int>(std::count(svg.begin(), svg.begin() + static_cast<long>(at), '\n'));
+        return ExternalReference{std::string(target.substr(0, 200)), line};
+    };
+    for (size_t at = svg.find("href"); at != std::string_view::npos; at = svg.find("href", at + 4)) {
+        size_t i = at + 4;
+        while (i < svg.size() && std::isspace(static_cast<unsigned char>(svg[i]))) ++i;
+        if (i >= svg.size() || svg[i] != '=') continue;
+        ++i;
+        while (i < svg.size() && std::isspace(static_cast<unsigned char>(svg[i]))) ++i;
+        if (i >= svg.size() || (svg[i] != '"' && svg[i] != '\'')) continue;
+        const size_t end = svg.find(svg[i], i + 1);
+        const std::string_view value = svg.substr(i + 1, end == std::string_view::npos ? end : end - i - 1);
+        if (!is_internal(value)) return found(at, value);
+    }
+    for (size_t at = svg.find("url("); at != std::string_view::npos; at = svg.find("url(", at + 4)) {
+        const size_t end = svg.find(')', at + 4);
+        const std::string_view value = svg.substr(at + 4, end == std::string_view::npos ? end : end - at - 4);
+        if (!is_internal(value)) return found(at, value);
+    }
+    if (const size_t at = svg.find("@import"); at != std::string_view::npos) return found(at, "@import");
+    return std::nullopt;
+}
+
 }  // namespace
 
 struct SvgArt::Impl {
@@ -72,9 +123,17 @@ SvgArt::~SvgArt() = default;
 
 std::shared_ptr<const SvgArt> SvgArt::load(const std::filesystem::path& path, const SourceLoc& where) {
     const std::string name = path.string();
-    FilePtr file(g_file_new_for_path(name.c_str()));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail_input(where, "cannot read SVG '" + name + "': " + std::strerror(errno));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) fail_input(where, "cannot read SVG '" + name + "': a read error");
+    if (auto ref = find_external_reference(bytes))
+        fail_input(where, "SVG '" + name + "' refers to another file ('" + ref->target + "', line " +
+                              std::to_string(ref->line) +
+                              "); koho draws only self-contained SVG: embed it as a data: URL, or place "
+                              "the picture in a frame of its own");
     GError* raw = nullptr;
-    HandlePtr handle(rsvg_handle_new_from_gfile_sync(file.get(), RSVG_HANDLE_FLAGS_NONE, nullptr, &raw));
+    HandlePtr handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw));
     if (!handle) fail_input(where, "cannot read SVG '" + name + "': " + message_of(raw));
     if (raw) g_error_free(raw);
     rsvg_handle_set_dpi(handle.get(), 96);

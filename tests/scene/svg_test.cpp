@@ -85,6 +85,33 @@ TEST(SvgArt, NoSizeIsAnError) {
                        "no usable size");
 }
 
+// librsvg would leave out a picture it refuses to load without a word; koho
+// takes only self-contained SVG and says which reference is at fault.
+TEST(SvgArt, AReferenceToAnotherFileIsAnError) {
+    SvgDir dir("external");
+    dir.write("photo.png", "not read");
+    const std::string open = "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' "
+                             "width='10' height='10'>\n";
+    expect_input_error(dir.write("image.svg", open + "<image xlink:href='photo.png' width='10' height='10'/></svg>"),
+                       "refers to another file ('photo.png', line 2)");
+    expect_input_error(dir.write("up.svg", open + "<image href = \"../../etc/x.png\"/></svg>"),
+                       "('../../etc/x.png', line 2)");
+    expect_input_error(dir.write("fill.svg", open + "<rect fill='url(other.svg#g)' width='5' height='5'/></svg>"),
+                       "('other.svg#g', line 2)");
+    expect_input_error(dir.write("css.svg", open + "<style>@import 'a.css';</style></svg>"), "('@import', line 2)");
+}
+
+TEST(SvgArt, FragmentsAndDataUrlsAreSelfContained) {
+    SvgDir dir("internal");
+    const std::string svg =
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='10' height='10'>"
+        "<defs><linearGradient id='g'><stop offset='0' stop-color='red'/></linearGradient>"
+        "<rect id='r' width='5' height='5'/></defs>"
+        "<use xlink:href='#r'/><rect fill='url(#g)' width='5' height='5'/><rect fill=\"url('#g')\" width='5' height='5'/>"
+        "<image href='data:image/png;base64,iVBORw0KGgo=' width='1' height='1'/></svg>";
+    EXPECT_NO_THROW(SvgArt::load(dir.write("self.svg", svg), loc_at(1, 1)));
+}
+
 TEST(SvgArt, DrawsIntoTheViewport) {
     SvgDir dir("draw");
     auto art = SvgArt::load(dir.write("red.svg", svg_document(10, 10, kRedSquare)), loc_at(1, 1));
