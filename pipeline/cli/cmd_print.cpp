@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/font_dirs.h"
+#include "cli/limit_flags.h"
 #include "cli/print_color.h"
 #include "core/output_set.h"
 #include "core/build_info.h"
@@ -47,6 +48,7 @@ struct PrintArgs {
     bool no_preflight = false;
     bool web = false;
     bool spreads = false;
+    Limits limits;
 };
 
 // `--timings`: how long each stage took, on stderr, for bench/print. The
@@ -164,6 +166,7 @@ void run_print(const PrintArgs& args) {
     AtomicFile& pdf_file = outputs.add_main(args.output);
     model::LoadOptions load;
     load.root = args.root;
+    load.limits = args.limits;
     const model::Document document = model::load_layout(args.layout, load);
     timer.lap("load");
 
@@ -173,7 +176,8 @@ void run_print(const PrintArgs& args) {
 
     text::Typesetter typesetter(fonts);
     const std::vector<scene::PageScene> pages =
-        scene::compose(document, typesetter, raster::make_cached_image_loader());
+        scene::compose(document, typesetter,
+                       raster::make_cached_image_loader(raster::DecodeLimits{args.limits.max_image_pixels}));
     timer.lap("compose");
 
     const std::string bytes =
@@ -222,6 +226,7 @@ void add_print_command(CLI::App& app) {
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")
         ->type_name("DIR");
     cmd->add_flag("--timings", args->timings, "Print how long each stage took to stderr");
+    add_limit_flags(*cmd, args->limits, kLimitImagePixels | kLimitPages | kLimitTextChars);
     auto* color = cmd->add_option("--color", args->color.color,
                                   "cmyk: press CMYK (the default); rgb: screen RGB, no PDF/X")
                       ->check(CLI::IsMember({"cmyk", "rgb"}))

@@ -14,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/font_dirs.h"
+#include "cli/limit_flags.h"
 #include "core/diagnostic.h"
 #include "core/paths.h"
 #include "core/progress.h"
@@ -44,6 +45,7 @@ struct TranscodeArgs {
     std::string root = ".";
     std::vector<std::string> font_dirs;
     bool quiet = false;
+    Limits limits;
 };
 
 // "-14LUFS", "-14 LUFS" or "-14" (the unit's letters in any case).
@@ -123,6 +125,7 @@ video::TranscodeJob make_job(const TranscodeArgs& args) {
     if (args.crf >= 0) job.crf = args.crf;
     job.encoder_preset = args.encoder_preset;
     job.threads = args.threads;
+    job.limits = args.limits;
     return job;
 }
 
@@ -132,7 +135,7 @@ void run_transcode(const TranscodeArgs& args) {
     text::Typesetter typesetter(fonts);
     const std::string label = fs::path(args.output).filename().string();
     // Speed is media seconds per second at the rate transcode will pick.
-    const double fps = video::transcode_frame_rate(video::probe_media(job.input, {}).fps).value();
+    const double fps = video::transcode_frame_rate(video::probe_media(job.input, {}, job.limits.max_image_pixels).fps).value();
     ProgressReporter progress(std::cerr, progress_mode(args.quiet), label, fps);
     video::transcode(job, typesetter, &progress);
 }
@@ -185,6 +188,8 @@ void add_transcode_command(CLI::App& app) {
         ->default_str(".");
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")->type_name("DIR");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
+    add_limit_flags(*cmd, args->limits,
+                    kLimitImagePixels | kLimitTextChars | kLimitVideoSeconds | kLimitVideoPixels);
     cmd->footer(preset_list() + "Exit status: 0 written, 2 the input (or an option) is wrong, 1 any other failure.");
     cmd->callback([args] { run_transcode(*args); });
 }

@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/font_dirs.h"
+#include "cli/limit_flags.h"
 #include "core/diagnostic.h"
 #include "core/progress.h"
 #include "core/units.h"
@@ -37,6 +38,7 @@ struct VideoArgs {
     std::vector<std::string> font_dirs;
     bool quiet = false;
     bool list_variants = false;
+    Limits limits;
 };
 
 ProgressReporter::Mode progress_mode(bool quiet) {
@@ -50,6 +52,7 @@ void run_video(const VideoArgs& args) {
     model::TimelineOptions options;
     options.root = args.root;
     options.variant = args.variant;
+    options.limits = args.limits;
     const model::Timeline timeline = model::load_timeline(args.timeline, options);
     if (args.list_variants) {
         for (const auto& name : timeline.variant_names) std::cout << name << '\n';
@@ -115,6 +118,8 @@ void add_video_command(CLI::App& app) {
     cmd->add_option("--root", args->root, "Project root: media paths resolve inside it")->type_name("DIR")->default_str(".");
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")->type_name("DIR");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
+    add_limit_flags(*cmd, args->limits,
+                    kLimitImagePixels | kLimitTextChars | kLimitVideoSeconds | kLimitVideoPixels);
     cmd->footer(preset_list() +
                 "Exit status: 0 written, 2 the timeline (or an option) is wrong, 1 any other failure.");
     cmd->callback([args] { run_video(*args); });

@@ -19,6 +19,7 @@
 
 #include "core/color.h"
 #include "core/diagnostic.h"
+#include "core/limits.h"
 
 namespace koho::model {
 
@@ -179,6 +180,9 @@ struct Paragraph {
 // The text of a frame, or of a chain of frames, in reading order.
 struct Story {
     std::vector<Paragraph> paragraphs;
+    // Characters of text read into it so far (code points of its spans),
+    // held against Limits::max_text_chars while it loads.
+    uint64_t chars = 0;
 };
 
 // Replaces every late variable by its value ({"page": "3", "pages": "8"}).
@@ -439,6 +443,7 @@ struct Document {
 
 struct LoadOptions {
     std::filesystem::path root = ".";
+    Limits limits;  // pages and story length are checked while loading
 };
 
 // Reads, validates (JSON Schema and semantic checks) and resolves a print

@@ -318,12 +318,37 @@ const Style* style_named(const Node& n, const Document& doc) {
     return &found->second;
 }
 
+namespace {
+
+// UTF-8 code points: every byte that does not continue a sequence.
+uint64_t count_code_points(const std::string& text) {
+    uint64_t n = 0;
+    for (unsigned char byte : text) n += (byte & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace
+
 void add_paragraphs(Story& story, const Node& text_node, const Style* style, LoadContext& context,
                     bool allow_empty) {
     std::string text = read_string(text_node, "\"text\"", allow_empty);
     if (text.empty()) return;
     MarkupContext markup{&context.doc.vars, context.allow_late_variables, &context.doc.char_styles};
-    for (auto& spans : parse_markup(text, markup, context.source, text_node.pointer)) {
+    std::vector<std::vector<Span>> paragraphs = parse_markup(text, markup, context.source, text_node.pointer);
+    // The story's length as it will be set (variables filled in, markup
+    // gone), checked before any of it is shaped or broken into lines.
+    uint64_t chars = 0;
+    for (const auto& spans : paragraphs)
+        for (const Span& span : spans) chars += count_code_points(span.text) + count_code_points(span.ruby);
+    story.chars += chars;
+    if (story.chars > context.limits.max_text_chars) {
+        const std::string count = std::to_string(story.chars) + " characters";
+        fail_input(text_node.loc(), (chars == story.chars ? "this text is " + count + " long"
+                                                          : "this text brings its story to " + count) +
+                                        over_limit(std::to_string(context.limits.max_text_chars) + " characters",
+                                                   limit_flags::kTextChars));
+    }
+    for (auto& spans : paragraphs) {
         Paragraph paragraph;
         paragraph.style = style;
         paragraph.spans = std::move(spans);

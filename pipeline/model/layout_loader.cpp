@@ -140,7 +140,7 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
     if (auto lang = member(root, "lang")) doc.lang = read_string(*lang, "\"lang\"");
 
     doc.page = read_page(require(root, "page", "a layout"));
-    LoadContext context{source, doc, options.root};
+    LoadContext context{source, doc, options.root, options.limits};
 
     if (auto fonts = member(root, "fonts")) doc.fonts = read_string_table(*fonts, "fonts");
     if (auto colors = member(root, "colors")) {
@@ -184,6 +184,11 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
     Node pages = require(root, "pages", "a layout");
     expect_array(pages, "\"pages\"");
     if (pages.json().empty()) fail_input(pages.loc(), "\"pages\" needs at least one page");
+    // Before any page is read: each one is composed and held in memory.
+    if (pages.json().size() > options.limits.max_pages)
+        fail_input(pages.loc(), "the layout has " + std::to_string(pages.json().size()) + " pages" +
+                                    over_limit(std::to_string(options.limits.max_pages) + " pages",
+                                               limit_flags::kPages));
     for (size_t i = 0; i < pages.json().size(); ++i) {
         Node node = pages.element(i);
         std::string where = "page " + std::to_string(i + 1);

@@ -25,6 +25,7 @@ struct LoadContext {
     const JsonSource& source;
     Document& doc;
     std::filesystem::path root;
+    Limits limits;
     // Derived styles already made (a style with a cell's alignment), so
     // that each combination exists once in Document::derived_styles.
     std::map<std::pair<const Style*, Align>, const Style*> aligned_styles = {};

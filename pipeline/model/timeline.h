@@ -210,6 +210,10 @@ struct Timeline {
 
     std::string file;                // as the user named it
     std::filesystem::path root;
+    // The run's resource limits (TimelineOptions::limits): length and frame
+    // size were checked at load; images and clip frames are checked when
+    // the renderer decodes them.
+    Limits limits;
     std::string title;
     std::string lang = "ja";
     std::string variant;             // the variant this model is for ("" = the main one)
@@ -248,6 +252,7 @@ Box default_caption_box(double frame_w_pt, double frame_h_pt, const Style& style
 
 struct TimelineOptions {
     std::filesystem::path root = ".";
+    Limits limits;                   // checked while loading, kept in Timeline::limits for rendering
     std::string variant;             // "" = the main timeline; unknown names are an error
 };
 

@@ -54,6 +54,16 @@ void read_size(const Node& node, Timeline& tl) {
     tl.height_px = static_cast<int>(h);
 }
 
+// A frame's pixels against Limits::max_video_pixels (the sides were checked
+// by read_size: at most 7680 each, so the product fits).
+void check_frame_pixels(const SourceLoc& where, const Timeline& tl, const Limits& limits) {
+    const uint64_t pixels = static_cast<uint64_t>(tl.width_px) * static_cast<uint64_t>(tl.height_px);
+    if (pixels > limits.max_video_pixels)
+        fail_input(where, "a frame of " + std::to_string(tl.width_px) + "x" + std::to_string(tl.height_px) +
+                                   " is " + describe_pixels(pixels) +
+                                   over_limit(describe_pixel_limit(limits.max_video_pixels), limit_flags::kVideoPixels));
+}
+
 FrameRate read_fps(const Node& node) {
     const std::string wrong = "\"fps\" must be a whole number from 1 to 120, or 23.976, 29.97 or 59.94";
     if (!node.json().is_number()) fail_input(node.loc(), wrong + ", not " + json_type_name(node.json()));
@@ -274,6 +284,7 @@ Timeline load_semantics(const JsonSource& source, const TimelineOptions& options
     Timeline tl;
     tl.file = source.file();
     tl.root = options.root;
+    tl.limits = options.limits;
     Node root = root_node(source);
     expect_object(root, "a timeline");
     Node type = require(root, "type", "a timeline");
@@ -285,7 +296,9 @@ Timeline load_semantics(const JsonSource& source, const TimelineOptions& options
 
     std::optional<Node> variant = select_variant(root, options, tl);
     auto from_variant = [&](const char* key) { return variant ? member(*variant, key) : std::nullopt; };
-    if (auto n = from_variant("size") ? from_variant("size") : member(root, "size")) read_size(*n, tl);
+    auto size = from_variant("size") ? from_variant("size") : member(root, "size");
+    if (size) read_size(*size, tl);
+    check_frame_pixels(size ? size->loc() : root.loc(), tl, options.limits);
     if (auto n = from_variant("fps") ? from_variant("fps") : member(root, "fps")) tl.fps = read_fps(*n);
     if (auto n = member(root, "title")) tl.title = read_string(*n, "\"title\"", true);
     if (auto n = member(root, "lang")) tl.lang = read_string(*n, "\"lang\"");
@@ -301,7 +314,7 @@ Timeline load_semantics(const JsonSource& source, const TimelineOptions& options
     canvas.page.marks = Marks::None;
     canvas.page.loc = root.loc();
 
-    TimelineContext c{source, tl, detail::LoadContext{source, canvas, options.root}};
+    TimelineContext c{source, tl, detail::LoadContext{source, canvas, options.root, options.limits}};
     c.load.allow_late_variables = false;  // a video has no pages to number
     c.frame_w_pt = canvas.page.trim_w_pt;
     c.frame_h_pt = canvas.page.trim_h_pt;
@@ -319,6 +332,14 @@ Timeline load_semantics(const JsonSource& source, const TimelineOptions& options
     if (tl.frame_count() <= 0)
         fail_input(duration ? duration->loc() : root.loc(),
                    "a timeline of zero length: give it \"scenes\" (or a \"duration\" of at least one frame)");
+    // Before overlays, audio and captions are read, and long before a frame
+    // is drawn: the length is what the render's time grows with.
+    if (tl.duration_s > options.limits.max_video_seconds) {
+        auto scenes = member(root, "scenes");
+        const SourceLoc where = duration ? duration->loc() : scenes ? scenes->loc() : root.loc();
+        fail_input(where, std::string(duration ? "the video lasts " : "the scenes last ") + seconds(tl.duration_s) +
+                              over_limit(seconds(options.limits.max_video_seconds), limit_flags::kVideoSeconds));
+    }
 
     if (auto list = member(root, "overlays")) {
         expect_array(*list, "\"overlays\"");

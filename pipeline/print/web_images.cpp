@@ -147,8 +147,12 @@ Kept keep(const std::shared_ptr<const scene::Image>& original, const Need& need,
         const int need_w = static_cast<int>(std::ceil(static_cast<double>(out_w) * image.width / kept.w));
         const int need_h = static_cast<int>(std::ceil(static_cast<double>(out_h) * image.height / kept.h));
         const std::string& bytes = *image.jpeg_data;
+        // The file passed the run's pixel limit when it was loaded at full
+        // size; its smaller decode is held to that same size.
+        const raster::DecodeLimits loaded{static_cast<uint64_t>(image.width) * static_cast<uint64_t>(image.height)};
         auto scaled = raster::decode_jpeg_at_least(
-            std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), need_w, need_h, image.source, {});
+            std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), need_w, need_h, image.source, {},
+            loaded);
         const double fx = static_cast<double>(scaled->width) / image.width;
         const double fy = static_cast<double>(scaled->height) / image.height;
         out->pixels = resample(scaled->pixels, scaled->width, scaled->height, kept.x0 * fx, kept.y0 * fy,

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <limits>
 
+#include "core/limits.h"
 #include "raster/decode_internal.h"
 
 namespace koho::raster {
@@ -115,19 +116,6 @@ void fail_image(const DecodeRequest& req, const std::string& what) {
     fail_input(req.where, "image '" + req.source.string() + "' " + what);
 }
 
-namespace {
-
-// "3600 megapixels", "2.5 megapixels", "9999 pixels": ASCII, no locale.
-std::string describe_pixels(uint64_t n) {
-    if (n < 1'000'000) return std::to_string(n) + " pixels";
-    uint64_t tenths = n / 100'000 + (n % 100'000 >= 50'000 ? 1 : 0);
-    std::string text = std::to_string(tenths / 10);
-    if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);
-    return text + " megapixels";
-}
-
-}  // namespace
-
 void check_dimensions(const DecodeRequest& req, uint64_t width, uint64_t height) {
     std::string size = std::to_string(width) + "x" + std::to_string(height) + " pixels";
     if (width == 0 || height == 0) fail_image(req, "declares a size of " + size);
@@ -138,9 +126,8 @@ void check_dimensions(const DecodeRequest& req, uint64_t width, uint64_t height)
     // Both factors fit in 32 bits here, so the product cannot overflow.
     uint64_t pixels = width * height;
     if (pixels > req.limits.max_pixels)
-        fail_image(req, "is " + size + " (" + describe_pixels(pixels) + "), more than the limit of " +
-                            describe_pixels(req.limits.max_pixels) +
-                            "; scale it down or raise the image pixel limit");
+        fail_image(req, "is " + size + " (" + describe_pixels(pixels) + ")" +
+                            over_limit(describe_pixel_limit(req.limits.max_pixels), limit_flags::kImagePixels));
 }
 
 std::shared_ptr<scene::Image> new_image(const DecodeRequest& req, int width, int height) {

@@ -16,13 +16,15 @@
 #include <string>
 
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "scene/image.h"
 
 namespace koho::raster {
 
 struct DecodeLimits {
-    // Width × height above this is refused (issue 7: 100 megapixels by default).
-    uint64_t max_pixels = 100'000'000;
+    // Width × height above this is refused (Limits::max_image_pixels, which
+    // the message names the flag of: --max-image-pixels).
+    uint64_t max_pixels = Limits{}.max_image_pixels;
 };
 
 enum class ImageFormat { Png, Jpeg, Unknown };

@@ -86,8 +86,12 @@ private:
         auto found = scaled_.find(path);
         if (found != scaled_.end()) return found->second;
         const std::string& bytes = *image->jpeg_data;
+        // The file passed the run's pixel limit when it was loaded at full
+        // size; its smaller decode is held to that same size.
+        const raster::DecodeLimits loaded{static_cast<uint64_t>(image->width) * static_cast<uint64_t>(image->height)};
         auto scaled = raster::decode_jpeg_at_least(
-            std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), w, h, image->source, where);
+            std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), w, h, image->source, where,
+            loaded);
         return scaled_.emplace(path, scaled).first->second;
     }
 

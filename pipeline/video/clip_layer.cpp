@@ -19,8 +19,9 @@ constexpr double kTimeSlack = 1e-4;
 
 }  // namespace
 
-ClipLayer::ClipLayer(const model::Layer& layer, double max_scale) : clip_(*layer.clip), box_(layer.box) {
-    info_ = probe_media(clip_.path, clip_.src_loc);
+ClipLayer::ClipLayer(const model::Layer& layer, double max_scale, uint64_t max_frame_pixels)
+    : clip_(*layer.clip), box_(layer.box) {
+    info_ = probe_media(clip_.path, clip_.src_loc, max_frame_pixels);
     if (!info_.has_video || info_.width <= 0 || info_.height <= 0)
         fail_input(clip_.src_loc, "video '" + clip_.src + "' has no video stream");
     end_s_ = clip_.trim_end_s.value_or(info_.duration_s);
@@ -34,7 +35,7 @@ ClipLayer::ClipLayer(const model::Layer& layer, double max_scale) : clip_(*layer
     if (max_scale > 1) zoom = std::clamp(info_.width / px(placed_.w), 1.0, max_scale);
     int w = std::max(1, static_cast<int>(std::lround(px(placed_.w) * zoom)));
     int h = std::max(1, static_cast<int>(std::lround(px(placed_.h) * zoom)));
-    reader_ = std::make_unique<VideoReader>(clip_.path, clip_.src_loc, w, h);
+    reader_ = std::make_unique<VideoReader>(clip_.path, clip_.src_loc, w, h, max_frame_pixels);
 }
 
 ClipLayer::~ClipLayer() = default;

@@ -18,8 +18,9 @@ class ClipLayer {
 public:
     // `max_scale`: the largest Ken Burns zoom of the layer (1 without
     // motion); the clip is scaled to that resolution, at most its own.
-    // Throws BadInput at the layer's `src` when the file has no pictures.
-    ClipLayer(const model::Layer& layer, double max_scale);
+    // Throws BadInput at the layer's `src` when the file has no pictures,
+    // or frames larger than `max_frame_pixels` (Limits::max_image_pixels).
+    ClipLayer(const model::Layer& layer, double max_scale, uint64_t max_frame_pixels);
     ~ClipLayer();
 
     // The source time shown at `local_s` seconds into the layer: from the

@@ -43,12 +43,12 @@ double largest_zoom(const model::Layer& layer) {
     return std::max(layer.motion->from.scale, layer.motion->to.scale);
 }
 
-LayerSlot make_slot(const model::Layer& layer, detail::ComposedCanvas& canvas) {
+LayerSlot make_slot(const model::Layer& layer, detail::ComposedCanvas& canvas, const Limits& limits) {
     LayerSlot slot;
     slot.layer = layer;
     if (layer.kind == model::Layer::Kind::Video) {
         if (!layer.clip) fail_system(layer.loc, "video: a video layer without its clip");
-        slot.clip = std::make_unique<detail::ClipLayer>(layer, largest_zoom(layer));
+        slot.clip = std::make_unique<detail::ClipLayer>(layer, largest_zoom(layer), limits.max_image_pixels);
         return slot;
     }
     if (!layer.page) return slot;
@@ -240,12 +240,12 @@ FrameCompositor::FrameCompositor(const model::Timeline& timeline, text::Typesett
     for (const auto& scene : timeline.scenes) {
         auto& slots = im.scenes.emplace_back();
         for (const auto& layer : scene.layers) {
-            slots.push_back(make_slot(layer, canvas));
+            slots.push_back(make_slot(layer, canvas, timeline.limits));
             slots.back().park();
         }
     }
     im.awake.assign(im.scenes.size(), false);
-    for (const auto& layer : timeline.overlays) im.overlays.push_back(make_slot(layer, canvas));
+    for (const auto& layer : timeline.overlays) im.overlays.push_back(make_slot(layer, canvas, timeline.limits));
     for (const auto& caption : timeline.captions) {
         if (caption.page >= canvas.pages.size()) fail_system(caption.loc, "video: a caption names a missing page");
         detail::Bitmap bitmap;

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "video/audio_buffer.h"
 
 namespace koho::video {
@@ -22,7 +23,10 @@ struct MediaInfo {
     double fps = 0;                  // of the first video stream (average frame rate)
 };
 
-MediaInfo probe_media(const std::filesystem::path& path, const SourceLoc& where);
+// `max_frame_pixels`: the first video stream's frames larger than this are
+// refused (Limits::max_image_pixels; media_open.h).
+MediaInfo probe_media(const std::filesystem::path& path, const SourceLoc& where,
+                      uint64_t max_frame_pixels = Limits{}.max_image_pixels);
 
 // The file's first audio stream from `start_s` on, for at most `length_s`
 // seconds (none: to the end), resampled to 48 kHz stereo (swresample; mono
@@ -45,8 +49,9 @@ class VideoReader {
 public:
     // `out_width`/`out_height` > 0: frames are scaled to that size
     // (swscale, bicubic); 0: the stream's own size.
+    // Frames larger than `max_frame_pixels` are refused before decoding.
     VideoReader(const std::filesystem::path& path, const SourceLoc& where, int out_width = 0,
-                int out_height = 0);
+                int out_height = 0, uint64_t max_frame_pixels = Limits{}.max_image_pixels);
     ~VideoReader();
     VideoReader(const VideoReader&) = delete;
     VideoReader& operator=(const VideoReader&) = delete;

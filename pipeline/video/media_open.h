@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "video/av_error.h"
 #include "video/libav_handles.h"
 #include "video/media_input.h"
@@ -20,8 +21,28 @@ extern "C" {
 
 namespace koho::video::media {
 
+// The file behind an opened format context (its `opaque`): koho's own
+// descriptor and AVIOContext over it (see open_media), and the limit its
+// decoders keep to.
+struct MediaSource {
+    MediaSource() = default;
+    ~MediaSource();
+    MediaSource(const MediaSource&) = delete;
+    MediaSource& operator=(const MediaSource&) = delete;
+
+    int fd = -1;
+    AVIOContext* pb = nullptr;
+    uint64_t max_frame_pixels = 0;
+    std::string refused_url;  // the first nested open refused, for the message
+};
+
+// Closes the format context, then its MediaSource.
+struct MediaCloser {
+    void operator()(AVFormatContext* format) const;
+};
+using FormatPtr = std::unique_ptr<AVFormatContext, MediaCloser>;
+
 // The handle owners of libav_handles.h, under the names the decoders use.
-using FormatPtr = libav::InputContextPtr;
 using CodecPtr = libav::CodecContextPtr;
 using FramePtr = libav::FramePtr;
 using PacketPtr = libav::PacketPtr;
@@ -39,7 +60,20 @@ std::string display_name(const std::filesystem::path& path);
 // Opens `path` and reads its stream information. A file that does not
 // exist, that FFmpeg cannot read, or that holds no streams is BadInput at
 // `where`, the message naming the file.
-FormatPtr open_media(const std::filesystem::path& path, const SourceLoc& where);
+//
+// `path` must be one resolve_in_root admitted: open_media reads that file
+// and nothing else. It is read through koho's own descriptor, its container
+// must be a self-contained one (MP4/MOV, Matroska, WAV, …; a playlist such
+// as .m3u8 or an ffconcat list is refused by name), and any attempt of
+// FFmpeg to open another file or URL from it is refused (see the rule in
+// media_open.cpp). A first video stream whose frames are larger than
+// `max_frame_pixels` (Limits::max_image_pixels) is refused here, before a
+// decoder allocates one.
+FormatPtr open_media(const std::filesystem::path& path, const SourceLoc& where,
+                     uint64_t max_frame_pixels = Limits{}.max_image_pixels);
+
+// The frame limit `format` was opened with.
+uint64_t frame_limit(const AVFormatContext& format);
 
 // What probe_media reports, for an opened file.
 MediaInfo describe(const AVFormatContext& format);
@@ -48,9 +82,10 @@ MediaInfo describe(const AVFormatContext& format);
 // video), or -1.
 int first_stream(const AVFormatContext& format, AVMediaType type);
 
-// An opened decoder for `stream`; `threads` 0 lets libavcodec choose.
+// An opened decoder for `stream`; `threads` 0 lets libavcodec choose. It
+// refuses frames larger than `max_frame_pixels` before allocating them.
 CodecPtr open_decoder(const AVStream& stream, const std::filesystem::path& path, const SourceLoc& where,
-                      int threads = 1);
+                      int threads = 1, uint64_t max_frame_pixels = Limits{}.max_image_pixels);
 
 // The file's time origin in seconds (the container's start time, 0 when
 // unknown): media times koho uses count from here, so that a file whose

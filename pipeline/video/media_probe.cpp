@@ -59,8 +59,8 @@ MediaInfo describe(const AVFormatContext& format_ctx) {
 
 }  // namespace media
 
-MediaInfo probe_media(const std::filesystem::path& path, const SourceLoc& where) {
-    return media::describe(*media::open_media(path, where));
+MediaInfo probe_media(const std::filesystem::path& path, const SourceLoc& where, uint64_t max_frame_pixels) {
+    return media::describe(*media::open_media(path, where, max_frame_pixels));
 }
 
 }  // namespace koho::video

@@ -106,7 +106,8 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     // any output; a sound file that cannot be read fails the render as soon
     // as the job finds it, and a failure here stops the job.
     SoundtrackJob sound_job(timeline);
-    FrameCompositor compositor(timeline, typesetter, raster::make_cached_image_loader());
+    FrameCompositor compositor(timeline, typesetter,
+                               raster::make_cached_image_loader(raster::DecodeLimits{timeline.limits.max_image_pixels}));
     for (const auto& warning : check_chapters(timeline.chapters, timeline.duration_s))
         report.warnings.push_back(format_diagnostic(warning.loc, "warning", warning.message));
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/limits.h"
 #include "model/timeline.h"
 
 namespace koho::video {
@@ -29,7 +30,9 @@ std::vector<ChapterWarning> check_chapters(const std::vector<model::Chapter>& ch
 
 // Parses a SubRip file (UTF-8, BOM and CRLF allowed). Bad timings or
 // overlapping cues are errors (BadInput) at FILE:LINE. Captions get
-// page = 0 and their loc in the .srt file.
-std::vector<model::Caption> read_srt(const std::filesystem::path& path, const std::string& display_name);
+// page = 0 and their loc in the .srt file. A cue longer than
+// `max_text_chars` characters is refused (Limits::max_text_chars).
+std::vector<model::Caption> read_srt(const std::filesystem::path& path, const std::string& display_name,
+                                     uint64_t max_text_chars = Limits{}.max_text_chars);
 
 }  // namespace koho::video

@@ -13,6 +13,8 @@
 
 #include "video/sidecars.h"
 
+#include "core/limits.h"
+
 namespace koho::video {
 
 namespace {
@@ -64,7 +66,8 @@ std::string ms_text(int64_t ms) {
 
 class SrtParser {
 public:
-    SrtParser(std::string_view text, std::string display_name) : text_(text), file_(std::move(display_name)) {}
+    SrtParser(std::string_view text, std::string display_name, uint64_t max_chars)
+        : text_(text), file_(std::move(display_name)), max_chars_(max_chars) {}
 
     std::vector<model::Caption> parse() {
         check_utf8();
@@ -111,6 +114,13 @@ public:
             }
             if (caption_text.empty())
                 fail(timing, timing.text.size(), "cue " + std::string(number) + " has no text");
+            // Each cue is set like a story (Limits::max_text_chars).
+            uint64_t chars = 0;
+            for (unsigned char byte : caption_text) chars += (byte & 0xC0) != 0x80;
+            if (chars > max_chars_)
+                fail(lines_[i - 1], 0, "cue " + std::string(number) + " is " + std::to_string(chars) +
+                                         " characters long" +
+                                         over_limit(std::to_string(max_chars_) + " characters", limit_flags::kTextChars));
 
             model::Caption caption;
             caption.start_s = static_cast<double>(start_ms) / 1000;
@@ -129,6 +139,7 @@ public:
 private:
     std::string_view text_;
     std::string file_;
+    uint64_t max_chars_;
     std::vector<SrtLine> lines_;
 
     [[noreturn]] void fail(const SrtLine& line, size_t offset, const std::string& message) const {
@@ -221,12 +232,13 @@ private:
 
 }  // namespace
 
-std::vector<model::Caption> read_srt(const std::filesystem::path& path, const std::string& display_name) {
+std::vector<model::Caption> read_srt(const std::filesystem::path& path, const std::string& display_name,
+                                     uint64_t max_text_chars) {
     std::ifstream in(path, std::ios::binary);
     if (!in) fail_input({display_name, 0, 0, ""}, "cannot open the caption file");
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) fail_system({display_name, 0, 0, ""}, "cannot read the caption file");
-    return SrtParser(bytes, display_name).parse();
+    return SrtParser(bytes, display_name, max_text_chars).parse();
 }
 
 }  // namespace koho::video

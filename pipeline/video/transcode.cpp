@@ -58,7 +58,8 @@ struct Overlay {
 Overlay load_overlay(const TranscodeJob& job, const EncodeSettings& frame) {
     const SourceLoc where{"--overlay"};
     // Named relative to the working directory in messages, as the user wrote it.
-    const auto image = raster::decode_image(media::display_name(*job.overlay), where);
+    const auto image = raster::decode_image(media::display_name(*job.overlay), where,
+                                            raster::DecodeLimits{job.limits.max_image_pixels});
     const std::vector<uint32_t>& pixels = image->pixel_data();
     const double width = job.overlay_width_px > 0 ? job.overlay_width_px : image->width;
     const int w = std::max(1, static_cast<int>(std::lround(width)));
@@ -143,8 +144,12 @@ void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSi
     const SourceLoc input_loc{};
     const VideoPreset& preset = preset_named(job.preset, SourceLoc{"--preset"});
 
-    const MediaInfo info = probe_media(job.input, input_loc);
+    const MediaInfo info = probe_media(job.input, input_loc, job.limits.max_image_pixels);
     if (!info.has_video) fail_input(input_loc, media::display_name(job.input) + " has no video stream");
+    if (info.duration_s > job.limits.max_video_seconds)
+        fail_input(input_loc, media::display_name(job.input) + " lasts " + format_number(info.duration_s, 3) + "s" +
+                                  over_limit(format_number(job.limits.max_video_seconds, 3) + "s",
+                                             limit_flags::kVideoSeconds));
     // Without a length the frame count is unknown; guessing could cut the
     // footage short without a word.
     if (!(info.duration_s > 0))
@@ -154,16 +159,22 @@ void transcode(const TranscodeJob& job, text::Typesetter& typesetter, ProgressSi
     const int64_t frames = std::max<int64_t>(1, std::llround(info.duration_s * fps.value()));
     const double duration_s = double(frames) * fps.den / fps.num;
     const EncodeSettings settings = encode_settings(job, preset, fps, duration_s);
+    const uint64_t frame_pixels = static_cast<uint64_t>(settings.width) * static_cast<uint64_t>(settings.height);
+    if (frame_pixels > job.limits.max_video_pixels)
+        fail_input({"--preset"}, "preset '" + job.preset + "' makes frames of " + std::to_string(settings.width) + "x" +
+                                     std::to_string(settings.height) + " (" + describe_pixels(frame_pixels) + ")" +
+                                     over_limit(describe_pixel_limit(job.limits.max_video_pixels),
+                                                limit_flags::kVideoPixels));
 
     const Placement picture = fit_inside(info.width, info.height, settings.width, settings.height);
-    VideoReader reader(job.input, input_loc, picture.width, picture.height);
+    VideoReader reader(job.input, input_loc, picture.width, picture.height, job.limits.max_image_pixels);
 
     std::optional<Overlay> overlay;
     if (job.overlay) overlay = load_overlay(job, settings);
     std::optional<BurnedCaptions> captions;
     if (job.captions) {
         const std::string name = media::display_name(*job.captions);
-        const std::vector<model::Caption> cues = read_srt(*job.captions, name);
+        const std::vector<model::Caption> cues = read_srt(*job.captions, name, job.limits.max_text_chars);
         // No text is silently lost: a cue the video never reaches is an error.
         for (const model::Caption& cue : cues)
             if (cue.start_s >= duration_s)

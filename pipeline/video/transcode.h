@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/limits.h"
 #include "core/progress.h"
 #include "model/timeline.h"
 #include "text/typesetter.h"
@@ -28,6 +29,9 @@ struct TranscodeJob {
     std::optional<int> crf;
     std::string encoder_preset;
     int threads = 0;
+    // The input's length and frame size, the overlay's size and each
+    // caption's length are held to these before the work starts.
+    Limits limits;
 };
 
 // The output frame rate for an input whose average rate is `input_fps`:

@@ -178,12 +178,12 @@ struct VideoReader::Impl {
 };
 
 VideoReader::VideoReader(const std::filesystem::path& path, const SourceLoc& where, int out_width,
-                         int out_height)
+                         int out_height, uint64_t max_frame_pixels)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.path = path;
     m.where = where;
-    m.format = media::open_media(path, where);
+    m.format = media::open_media(path, where, max_frame_pixels);
     m.info = media::describe(*m.format);
     if (!m.info.has_video) fail_input(where, media::display_name(path) + " has no video stream");
     const int index = media::first_stream(*m.format, AVMEDIA_TYPE_VIDEO);
