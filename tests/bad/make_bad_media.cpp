@@ -125,6 +125,21 @@ int main(int argc, char** argv) {
     write(dir / "corrupt.jpg", corrupt_jpeg(jpeg));
     write(dir / "truncated.jpg", jpeg.substr(0, jpeg.size() * 6 / 10));
 
+    // SVG art that is not self-contained: a picture beside the root (the
+    // suite's outside/ is a sibling of root/, and this file is in root/media/).
+    write(dir / "escape.svg",
+          "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='100' "
+          "height='100'>\n  <image width='100' height='100' xlink:href='../../outside/ok.png'/>\n</svg>\n");
+    // Entities that expand to a billion characters (libxml2 refuses the loop).
+    std::string laughs = "<?xml version='1.0'?>\n<!DOCTYPE svg [\n <!ENTITY a 'lol'>\n";
+    for (char e = 'b'; e <= 'j'; ++e) {
+        laughs += std::string(" <!ENTITY ") + e + " '";
+        for (int i = 0; i < 10; ++i) laughs += std::string("&") + char(e - 1) + ";";
+        laughs += "'>\n";
+    }
+    laughs += "]>\n<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><text>&j;</text></svg>\n";
+    write(dir / "laughs.svg", laughs);
+
     write(dir / "not-an-image.png", "This is a text file with a picture's name.\n");
     write(dir / "not-audio.wav", "This is a text file with a sound's name.\n");
     write(dir / "empty.png", "");
