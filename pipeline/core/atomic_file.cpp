@@ -91,9 +91,14 @@ AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)) {
         if (fd < 0)
             fail_output(target_, "cannot create a file in '" + dir.string() + "': " + reason(errno) +
                                      "; make the directory writable or write the output elsewhere");
+        // A file system without flock (some network mounts) still gets
+        // atomic outputs; only its dead runs' leftovers stay.
+        int locked;
+        while ((locked = flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+        }
+        const bool lockable = locked == 0 || (errno != EWOULDBLOCK && errno != EINTR);
         struct stat held {}, named {};
-        if (flock(fd, LOCK_EX) == 0 && fstat(fd, &held) == 0 && lstat(pattern.c_str(), &named) == 0 &&
-            same_file(held, named)) {
+        if (lockable && fstat(fd, &held) == 0 && lstat(pattern.c_str(), &named) == 0 && same_file(held, named)) {
             lock_fd_ = fd;
             temp_ = pattern;
         } else {

@@ -14,7 +14,14 @@
 // the kernel drops the lock when its process dies, so a temporary file
 // nobody holds is a dead run's and is safe to delete, while a concurrent
 // koho writing the same target (its own unique name, mkstemp) keeps its
-// file. The last rename wins; neither run sees a partial file.
+// file. The last rename wins; neither run sees a partial file. (On a file
+// system without flock, leftovers are never taken for dead: they stay.)
+//
+// Durability: commit() fsyncs the file before the rename — else a crash of
+// the machine could leave the new name on empty or partial data — and the
+// directory after it, so that a run that said "written" (exit 0) keeps its
+// output through a power cut: a print run or an upload may start from it.
+// The cost is two fsyncs per file, small beside rendering.
 #pragma once
 
 #include <filesystem>
