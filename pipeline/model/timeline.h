@@ -252,8 +252,8 @@ Box default_caption_box(double frame_w_pt, double frame_h_pt, const Style& style
 
 struct TimelineOptions {
     std::filesystem::path root = ".";
-    Limits limits;                   // checked while loading, kept in Timeline::limits for rendering
     std::string variant;             // "" = the main timeline; unknown names are an error
+    Limits limits;                   // checked while loading, kept in Timeline::limits for rendering
 };
 
 // Reads, validates and resolves a video timeline for one variant: the
