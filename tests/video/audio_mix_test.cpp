@@ -15,6 +15,7 @@
 #include "video/audio_mix.h"
 #include "video/audio_sources.h"
 #include "video/gain.h"
+#include "video/soundtrack_job.h"
 
 namespace koho::video {
 namespace {
@@ -392,6 +393,47 @@ TEST_F(AudioMix, AMissingAudioStreamInATrackIsAnErrorAtItsSrc)
     tl.audio.push_back(track(file));
     try {
         mix_soundtrack(tl);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+        EXPECT_EQ(e.loc().pointer, "/audio/0/src");
+    }
+}
+
+// SoundtrackJob (soundtrack_job.h): the same soundtrack as mixing and
+// normalising in turn, made on another thread; its errors reach the caller.
+TEST_F(AudioMix, TheSoundtrackJobMakesWhatTheMixAndTheNormaliserMakeInTurn)
+{
+    AudioBuffer tone;
+    tone.resize_frames(3 * kSampleRate);
+    for (size_t f = 0; f < tone.frames(); ++f)
+        tone.samples[f * kChannels] = tone.samples[f * kChannels + 1] =
+            0.05f * static_cast<float>(std::sin(2 * M_PI * 440.0 * f / kSampleRate));
+    model::Timeline tl = timeline(3);
+    tl.audio.push_back(track(write("tone.wav", tone)));
+    tl.loudness = model::Loudness{-16, -1.5};
+
+    AudioBuffer expected = mix_soundtrack(tl);
+    const LoudnessResult expected_loudness = normalise_loudness(expected, -16, -1.5);
+
+    SoundtrackJob job(tl);
+    const Soundtrack& sound = job.wait();
+    ASSERT_TRUE(sound.loudness.has_value());
+    EXPECT_EQ(sound.loudness->gain_db, expected_loudness.gain_db);
+    EXPECT_NEAR(sound.loudness->after.integrated_lufs, -16, 0.5);
+    ASSERT_EQ(sound.audio.samples, expected.samples);
+    EXPECT_EQ(job.ready(), &sound) << "once made, ready() hands out the same soundtrack";
+}
+
+TEST_F(AudioMix, TheSoundtrackJobsErrorReachesTheRenderLocated)
+{
+    auto file = dir / "not-sound.wav";
+    std::ofstream(file) << "this is text, not a WAV file\n";
+    model::Timeline tl = timeline(1);
+    tl.audio.push_back(track(file));
+    SoundtrackJob job(tl);
+    try {
+        job.wait();
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::BadInput);
