@@ -25,9 +25,10 @@ endif()
 # misaligned pointers, float→int overflow, vptr (the libraries are static, so
 # RTTI is whole-program; clang adds `function`: indirect calls through a
 # wrong type).
-# float-divide-by-zero is not in `undefined`: added, since a 0 width or scale
-# reaching a division is a layout bug whose inf/NaN would silently end up in
-# a PDF or a frame. Not added: unsigned-integer-overflow and
+# float-divide-by-zero and (for GCC) float-cast-overflow are not in
+# `undefined`: added, since a 0 width or scale reaching a division is a
+# layout bug whose inf/NaN would silently end up in a PDF or a frame, and a
+# huge or NaN length cast to a pixel count is undefined behaviour. Not added: unsigned-integer-overflow and
 # implicit-conversion (clang only; defined behaviour, wanted in hashes and
 # pixel maths).
 # -fno-sanitize-recover=all: the first report ends the process.
@@ -37,7 +38,7 @@ endif()
 # -O1 and line tables only (-g1): fast enough to run the suite, cheap to
 # compile and link, and every stack frame still has its file:line.
 set(KOHO_SANITIZE_FLAGS
-  -fsanitize=address,undefined,float-divide-by-zero
+  -fsanitize=address,undefined,float-divide-by-zero,float-cast-overflow
   -fno-sanitize-recover=all
   -fno-omit-frame-pointer)
 if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
