@@ -329,9 +329,12 @@ Timeline load_semantics(const JsonSource& source, const TimelineOptions& options
     if (!tl.scenes.empty()) tl.duration_s = tl.scenes.back().start_s + tl.scenes.back().duration_s;
     auto duration = member(root, "duration");
     if (duration) tl.duration_s = detail::read_time(*duration, "\"duration\"", c.fps);
-    if (tl.frame_count() <= 0)
-        fail_input(duration ? duration->loc() : root.loc(),
+    if (tl.frame_count() <= 0) {
+        // At what made it empty: the duration, else an empty "scenes".
+        auto scenes = member(root, "scenes");
+        fail_input(duration ? duration->loc() : scenes ? scenes->loc() : root.loc(),
                    "a timeline of zero length: give it \"scenes\" (or a \"duration\" of at least one frame)");
+    }
     // Before overlays, audio and captions are read, and long before a frame
     // is drawn: the length is what the render's time grows with.
     if (tl.duration_s > options.limits.max_video_seconds) {

@@ -27,6 +27,9 @@ TEST(TimelineErrors, TypeAndTopLevel) {
     EXPECT_EQ(timeline_error(R"({"type": "video"})"),
               "t.json:1:1: error: a timeline of zero length: give it \"scenes\" (or a \"duration\" of at least one "
               "frame)");
+    EXPECT_EQ(timeline_error(R"({"type": "video", "scenes": []})"),
+              "t.json:1:29: error: a timeline of zero length: give it \"scenes\" (or a \"duration\" of at least one "
+              "frame) (at /scenes)");
     EXPECT_EQ(timeline_error(R"({"type": "video", "duration": "0s"})"),
               "t.json:1:31: error: a timeline of zero length: give it \"scenes\" (or a \"duration\" of at least one "
               "frame) (at /duration)");
