@@ -272,5 +272,38 @@ TEST_F(VideoDeterminism, AMalformedSourceDateEpochIsBadInputAsForPdfs) {
     EXPECT_TRUE(names_in(dir).empty());
 }
 
+TEST_F(VideoDeterminism, TranscodeIsByteIdenticalAtAFixedThreadCount) {
+    // Footage and captions made by koho video, then transcoded twice with
+    // the captions burned in.
+    ASSERT_EQ(video(0, "footage.mp4", kEpochA).exit_code, 0);
+    for (int i = 0; i < 2; ++i) {
+        const fs::path root = base_[i] / "transcode-root";
+        fs::create_directories(root);
+        fs::copy_file(base_[0] / "out" / "footage.mp4", root / "in.mp4", fs::copy_options::overwrite_existing);
+        fs::copy_file(base_[0] / "out" / "footage.srt", root / "in.srt", fs::copy_options::overwrite_existing);
+        const ChildResult run = run_child(
+            {"transcode", "in.mp4", "-o", (base_[i] / "out" / ("transcoded" + std::to_string(i) + ".mp4")).string(),
+             "--root", root.string(), "--captions", "in.srt", "--preset", "web-720p", "--encoder-preset",
+             "ultrafast", "--threads", "2", "--quiet", "--font-dir", kFonts},
+            environment(kEpochA));
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+    const std::string a = out(0, "transcoded0.mp4");
+    ASSERT_GT(a.size(), 1000u);
+    EXPECT_TRUE(a == out(1, "transcoded1.mp4"));
+}
+
+TEST_F(Determinism, TypesetPngIsByteIdentical) {
+    for (int i = 0; i < 2; ++i) {
+        const ChildResult run = run_child({"typeset", "--text", "{千葉|ちば}県の**児童相談所**で働く。", "--width-em", "8",
+                                           "--png", (base_[i] / "out" / "typeset.png").string(), "--font-dir", kFonts},
+                                          environment(kEpochA));
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+    const std::string a = out(0, "typeset.png");
+    ASSERT_EQ(a.rfind("\x89PNG", 0), 0u);
+    EXPECT_TRUE(a == out(1, "typeset.png"));
+}
+
 }  // namespace
 }  // namespace koho::test
