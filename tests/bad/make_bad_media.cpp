@@ -83,6 +83,32 @@ std::string bomb_png() {
     return png;
 }
 
+// A PNG whose first IDAT chunk has one byte changed: its CRC no longer matches.
+std::string bad_crc_png(std::string png) {
+    const size_t idat = png.find("IDAT");
+    if (idat == std::string::npos) {
+        std::cerr << "make_bad_media: no IDAT chunk in the PNG\n";
+        std::exit(1);
+    }
+    png[idat + 8] = char(png[idat + 8] ^ 0x55);
+    return png;
+}
+
+// A JPEG whose frame header (SOF0) declares 65000 × 65000 pixels (4.2
+// gigapixels) over the few kilobytes of data of a 96 × 96 picture.
+std::string bomb_jpeg(std::string jpeg) {
+    const size_t sof = jpeg.find("\xFF\xC0");
+    if (sof == std::string::npos) {
+        std::cerr << "make_bad_media: no SOF0 marker in the JPEG\n";
+        std::exit(1);
+    }
+    for (size_t at : {sof + 5, sof + 7}) {  // height, then width: big-endian 16 bits
+        jpeg[at] = char(65000 >> 8);
+        jpeg[at + 1] = char(65000 & 0xFF);
+    }
+    return jpeg;
+}
+
 // A JPEG whose first Huffman table counts more codes than can exist.
 std::string corrupt_jpeg(std::string jpeg) {
     const size_t dht = jpeg.find("\xFF\xC4");
@@ -124,6 +150,8 @@ int main(int argc, char** argv) {
     write(dir / "ok.jpg", jpeg);
     write(dir / "corrupt.jpg", corrupt_jpeg(jpeg));
     write(dir / "truncated.jpg", jpeg.substr(0, jpeg.size() * 6 / 10));
+    write(dir / "bomb.jpg", bomb_jpeg(jpeg));
+    write(dir / "bad-crc.png", bad_crc_png(big_png));
 
     // SVG art that is not self-contained: a picture beside the root (the
     // suite's outside/ is a sibling of root/, and this file is in root/media/).
