@@ -64,6 +64,8 @@ void read_expectation(BadCase& c) {
                 return;
             }
             c.symlinks.emplace_back(trim(value.substr(0, arrow)), trim(value.substr(arrow + 4)));
+        } else if (key == "fifo") {
+            c.fifos.push_back(value);
         } else if (key == "deep") {
             c.deep = std::stoul(value);
         } else if (key == "args") {

@@ -10,6 +10,8 @@
 //   symlink: LINK -> TARGET   made in the project root before the run;
 //                         TARGET may start with OUTSIDE/, a directory
 //                         beside the root holding a copy of the media
+//   fifo: PATH            a named pipe made in the project root before the
+//                         run (opening it to read would wait forever)
 //   deep: N               replace the string "@DEEP@" in the JSON by N
 //                         opening and N closing brackets (a file too big
 //                         to commit)
@@ -35,6 +37,7 @@ struct BadCase {
     std::string pointer;  // empty: no pointer expected
     std::string message;
     std::vector<std::pair<std::string, std::string>> symlinks;  // link, target
+    std::vector<std::string> fifos;
     size_t deep = 0;
     std::vector<std::string> args;
     std::string problem;  // why the .expect file could not be read, if it could not

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -113,6 +114,7 @@ TEST_P(BadInput, RefusedWithOneLocatedMessageAndNothingWritten) {
         fs::create_directories((dirs.root() / link).parent_path());
         fs::create_symlink(to, dirs.root() / link);
     }
+    for (const std::string& fifo : c.fifos) ASSERT_EQ(::mkfifo((dirs.root() / fifo).c_str(), 0600), 0) << fifo;
     const std::set<std::string> before = listing(dirs.root());
 
     const BoundedRun run = run_bounded(command_line(c), dirs.root(), kLimit);
