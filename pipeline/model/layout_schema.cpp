@@ -97,7 +97,12 @@ std::optional<SchemaViolation> find_schema_violation(const nlohmann::json& docum
 
 std::optional<SchemaViolation> find_schema_violation(std::string_view schema_text, const nlohmann::json& document,
                                                      std::string_view label) {
-    valijson::Validator validator;
+    // valijson compiles each "pattern" into a std::regex the first time it
+    // meets it and keeps it in the Validator: one Validator a thread keeps
+    // them from one load to the next (a fresh one recompiled every regex the
+    // document reached, most of a small layout's load time in the tests and
+    // the fuzzers).
+    thread_local valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(document);
     if (validator.validate(compiled_schema(schema_text), target, &results)) return std::nullopt;
