@@ -2,10 +2,11 @@
 // web edition, page and spread proofs), `koho impose` and `koho video` (MP4
 // at a fixed --threads, thumbnail, captions, chapters), rendered twice from
 // two copies of the project in different directories, to differently named
-// outputs. Video at --threads 1: with 2 encoder threads, 1 render in 6 on
-// a loaded machine differed from the others in 2 bytes of one slice header
-// (x264's frame-threaded rate control; the decoded pictures were the same),
-// so only one thread is promised byte-identical. Dates come from
+// outputs. Video at --threads 1: x264's VBV (every preset sets maxrate and
+// bufsize) is not repeatable with 2 threads, frame or sliced — 1 koho render
+// in 6 differed in 2 bytes of one slice header, the decoded pictures equal;
+// the ffmpeg CLI with the same x264 settings gave 8 different streams in 8
+// runs, and 8 equal ones without VBV or with one thread. Dates come from
 // SOURCE_DATE_EPOCH alone: two values change the
 // dates (PDF Info, XMP; MP4 mvhd/tkhd/mdhd) and the identifiers derived
 // from them (/ID, xmpMM:InstanceID), nothing else. Without it, a
