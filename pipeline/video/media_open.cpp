@@ -67,11 +67,13 @@ namespace {
 // Containers people hand koho: phone and camera footage (MP4/MOV, MPEG-TS
 // of AVCHD, MXF), screen recordings (Matroska/WebM), older files (AVI, FLV,
 // ASF/WMV, MPEG-PS), and sound (WAV, W64, AIFF, CAF, MP3, FLAC, Ogg/Opus,
-// ADTS AAC). Each holds its media itself; none of these demuxers opens
-// other files in FFmpeg 5.1 with the options koho sets (mov's drefs off).
-constexpr const char* kDemuxers[] = {"mov", "mp4", "m4a", "3gp", "matroska", "webm", "avi", "mpegts", "mpeg",
-                                     "mxf", "flv",  "asf",  "wav", "w64",      "aiff", "caf", "mp3",    "flac",
-                                     "ogg", "aac"};
+// ADTS AAC), and raw H.264/HEVC streams (refused later for their lack of
+// a length, with advice). Each holds its media itself; none of these
+// demuxers opens other files in FFmpeg 5.1 with the options koho sets
+// (mov's drefs off).
+constexpr const char* kDemuxers[] = {"mov", "mp4", "m4a", "3gp", "matroska", "webm", "avi", "mpegts",
+                                     "mpeg", "mxf", "flv",  "asf", "wav",      "w64",  "aiff", "caf",
+                                     "mp3", "flac", "ogg",  "aac", "h264",     "hevc"};
 constexpr const char* kDemuxerList =
     "MP4/MOV, Matroska/WebM, AVI, MPEG-TS/PS, MXF, FLV, ASF/WMV, WAV, AIFF, CAF, MP3, FLAC, Ogg, AAC";
 
@@ -195,7 +197,7 @@ FormatPtr open_media(const std::filesystem::path& path, const SourceLoc& where, 
                               av_error_text(probed < 0 ? probed : AVERROR_INVALIDDATA) + ")");
     if (!demuxer_admitted(format_found->name))
         fail_input(where, name + " is " + (format_found->long_name ? format_found->long_name : format_found->name) +
-                              " (" + format_found->name + "), which koho does not read: only self-contained media (" +
+                              " (" + format_found->name + "), a format koho does not read; koho reads self-contained media (" +
                               kDemuxerList + "), never playlists, lists or manifests that point to other files");
 
     AVFormatContext* raw = avformat_alloc_context();
