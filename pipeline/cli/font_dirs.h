@@ -10,7 +10,10 @@
 
 namespace koho::cli {
 
-// A --font-dir that is not a directory is an error (BadInput).
+// Project font directories (fonts/ and each --font-dir) resolve inside the
+// root like media, symlinks followed, and may hold no symlink that leads
+// out of it; koho's own fonts are exempt. A --font-dir that is not a
+// directory or lies outside the root is an error (BadInput).
 std::vector<std::filesystem::path> font_directories(const std::string& root,
                                                     const std::vector<std::string>& font_dirs);
 

@@ -209,15 +209,16 @@ TEST_F(Confinement, PlaylistsAndListsAreNeverFollowed) {
     project_->write("media/session.sdp", "v=0\no=- 0 0 IN IP4 127.0.0.1\ns=koho\nc=IN IP4 127.0.0.1\nt=0 0\n"
                                          "m=audio " + std::to_string(listener.port()) + " RTP/AVP 0\n");
 
-    const std::string hls = "is Apple HTTP Live Streaming (hls), which koho does not read: only self-contained media";
-    const std::string concat = "is Virtual concatenation script (concat), which koho does not read";
+    const std::string hls =
+        "is Apple HTTP Live Streaming (hls), a format koho does not read; koho reads self-contained media";
+    const std::string concat = "is Virtual concatenation script (concat), a format koho does not read";
     expect_refused(video(timeline_with_audio("media/list.m3u8")), hls);
     expect_refused(transcode("media/list.m3u8"), "media/list.m3u8 " + hls);
     expect_refused(video(timeline_with_audio("media/net.m3u8")), hls);
     expect_refused(video(timeline_with_audio("media/list.ffconcat")), concat);
     expect_refused(transcode("media/list.ffconcat"), concat);
     expect_refused(transcode("media/disguised.mp4"), "media/disguised.mp4 " + hls);
-    expect_refused(video(timeline_with_audio("media/session.sdp")), "(sdp), which koho does not read");
+    expect_refused(video(timeline_with_audio("media/session.sdp")), "(sdp), a format koho does not read");
 
     // Located at the value that named the file.
     const KohoRun located = video(timeline_with_audio("media/list.m3u8"));
@@ -226,6 +227,39 @@ TEST_F(Confinement, PlaylistsAndListsAreNeverFollowed) {
 
     EXPECT_FALSE(watch.touched()) << "koho opened a file outside the root";
     EXPECT_FALSE(listener.connected()) << "koho made a network connection";
+}
+
+// Font directories are project files too: --font-dir resolves inside the
+// root, and a font linked in from outside it is refused (fontconfig would
+// follow the link). koho's own fonts are exempt.
+TEST_F(Confinement, FontDirectoriesStayInsideTheRoot) {
+    const std::string json = layout_with_image("media/ok.png");
+    project_->write("layout.json", json);
+    auto print_with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"print", project_->path("layout.json"), "-o", project_->path("out.pdf"),
+                                         "--root", project_->root().string(), "--color", "rgb"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_koho(args);
+    };
+    fs::create_directories(project_->root() / "myfonts");
+    const KohoRun inside = print_with({"--font-dir", project_->path("myfonts"), "--font-dir",
+                                       std::string(KOHO_SOURCE_DIR) + "/fonts"});
+    EXPECT_EQ(inside.exit_code, 0) << inside.err;
+    fs::remove(project_->root() / "out.pdf");
+
+    expect_refused(print_with({"--font-dir", outside_->root().string()}),
+                   "--font-dir: error: font directory '" + outside_->root().string() + "' resolves to " +
+                       fs::canonical(outside_->root()).string() + ", outside the project root " + canonical_root());
+
+    fs::create_directories(project_->root() / "fonts");
+    fs::create_symlink(outside("secret.png"), project_->root() / "fonts/linked.otf");
+    const KohoRun linked = print_with({});
+    fs::remove_all(project_->root() / "fonts");
+    EXPECT_EQ(linked.exit_code, 2) << linked.err;
+    EXPECT_NE(linked.err.find("fonts/linked.otf: error: font file resolves to " +
+                              fs::canonical(outside("secret.png")).string() + ", outside the project root"),
+              std::string::npos)
+        << linked.err;
 }
 
 // What the koho binary imports from the C library: no way to run a shell
