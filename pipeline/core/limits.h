@@ -21,17 +21,19 @@ namespace koho {
 struct Limits {
     // Width × height of any picture koho decodes: PNG/JPEG in layouts and
     // timelines, `transcode --overlay`, and each frame of a video clip or a
-    // transcode input. 100 megapixels (issue 7) is 400 MB of ARGB — a 300 ppi
-    // A3 photo with bleed is 18 MP, a 4K video frame 8.3 MP.
+    // transcode input. 100 megapixels (issue 7) is 400 MB of ARGB — the
+    // campaign's largest photo is 5.4 MP, a 300 ppi A3 photo with bleed
+    // 18 MP, a 4K video frame 8.3 MP.
     uint64_t max_image_pixels = 100'000'000;
-    // Pages of a print layout. The campaign's pamphlets have 2–16 pages; a
+    // Pages of a print layout. The campaign's longest layout has 8 pages; a
     // thousand is a thick book, and every page is composed and held in memory.
     uint64_t max_pages = 1'000;
     // Characters (Unicode code points, markup included) of one story: a text
     // frame with its chain, a table cell, a video text layer or a caption.
-    // The longest story of the campaign has about 1,200; 100,000 is some 50
-    // dense A4 pages of Japanese — more belongs in another tool, and line
-    // breaking and shaping a story costs memory and time in proportion.
+    // The longest story of the sample campaign has 728 (markup included);
+    // 100,000 is some 50 dense A4 pages of Japanese — more belongs in
+    // another tool, and shaping and breaking a story costs memory and time
+    // in proportion.
     uint64_t max_text_chars = 100'000;
     // Length of a video: a timeline's duration, a transcode input's. The
     // longest film planned is about 3 minutes; 10 minutes leaves room for
