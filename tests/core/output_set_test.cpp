@@ -19,12 +19,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path fresh_dir(const char* name) {
-    fs::path dir = fs::temp_directory_path() / ("koho-output-set-" + std::to_string(getpid()) + "-" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+// A fresh directory, removed with everything in it when the test ends.
+class FreshDir {
+public:
+    explicit FreshDir(const char* name)
+        : path_(fs::temp_directory_path() / ("koho-output-set-" + std::to_string(getpid()) + "-" + name)) {
+        fs::remove_all(path_);
+        fs::create_directories(path_);
+    }
+    ~FreshDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    operator const fs::path&() const { return path_; }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+    std::string string() const { return path_.string(); }
+
+private:
+    fs::path path_;
+};
 
 std::string read(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -41,7 +54,7 @@ std::vector<std::string> names(const fs::path& dir) {
 }
 
 TEST(AtomicFileTemp, IsNamedAfterItsTargetAndUniqueAmongConcurrentWriters) {
-    const fs::path dir = fresh_dir("unique");
+    const FreshDir dir("unique");
     AtomicFile a(dir / "out.pdf"), b(dir / "out.pdf");
     EXPECT_NE(a.temp_path(), b.temp_path());
     for (const AtomicFile* f : {&a, &b}) {
@@ -62,7 +75,7 @@ TEST(AtomicFileTemp, IsNamedAfterItsTargetAndUniqueAmongConcurrentWriters) {
 }
 
 TEST(AtomicFileTemp, ADeadRunsLeftoverIsRemovedByTheNextWriterOfTheSameTarget) {
-    const fs::path dir = fresh_dir("dead");
+    const FreshDir dir("dead");
     const std::string dead = std::string(".out.pdf") + kTempMarker + "Ab12Cd";
     const std::string other_target = std::string(".other.pdf") + kTempMarker + "Ab12Cd";
     const std::string not_a_temp = std::string(".out.pdf") + kTempMarker + "toolong";
@@ -76,7 +89,7 @@ TEST(AtomicFileTemp, ADeadRunsLeftoverIsRemovedByTheNextWriterOfTheSameTarget) {
 }
 
 TEST(AtomicFileTemp, ALeftoverStillLockedByALiveWriterIsKept) {
-    const fs::path dir = fresh_dir("alive");
+    const FreshDir dir("alive");
     const fs::path held = dir / (std::string(".out.pdf") + kTempMarker + "Xy34Zw");
     write(held, "being written");
     // flock belongs to the open file: this descriptor stands for another
@@ -95,7 +108,7 @@ TEST(AtomicFileTemp, ALeftoverStillLockedByALiveWriterIsKept) {
 }
 
 TEST(AtomicFileTemp, OutputsGetTheUmasksMode) {
-    const fs::path dir = fresh_dir("mode");
+    const FreshDir dir("mode");
     // Not mkstemp's 0600, nor a fixed 0644: what open(2) would give.
     const mode_t before = umask(027);
     write_file_atomically(dir / "out.txt", "x");
@@ -106,7 +119,7 @@ TEST(AtomicFileTemp, OutputsGetTheUmasksMode) {
 }
 
 TEST(AtomicFileErrors, TargetThatIsADirectoryFailsBeforeAnyWork) {
-    const fs::path dir = fresh_dir("target-dir");
+    const FreshDir dir("target-dir");
     fs::create_directories(dir / "out.pdf");
     try {
         AtomicFile file(dir / "out.pdf");
@@ -120,7 +133,7 @@ TEST(AtomicFileErrors, TargetThatIsADirectoryFailsBeforeAnyWork) {
 }
 
 TEST(OutputSet, NothingAppearsUntilCommitThenAllDo) {
-    const fs::path dir = fresh_dir("set-commit");
+    const FreshDir dir("set-commit");
     OutputSet set;
     AtomicFile& main = set.add_main(dir / "out.mp4");
     set.write(dir / "out.srt", "captions");
@@ -133,7 +146,7 @@ TEST(OutputSet, NothingAppearsUntilCommitThenAllDo) {
 }
 
 TEST(OutputSet, AbandonedSetLeavesTheOldFilesAndNoTemp) {
-    const fs::path dir = fresh_dir("set-abandon");
+    const FreshDir dir("set-abandon");
     write(dir / "out.mp4", "old video");
     write(dir / "out.srt", "old captions");
     {
@@ -147,7 +160,7 @@ TEST(OutputSet, AbandonedSetLeavesTheOldFilesAndNoTemp) {
 }
 
 TEST(OutputSet, AMemberThatCannotBeReplacedStopsTheWholeSetBeforeAnyRename) {
-    const fs::path dir = fresh_dir("set-check");
+    const FreshDir dir("set-check");
     write(dir / "out.srt", "old captions");
     OutputSet set;
     set.add_main(dir / "out.mp4").write("new video");
