@@ -2,7 +2,9 @@
 // a target with a true-peak ceiling.
 //
 // normalise_loudness applies one static gain to reach the integrated
-// target, then a look-ahead true-peak limiter (true_peak_limiter.h). The
+// target, then a look-ahead true-peak limiter (true_peak_limiter.h); the
+// gains it tries are measured on the soundtrack read through them, and only
+// the last is written into it. The
 // limiter's own peak detector is not libebur128's, so its result is checked
 // with libebur128 and the ceiling lowered until that meter agrees; the
 // limit is a promise about what a meter reads, not about our detector.
@@ -42,10 +44,29 @@ constexpr int kGainPasses = 4;
 // Tries at lowering the ceiling before a final static trim.
 constexpr int kCeilingTries = 4;
 
+// The soundtrack as a trial of the normaliser would leave it — each sample
+// × the static gain, then × the limiter's gain for its frame, in float as
+// apply_gain and limit_true_peak compute them — read without being
+// written: trying a gain costs no copy of the soundtrack (64 MB for three
+// minutes), only the limiter's one gain per frame.
+struct Processed {
+    const AudioBuffer& audio;
+    float gain = 1.0f;
+    const std::vector<float>* limiter = nullptr;  // null or empty: no limiting
+
+    float at(size_t frame, unsigned channel) const
+    {
+        float v = audio.samples[frame * kChannels + channel] * gain;
+        if (limiter && !limiter->empty()) v *= (*limiter)[frame];
+        return v;
+    }
+    size_t frames() const { return audio.frames(); }
+};
+
 // One channel's true peak (linear), on its own meter so that the channels
 // can be measured side by side: 4× oversampling is by far libebur128's
 // slowest part (about 1.7 s per channel for three minutes).
-bool channel_true_peak(const AudioBuffer& audio, unsigned channel, double& peak, const std::stop_token& stop)
+bool channel_true_peak(const Processed& audio, unsigned channel, double& peak, const std::stop_token& stop)
 {
     Ebur128Ptr st(ebur128_init(1, kSampleRate, EBUR128_MODE_TRUE_PEAK));
     if (!st) return false;
@@ -54,31 +75,33 @@ bool channel_true_peak(const AudioBuffer& audio, unsigned channel, double& peak,
     for (size_t f = 0; f < audio.frames(); f += kBlock) {
         if (stop.stop_requested()) return false;
         size_t n = std::min(kBlock, audio.frames() - f);
-        for (size_t i = 0; i < n; ++i) mono[i] = audio.samples[(f + i) * kChannels + channel];
+        for (size_t i = 0; i < n; ++i) mono[i] = audio.at(f + i, channel);
         if (ebur128_add_frames_float(st.get(), mono.data(), n) != EBUR128_SUCCESS) return false;
     }
     return ebur128_true_peak(st.get(), 0, &peak) == EBUR128_SUCCESS;
 }
 
 // Integrated loudness (and range) of both channels together.
-bool programme_loudness(const AudioBuffer& audio, bool with_range, LoudnessMeasure& m, const std::stop_token& stop)
+bool programme_loudness(const Processed& audio, bool with_range, LoudnessMeasure& m, const std::stop_token& stop)
 {
     Ebur128Ptr st(ebur128_init(kChannels, kSampleRate,
                                with_range ? (EBUR128_MODE_I | EBUR128_MODE_LRA) : EBUR128_MODE_I));
     if (!st) return false;
     constexpr size_t kBlock = kSampleRate;
+    std::vector<float> block(kBlock * kChannels);
     for (size_t f = 0; f < audio.frames(); f += kBlock) {
         if (stop.stop_requested()) return false;
         size_t n = std::min(kBlock, audio.frames() - f);
-        if (ebur128_add_frames_float(st.get(), audio.samples.data() + f * kChannels, n) != EBUR128_SUCCESS)
-            return false;
+        for (size_t i = 0; i < n; ++i)
+            for (unsigned ch = 0; ch < kChannels; ++ch) block[i * kChannels + ch] = audio.at(f + i, ch);
+        if (ebur128_add_frames_float(st.get(), block.data(), n) != EBUR128_SUCCESS) return false;
     }
     if (ebur128_loudness_global(st.get(), &m.integrated_lufs) != EBUR128_SUCCESS) return false;
     return !with_range || ebur128_loudness_range(st.get(), &m.loudness_range_lu) == EBUR128_SUCCESS;
 }
 
 // Stopped early, the figures are meaningless (and no error is raised).
-LoudnessMeasure measure(const AudioBuffer& audio, bool with_range, const std::stop_token& stop)
+LoudnessMeasure measure(const Processed& audio, bool with_range, const std::stop_token& stop)
 {
     // The left and right true peaks on two threads while this one measures
     // the loudness. Each meter sees all of its input, so the figures are
@@ -98,21 +121,15 @@ LoudnessMeasure measure(const AudioBuffer& audio, bool with_range, const std::st
     return m;
 }
 
+float gain_factor(double gain_db) { return static_cast<float>(db_to_linear(gain_db)); }
+
 void apply_gain(AudioBuffer& audio, double gain_db)
 {
-    const float g = static_cast<float>(db_to_linear(gain_db));
+    const float g = gain_factor(gain_db);
     for (float& s : audio.samples) s *= g;
 }
 
-// `out` = `source` gained by `gain_db` and limited at `ceiling_db`.
-void gain_and_limit(const AudioBuffer& source, AudioBuffer& out, double gain_db, double ceiling_db)
-{
-    out = source;
-    apply_gain(out, gain_db);
-    limit_true_peak(out, db_to_linear(ceiling_db));
-}
-
-double integrated_only(const AudioBuffer& audio, const std::stop_token& stop)
+double integrated_only(const Processed& audio, const std::stop_token& stop)
 {
     LoudnessMeasure m;
     if (!programme_loudness(audio, false, m, stop) && !stop.stop_requested())
@@ -120,15 +137,37 @@ double integrated_only(const AudioBuffer& audio, const std::stop_token& stop)
     return m.integrated_lufs;
 }
 
+// One trial of the normaliser: a static gain and the limiter's gains at a
+// ceiling, on the untouched soundtrack.
+struct Trial {
+    float gain = 1.0f;
+    std::vector<float> limiter;
+
+    void set(const AudioBuffer& source, double gain_db, double ceiling_db)
+    {
+        gain = gain_factor(gain_db);
+        std::vector<float>().swap(limiter);  // the old gains go before the new are made
+        limiter = true_peak_gains(source, gain, db_to_linear(ceiling_db));
+    }
+    Processed on(const AudioBuffer& source) const { return Processed{source, gain, &limiter}; }
+    // Writes the trial into the soundtrack.
+    void apply(AudioBuffer& audio) const
+    {
+        for (size_t f = 0; f < audio.frames(); ++f)
+            for (unsigned ch = 0; ch < kChannels; ++ch)
+                audio.samples[f * kChannels + ch] = on(audio).at(f, ch);
+    }
+};
+
 }  // namespace
 
-LoudnessMeasure measure_loudness(const AudioBuffer& audio) { return measure(audio, true, {}); }
+LoudnessMeasure measure_loudness(const AudioBuffer& audio) { return measure(Processed{audio}, true, {}); }
 
 LoudnessResult normalise_loudness(AudioBuffer& audio, double target_lufs, double true_peak_dbtp,
                                   std::stop_token stop)
 {
     LoudnessResult result;
-    result.before = measure(audio, true, stop);
+    result.before = measure(Processed{audio}, true, stop);
     // Each stage below takes a while on a long soundtrack: a stop request is
     // honoured between them (and inside the meters).
     if (stop.stop_requested()) return result;
@@ -137,11 +176,12 @@ LoudnessResult normalise_loudness(AudioBuffer& audio, double target_lufs, double
         result.after = result.before;
         return result;
     }
-    const AudioBuffer source = audio;
+    // Trials read `audio` as it came; only the last is written into it.
     double ceiling_db = true_peak_dbtp - kCeilingMarginDb;
     double gain_db = target_lufs - result.before.integrated_lufs;
-    gain_and_limit(source, audio, gain_db, ceiling_db);
-    double loudness = integrated_only(audio, stop);
+    Trial trial;
+    trial.set(audio, gain_db, ceiling_db);
+    double loudness = integrated_only(trial.on(audio), stop);
 
     // Heavy limiting pulls the loudness down (espeak narration over music
     // lost 0.9 LU); aim again from higher up. Each dB more of gain buys
@@ -153,8 +193,8 @@ LoudnessResult normalise_loudness(AudioBuffer& audio, double target_lufs, double
         const double shortfall = target_lufs - loudness;
         if (std::fabs(shortfall) <= kLoudnessToleranceLu) break;
         const double step = shortfall / slope;
-        gain_and_limit(source, audio, gain_db + step, ceiling_db);
-        const double next = integrated_only(audio, stop);
+        trial.set(audio, gain_db + step, ceiling_db);
+        const double next = integrated_only(trial.on(audio), stop);
         slope = std::clamp((next - loudness) / step, 0.1, 1.0);
         gain_db += step;
         loudness = next;
@@ -163,19 +203,20 @@ LoudnessResult normalise_loudness(AudioBuffer& audio, double target_lufs, double
     // The limit is a promise about what libebur128 reads, and its
     // interpolator is not the limiter's: lower the ceiling until it agrees.
     if (stop.stop_requested()) return result;
-    LoudnessMeasure m = measure(audio, true, stop);
+    LoudnessMeasure m = measure(trial.on(audio), true, stop);
     for (int attempt = 0; attempt < kCeilingTries && m.true_peak_dbtp > true_peak_dbtp; ++attempt) {
         if (stop.stop_requested()) return result;
         ceiling_db -= (m.true_peak_dbtp - true_peak_dbtp) + 0.05;
-        gain_and_limit(source, audio, gain_db, ceiling_db);
-        m = measure(audio, true, stop);
+        trial.set(audio, gain_db, ceiling_db);
+        m = measure(trial.on(audio), true, stop);
     }
     if (stop.stop_requested()) return result;
+    trial.apply(audio);
     if (m.true_peak_dbtp > true_peak_dbtp) {
         // Still over (pathological material): a static trim scales the
         // true peak exactly, so this lands under the limit.
         apply_gain(audio, true_peak_dbtp - m.true_peak_dbtp - 0.01);
-        m = measure(audio, true, stop);
+        m = measure(Processed{audio}, true, stop);
     }
     result.gain_db = gain_db;
     result.after = m;

@@ -69,18 +69,18 @@ struct Interpolator {
 
 // The highest |value| of either channel on the segment [n, n+1],
 // interpolated points included.
-float segment_peak(const Interpolator& in, const std::vector<float>& s, size_t frames, size_t n)
+float segment_peak(const Interpolator& in, const std::vector<float>& s, float pre_gain, size_t frames, size_t n)
 {
     float peak = 0;
     for (int ch = 0; ch < kChannels; ++ch) {
-        peak = std::max(peak, std::fabs(s[n * kChannels + ch]));
-        if (n + 1 < frames) peak = std::max(peak, std::fabs(s[(n + 1) * kChannels + ch]));
+        peak = std::max(peak, std::fabs(s[n * kChannels + ch] * pre_gain));
+        if (n + 1 < frames) peak = std::max(peak, std::fabs(s[(n + 1) * kChannels + ch] * pre_gain));
         for (int p = 1; p < kOversample; ++p) {
             float v = 0;
             for (int t = 0; t < kTaps; ++t) {
                 long j = static_cast<long>(n) + t - (kHalfTaps - 1);
                 if (j < 0 || j >= static_cast<long>(frames)) continue;
-                v += in.taps[p][t] * s[j * kChannels + ch];
+                v += in.taps[p][t] * (s[j * kChannels + ch] * pre_gain);
             }
             peak = std::max(peak, std::fabs(v));
         }
@@ -89,7 +89,7 @@ float segment_peak(const Interpolator& in, const std::vector<float>& s, size_t f
 }
 
 // Per frame: the gain that keeps both segments it borders under `ceiling`.
-std::vector<float> needed_gain(const std::vector<float>& s, size_t frames, double ceiling)
+std::vector<float> needed_gain(const std::vector<float>& s, float pre_gain, size_t frames, double ceiling)
 {
     static const Interpolator interpolator;
     // Blocks whose neighbourhood cannot reach the ceiling even in the worst
@@ -99,7 +99,7 @@ std::vector<float> needed_gain(const std::vector<float>& s, size_t frames, doubl
     std::vector<float> block_peak(blocks, 0.0f);
     for (size_t n = 0; n < frames; ++n)
         for (int ch = 0; ch < kChannels; ++ch)
-            block_peak[n / kBlock] = std::max(block_peak[n / kBlock], std::fabs(s[n * kChannels + ch]));
+            block_peak[n / kBlock] = std::max(block_peak[n / kBlock], std::fabs(s[n * kChannels + ch] * pre_gain));
 
     std::vector<float> segment(frames, 0.0f);
     for (size_t b = 0; b < blocks; ++b) {
@@ -108,7 +108,7 @@ std::vector<float> needed_gain(const std::vector<float>& s, size_t frames, doubl
         if (b + 1 < blocks) near = std::max(near, block_peak[b + 1]);
         if (near * interpolator.bound <= ceiling) continue;
         for (size_t n = b * kBlock; n < std::min(frames, (b + 1) * kBlock); ++n)
-            segment[n] = segment_peak(interpolator, s, frames, n);
+            segment[n] = segment_peak(interpolator, s, pre_gain, frames, n);
     }
     std::vector<float> need(frames, 1.0f);
     for (size_t n = 0; n < frames; ++n) {
@@ -121,12 +121,12 @@ std::vector<float> needed_gain(const std::vector<float>& s, size_t frames, doubl
 
 }  // namespace
 
-void limit_true_peak(AudioBuffer& audio, double ceiling)
+std::vector<float> true_peak_gains(const AudioBuffer& audio, float pre_gain, double ceiling)
 {
     const size_t frames = audio.frames();
-    if (frames == 0) return;
-    std::vector<float> need = needed_gain(audio.samples, frames, ceiling);
-    if (std::all_of(need.begin(), need.end(), [](float g) { return g >= 1.0f; })) return;
+    if (frames == 0) return {};
+    std::vector<float> need = needed_gain(audio.samples, pre_gain, frames, ceiling);
+    if (std::all_of(need.begin(), need.end(), [](float g) { return g >= 1.0f; })) return {};
 
     const size_t look = std::max<size_t>(1, std::lround(kLookAheadS * kSampleRate));
     const size_t spread = kHalfTaps;
@@ -159,14 +159,24 @@ void limit_true_peak(AudioBuffer& audio, double ceiling)
         g = static_cast<float>(env);
     }
     // Attack: the moving average over `look` values; frame n's gain is the
-    // mean of floor[n … n+look-1].
+    // mean of floor[n … n+look-1]. Written over `need`, no longer needed:
+    // one soundtrack-long array fewer.
+    std::vector<float>& gain = need;
     double sum = 0;
     for (size_t i = 0; i < look; ++i) sum += floor[i];
     for (size_t n = 0; n < frames; ++n) {
-        float g = static_cast<float>(sum / look);
-        audio.samples[n * kChannels] *= g;
-        audio.samples[n * kChannels + 1] *= g;
+        gain[n] = static_cast<float>(sum / look);
         sum += (n + look < count ? floor[n + look] : 1.0f) - floor[n];
+    }
+    return std::move(gain);
+}
+
+void limit_true_peak(AudioBuffer& audio, double ceiling)
+{
+    const std::vector<float> gain = true_peak_gains(audio, 1.0f, ceiling);
+    for (size_t n = 0; n < gain.size(); ++n) {
+        audio.samples[n * kChannels] *= gain[n];
+        audio.samples[n * kChannels + 1] *= gain[n];
     }
 }
 
