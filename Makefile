@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make assets  — set up, build, render every layout in layouts/ into output/
 #   make test    — set up, build, run every test
-# and CI's second stage:
+# and the reliability stages (issue 7; .ci/run is to call them):
 #   make test-sanitize — every test again on an ASan+UBSan build (SAN_BUILD)
 #   make fuzz-smoke    — build the libFuzzer harnesses (FUZZ_BUILD), fuzz each briefly
 BUILD ?= build
