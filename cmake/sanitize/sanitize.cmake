@@ -3,12 +3,12 @@
 # executable carries its own runtime options (default_options.cpp), so a
 # sanitizer report ends any koho process — a test binary or the `koho` a test
 # spawns — with exit code 86 whoever started it. `make test-sanitize` builds
-# this in build-san with g++ and runs the whole suite; .ci/run calls it.
+# this in build-san with g++ and runs the whole suite (meant for .ci/run).
 #
 # Third-party libraries (cairo, pango, libav*, …) are Debian's and are not
 # instrumented: ASan still checks koho's reads and writes into their buffers
 # and LeakSanitizer still sees their allocations.
-option(KOHO_SANITIZE "Build with -fsanitize=address,undefined (CI's second build)" OFF)
+option(KOHO_SANITIZE "Build with -fsanitize=address,undefined (make test-sanitize)" OFF)
 if(NOT KOHO_SANITIZE)
   return()
 endif()
