@@ -112,7 +112,7 @@ void add_video_command(CLI::App& app) {
         ->check(CLI::IsMember({"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow",
                                "slower", "veryslow", "placebo"}));
     cmd->add_option("--crf", args->crf, "x264 constant rate factor, 0–51")->type_name("N")->check(CLI::Range(0, 51));
-    cmd->add_option("--threads", args->threads, "Encoder threads (0: automatic); fixed → identical bytes")
+    cmd->add_option("--threads", args->threads, "Encoder threads (0: automatic); 1 → identical bytes run to run (x264's rate control under the presets' bitrate cap is not repeatable with more)")
         ->type_name("N")
         ->check(CLI::Range(0, 64));
     cmd->add_option("--root", args->root, "Project root: media paths resolve inside it")->type_name("DIR")->default_str(".");

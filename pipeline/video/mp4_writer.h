@@ -38,7 +38,7 @@ struct EncodeSettings {
     int gop_frames = 0;                // 0: half the frame rate, rounded (closed GOP, keyframe at each start)
     bool audio = true;                 // an AAC track (48 kHz stereo)
     int audio_bitrate_kbps = 384;
-    int threads = 0;                   // x264 threads; 0: automatic. Fixed → identical bytes run to run
+    int threads = 0;                   // x264 threads; 0: automatic. 1 → identical bytes run to run (not more: VBV rate control with threads varies)
     std::string title;                 // MP4 metadata
     std::string language = "jpn";      // ISO 639-2 of the audio track
     std::vector<model::Chapter> chapters;  // written as MP4 chapters
