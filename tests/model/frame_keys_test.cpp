@@ -25,19 +25,22 @@ TEST(FrameKeys, TextColumns) {
     ASSERT_TRUE(t.column_rule);
     EXPECT_NEAR(t.column_rule->width_pt, 0.2 * kPtPerMm, 1e-9);
     // Gutter default: 5mm with two columns or more, none with one.
-    const auto& two = std::get<TextContent>(only_frame(load(with_frames(std::string(kText) + R"("columns": 2})"))).content);
+    // Each Document outlives the references into it.
+    const Document two_doc = load(with_frames(std::string(kText) + R"("columns": 2})"));
+    const auto& two = std::get<TextContent>(only_frame(two_doc).content);
     EXPECT_NEAR(two.gutter_pt, 5 * kPtPerMm, 1e-9);
     EXPECT_FALSE(two.balance);
     EXPECT_FALSE(two.column_rule);
-    const auto& one = std::get<TextContent>(only_frame(load(with_frames(std::string(kText) + R"("fill": "#fff"})"))).content);
+    const Document one_doc = load(with_frames(std::string(kText) + R"("fill": "#fff"})"));
+    const auto& one = std::get<TextContent>(only_frame(one_doc).content);
     EXPECT_EQ(one.columns, 1);
     EXPECT_DOUBLE_EQ(one.gutter_pt, 0);
     EXPECT_FALSE(one.ignore_wrap);
 }
 
 TEST(FrameKeys, IgnoreWrap) {
-    const auto& t =
-        std::get<TextContent>(only_frame(load(with_frames(std::string(kText) + R"("ignore_wrap": true})"))).content);
+    const Document doc = load(with_frames(std::string(kText) + R"("ignore_wrap": true})"));
+    const auto& t = std::get<TextContent>(only_frame(doc).content);
     EXPECT_TRUE(t.ignore_wrap);
     EXPECT_EQ(error_of(with_frames(std::string(kText) + R"("ignore_wrap": "yes"})")),
               "t.json:5:114: error: \"ignore_wrap\" must be true or false, not a string (at /pages/0/frames/0/ignore_wrap)");
