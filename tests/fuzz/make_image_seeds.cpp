@@ -5,8 +5,8 @@
 // and restart intervals. Run by hand when the decoders learn a new path:
 //   build-fuzz/tests/fuzz/make_image_seeds tests/fuzz/corpus
 #include <png.h>
+
 #include <cstdio>
-#include <jpeglib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -27,13 +27,6 @@ std::vector<uint8_t> samples(size_t count) {
     return out;
 }
 
-void abort_jpeg(j_common_ptr cinfo) {
-    char message[JMSG_LENGTH_MAX];
-    cinfo->err->format_message(cinfo, message);
-    std::fprintf(stderr, "make_image_seeds: %s\n", message);
-    std::abort();
-}
-
 struct JpegOptions {
     int width = 8, height = 8, components = 3;
     int h_sampling = 2, v_sampling = 2;  // of the first component
@@ -42,38 +35,19 @@ struct JpegOptions {
     int quality = 75;
 };
 
-// Encodes with the options make_jpeg does not offer (subsampling,
-// progressive scans, restart markers).
+// A JPEG of deterministic samples with the coding options a seed exercises.
 std::string encode_jpeg(const JpegOptions& o) {
-    jpeg_compress_struct cinfo{};
-    jpeg_error_mgr err{};
-    cinfo.err = jpeg_std_error(&err);
-    err.error_exit = abort_jpeg;
-    jpeg_create_compress(&cinfo);
-    unsigned char* buffer = nullptr;
-    unsigned long size = 0;
-    jpeg_mem_dest(&cinfo, &buffer, &size);
-    cinfo.image_width = o.width;
-    cinfo.image_height = o.height;
-    cinfo.input_components = o.components;
-    cinfo.in_color_space = o.components == 1 ? JCS_GRAYSCALE : o.components == 3 ? JCS_RGB : JCS_CMYK;
-    jpeg_set_defaults(&cinfo);
-    jpeg_set_quality(&cinfo, o.quality, TRUE);
-    cinfo.comp_info[0].h_samp_factor = o.h_sampling;
-    cinfo.comp_info[0].v_samp_factor = o.v_sampling;
-    if (o.progressive) jpeg_simple_progression(&cinfo);
-    cinfo.restart_in_rows = o.restart_rows;
-    jpeg_start_compress(&cinfo, TRUE);
-    const auto pixels = samples(static_cast<size_t>(o.width) * o.height * o.components);
-    while (cinfo.next_scanline < cinfo.image_height) {
-        auto row = const_cast<JSAMPROW>(pixels.data() + static_cast<size_t>(o.width) * o.components * cinfo.next_scanline);
-        jpeg_write_scanlines(&cinfo, &row, 1);
-    }
-    jpeg_finish_compress(&cinfo);
-    std::string out(reinterpret_cast<char*>(buffer), size);
-    jpeg_destroy_compress(&cinfo);
-    std::free(buffer);
-    return out;
+    JpegSpec spec;
+    spec.width = o.width;
+    spec.height = o.height;
+    spec.components = o.components;
+    spec.samples = samples(static_cast<size_t>(o.width) * o.height * o.components);
+    spec.quality = o.quality;
+    spec.h_sampling = o.h_sampling;
+    spec.v_sampling = o.v_sampling;
+    spec.progressive = o.progressive;
+    spec.restart_rows = o.restart_rows;
+    return make_jpeg(spec);
 }
 
 // Rows of `width` pixels for a colour type and depth, as the PNG stores them.

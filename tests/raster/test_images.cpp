@@ -92,6 +92,10 @@ std::string make_jpeg(const JpegSpec& spec) {
         cinfo.density_unit = static_cast<UINT8>(spec.density_unit);
         cinfo.X_density = cinfo.Y_density = static_cast<UINT16>(spec.density);
     }
+    if (spec.h_sampling) cinfo.comp_info[0].h_samp_factor = spec.h_sampling;
+    if (spec.v_sampling) cinfo.comp_info[0].v_samp_factor = spec.v_sampling;
+    if (spec.progressive) jpeg_simple_progression(&cinfo);
+    cinfo.restart_in_rows = spec.restart_rows;
     jpeg_start_compress(&cinfo, TRUE);
     size_t row_bytes = static_cast<size_t>(spec.width) * spec.components;
     while (cinfo.next_scanline < cinfo.image_height) {

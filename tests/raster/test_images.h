@@ -29,6 +29,9 @@ struct JpegSpec {
     int quality = 95;
     int density_unit = 0;  // 0 none, 1 dpi, 2 dots/cm
     int density = 0;
+    int h_sampling = 0, v_sampling = 0;  // of the first component; 0: libjpeg's default
+    bool progressive = false;
+    int restart_rows = 0;                // a restart marker every N MCU rows; 0: none
 };
 std::string make_jpeg(const JpegSpec& spec);
 
