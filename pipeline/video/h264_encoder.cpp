@@ -59,7 +59,9 @@ libav::CodecContextPtr open_h264_encoder(const EncodeSettings& settings, bool gl
     // CRF, capped by the VBV: maxrate over a bufsize window.
     c->rc_max_rate = static_cast<int64_t>(settings.maxrate_kbps) * 1000;
     c->rc_buffer_size = settings.bufsize_kbps * 1000;
-    // A fixed thread count makes x264's output the same bytes run to run.
+    // 0 lets x264 choose (1.5 threads per core). Only one thread gives the
+    // same bytes run to run: with more, the VBV's rate control depends on
+    // which frame thread finishes first (tests/cli/determinism_test.cpp).
     c->thread_count = settings.threads > 0 ? settings.threads : 0;
 
     libav::Options options;
