@@ -5,11 +5,11 @@
 namespace koho::video {
 
 FramesAhead::FramesAhead(int64_t count, size_t frame_bytes, size_t depth, Draw draw)
-    : count_(count), frame_bytes_(frame_bytes), draw_(std::move(draw)) {
+    : count_(count), draw_(std::move(draw)) {
     // One slot more than the depth: the consumer holds the frame it was
     // last given while the worker fills `depth` others.
     slots_.resize(depth + 1);
-    for (auto& slot : slots_) slot.resize(frame_bytes_);
+    for (auto& slot : slots_) slot.resize(frame_bytes);
     worker_ = std::thread([this] { work(); });
 }
 

@@ -38,7 +38,6 @@ private:
     void work();
 
     const int64_t count_;
-    const size_t frame_bytes_;
     Draw draw_;
     std::vector<std::vector<uint8_t>> slots_;
 
