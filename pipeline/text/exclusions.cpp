@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <limits>
 
+#include "text/epsilon.h"
+
 namespace koho::text {
 
 namespace {
-constexpr double kEpsilon = 1e-6;
-
 bool meets(const Exclusion& e, double block, double em) {
     return e.block_begin < block + em - kEpsilon && e.block_end > block + kEpsilon &&
            e.inline_end > e.inline_begin + kEpsilon;

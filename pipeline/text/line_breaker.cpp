@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
+#include "text/epsilon.h"
+
 namespace koho::text {
 
 namespace {
-constexpr double kEpsilon = 1e-6;
-
 // Sets the line's ratios so that its interior gaps absorb `measure - natural`.
 void adjust(const BreakParagraph& p, BreakLine& line, uint32_t content_end, double measure, bool justify) {
     double shrink[kShrinkLevels] = {};

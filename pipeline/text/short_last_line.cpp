@@ -2,13 +2,12 @@
 // line is not one lonely character (line_breaker.h says exactly how).
 #include <algorithm>
 
+#include "text/epsilon.h"
 #include "text/line_breaker.h"
 
 namespace koho::text {
 
 namespace {
-constexpr double kEpsilon = 1e-6;
-
 uint32_t characters(const BreakParagraph& p, uint32_t begin, uint32_t end) {
     uint32_t n = 0;
     for (uint32_t a = begin; a < end; ++a) n += p.atoms[a].end - p.atoms[a].begin;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "text/epsilon.h"
 #include "text/exclusions.h"
 #include "text/keep_rules.h"
 #include "text/line_render.h"
@@ -13,8 +14,6 @@
 namespace koho::text {
 
 namespace {
-constexpr double kEpsilon = 1e-6;
-
 // Moves the block within the frame for vertical_align Center/End: down in
 // horizontal text, leftwards in vertical text (its lines start at the right).
 // Not with text wrap: the lines were fitted around the exclusions where they are.
