@@ -12,7 +12,9 @@
 namespace koho::scene {
 namespace {
 
-const model::TextContent& text_of(const model::Frame& frame) { return std::get<model::TextContent>(frame.content); }
+const model::TextContent& text_content_of(const model::Frame& frame) {
+    return std::get<model::TextContent>(frame.content);
+}
 
 void translate(text::SetText& text, double dx, double dy) {
     for (auto& run : text.runs)
@@ -166,7 +168,7 @@ FramePiece gather(Attempt attempt, const std::vector<Column>& columns, const Rec
 
 FrameSetting set_frame(const model::Story& story, text::StoryPosition from, const model::Frame& frame,
                        size_t page_index, TextSetter& setter, PageWraps* wraps) {
-    const model::TextContent& text = text_of(frame);
+    const model::TextContent& text = text_content_of(frame);
     std::vector<Column> columns = columns_of(frame, text, page_index, wraps);
     Attempt attempt = fill_columns(story, from, columns, setter, std::nullopt);
     if (attempt.done && text.balance && columns.size() > 1 && columns.front().box.w > 0 &&

@@ -10,10 +10,6 @@ namespace {
 
 using Kind = model::TableColumn::Kind;
 
-constexpr double kTolerancePt = 0.01;
-
-std::string mm(double pt) { return format_number(pt / kPtPerMm, 1) + "mm"; }
-
 // The widest content of each column: single-column cells first, then
 // spanning cells (narrow spans first) widen the auto columns they cover.
 void content_extents(const std::vector<model::TableColumn>& columns, std::vector<CellWidthNeed> needs,
@@ -87,6 +83,8 @@ void share_fractions(const std::vector<model::TableColumn>& columns, const std::
 
 }  // namespace
 
+std::string format_mm(double pt) { return format_number(pt / kPtPerMm, 1) + "mm"; }
+
 std::vector<double> table_column_widths(const std::vector<model::TableColumn>& columns,
                                         const std::vector<CellWidthNeed>& needs, double width_pt,
                                         const SourceLoc& frame_loc, const std::string& frame_name) {
@@ -105,12 +103,14 @@ std::vector<double> table_column_widths(const std::vector<model::TableColumn>& c
         }
     }
     flexible_min = fraction_min + auto_min;
-    if (fixed + flexible_min > width_pt + kTolerancePt) {
+    if (fixed + flexible_min > width_pt + kTableTolerancePt) {
         std::string need = fixed > 0 && flexible_min > 0
-                               ? mm(fixed + flexible_min) + " (fixed columns " + mm(fixed) +
-                                     " + the narrowest the auto and fr columns can be, " + mm(flexible_min) + ")"
-                               : mm(fixed + flexible_min);
-        fail_input(frame_loc, "table columns need " + need + " but " + frame_name + " is only " + mm(width_pt) +
+                               ? format_mm(fixed + flexible_min) + " (fixed columns " + format_mm(fixed) +
+                                     " + the narrowest the auto and fr columns can be, " +
+                                     format_mm(flexible_min) + ")"
+                               : format_mm(fixed + flexible_min);
+        fail_input(frame_loc, "table columns need " + need + " but " + frame_name + " is only " +
+                                  format_mm(width_pt) +
                                   " wide (widen the frame, narrow the fixed columns, or shorten the longest "
                                   "unbreakable words and numbers in the cells)");
     }

@@ -60,4 +60,11 @@ struct RowGroup {
 };
 std::vector<RowGroup> table_row_groups(size_t begin, size_t end, const std::vector<CellHeightNeed>& spans);
 
+// Table lengths (points) within this of each other count as equal when
+// checking whether columns or rows fit: sums of widths carry rounding.
+inline constexpr double kTableTolerancePt = 0.01;
+
+// A length in points as the table messages show it: "12.3mm".
+std::string format_mm(double pt);
+
 }  // namespace koho::scene

@@ -12,8 +12,6 @@ namespace {
 // Cells are set with room for all their lines; the row grows to fit.
 constexpr double kUnboundedPt = 1e5;
 
-std::string mm(double pt) { return format_number(pt / kPtPerMm, 1) + "mm"; }
-
 std::string paragraph_text(const model::Paragraph& paragraph) {
     std::string text;
     for (const auto& span : paragraph.spans) text += span.text;
@@ -188,9 +186,9 @@ TableLayout lay_out_table(const model::TableContent& table, double width_pt, con
         double inner = across - padding_across(cell) - placed.decimal_pad_pt;
         if (!stories[i].paragraphs.empty()) {
             if (inner <= 0)
-                fail_input(cell.loc, "no room for this cell's text: its column is " + mm(across) +
+                fail_input(cell.loc, "no room for this cell's text: its column is " + format_mm(across) +
                                          " wide and the cell's padding takes " +
-                                         mm(padding_across(cell) + placed.decimal_pad_pt) +
+                                         format_mm(padding_across(cell) + placed.decimal_pad_pt) +
                                          " (widen the column or reduce \"padding\")");
             text::FrameGeometry geometry;
             geometry.width_pt = inner;

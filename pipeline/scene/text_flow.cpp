@@ -13,7 +13,7 @@ bool has_late_variables(const model::Story& story) {
     return false;
 }
 
-const model::TextContent* text_of(const model::Frame& frame) {
+const model::TextContent* text_content_if(const model::Frame& frame) {
     return std::get_if<model::TextContent>(&frame.content);
 }
 
@@ -24,12 +24,12 @@ struct Flow {
     bool done = true;
 };
 
-struct Placement {
+struct StoryPlacement {
     const model::Frame* frame = nullptr;
     size_t page = 0;
 };
 
-Flow flow_story(const model::Story& story, const std::vector<Placement>& frames, TextSetter& setter,
+Flow flow_story(const model::Story& story, const std::vector<StoryPlacement>& frames, TextSetter& setter,
                 PageWraps* wraps) {
     Flow flow;
     flow.pieces.resize(frames.size());
@@ -44,8 +44,8 @@ Flow flow_story(const model::Story& story, const std::vector<Placement>& frames,
     return flow;
 }
 
-[[noreturn]] void fail_overset(const model::Frame& head, const std::string& head_name, const std::string& last_name,
-                               size_t chain_length, size_t characters) {
+[[noreturn]] void fail_text_overset(const model::Frame& head, const std::string& head_name,
+                                    const std::string& last_name, size_t chain_length, size_t characters) {
     std::string count = std::to_string(characters) + (characters == 1 ? " character" : " characters");
     if (chain_length <= 1)
         fail_input(head.loc, "overset text: " + count + " did not fit in " + head_name +
@@ -103,16 +103,16 @@ std::map<std::pair<size_t, size_t>, FramePiece> flow_page_stories(const model::D
     for (size_t p = 0; p < document.pages.size(); ++p) {
         const auto& frames = document.pages[p].frames;
         for (size_t f = 0; f < frames.size(); ++f) {
-            const model::TextContent* head = text_of(frames[f]);
+            const model::TextContent* head = text_content_if(frames[f]);
             if (!head || head->continues_chain) continue;
 
             std::vector<model::FrameRef> refs{{p, f}};
             if (auto chain = document.chains.find({p, f}); chain != document.chains.end())
                 refs.insert(refs.end(), chain->second.begin(), chain->second.end());
-            std::vector<Placement> chain_frames;
+            std::vector<StoryPlacement> chain_frames;
             for (const auto& ref : refs) {
                 if (ref.page >= document.pages.size() || ref.frame >= document.pages[ref.page].frames.size() ||
-                    !text_of(document.pages[ref.page].frames[ref.frame]))
+                    !text_content_if(document.pages[ref.page].frames[ref.frame]))
                     fail_system(frames[f].loc, "the chain of " + describe_frame(frames[f], f, p) +
                                                    " names a frame that is not a text frame");
                 chain_frames.push_back({&document.pages[ref.page].frames[ref.frame], ref.page});
@@ -122,7 +122,7 @@ std::map<std::pair<size_t, size_t>, FramePiece> flow_page_stories(const model::D
             Flow flow = flow_story(story, chain_frames, setter, wraps);
             if (!flow.done && head->overflow == model::Overflow::Error) {
                 const auto& last = refs.back();
-                fail_overset(frames[f], describe_frame(frames[f], f, p),
+                fail_text_overset(frames[f], describe_frame(frames[f], f, p),
                              describe_frame(*chain_frames.back().frame, last.frame, last.page), refs.size(),
                              setter.count_characters(story, flow.end));
             }
@@ -136,12 +136,12 @@ std::map<std::pair<size_t, size_t>, FramePiece> flow_page_stories(const model::D
 
 FramePiece set_master_text(const model::Document& document, size_t page_index, const model::Frame& frame,
                            size_t frame_index, TextSetter& setter, PageWraps* wraps, const std::string& part) {
-    const model::TextContent* text = text_of(frame);
+    const model::TextContent* text = text_content_if(frame);
     if (!text) return {};
     model::Story story = resolve_story(text->story, late_values(document, page_index));
     Flow flow = flow_story(story, {{&frame, page_index}}, setter, wraps);
     if (!flow.done && text->overflow == model::Overflow::Error)
-        fail_overset(frame,
+        fail_text_overset(frame,
                      describe_frame(frame, frame_index, page_index, document.pages[page_index].master, part), "",
                      1, setter.count_characters(story, flow.end));
     return std::move(flow.pieces[0]);
