@@ -17,10 +17,6 @@ namespace {
 
 constexpr InkChoice kBlack{{0, 0, 0, 1}, true};
 
-// Black as layouts write it: pure black, and #231815, the RGB Japanese
-// designers know as black (what Illustrator shows for K100 on Japan Color).
-bool is_black_code(uint32_t code) { return code == 0x000000 || code == 0x231815; }
-
 cmsUInt32Number lcms_intent(RenderingIntent intent) {
     return intent == RenderingIntent::Perceptual ? INTENT_PERCEPTUAL : INTENT_RELATIVE_COLORIMETRIC;
 }

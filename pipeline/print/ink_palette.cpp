@@ -35,11 +35,8 @@ IntentKey key_of(const Color& color) {
     return {color.space, {double(rgb_code_of(color.rgb.r, color.rgb.g, color.rgb.b)), 0, 0, 0}};
 }
 
-// #000000 and #231815 are what SVG art and layouts draw for black; they
-// must keep meaning K100 (print/color_manager.h). Only intents that print
-// as K100 may have them.
-bool is_black_code(uint32_t code) { return code == 0x000000 || code == 0x231815; }
-
+// #000000 and #231815 (is_black_code) are what SVG art and layouts draw for
+// black; only intents that print as K100 may have them.
 bool prints_as_k100(const Color& color) {
     if (color.space == Color::Space::Rgb) return is_black_code(rgb_code_of(color.rgb.r, color.rgb.g, color.rgb.b));
     return color.cmyk[0] == 0 && color.cmyk[1] == 0 && color.cmyk[2] == 0 && color.cmyk[3] == 100;

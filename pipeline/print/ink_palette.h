@@ -21,6 +21,10 @@ namespace koho::print {
 inline uint32_t rgb_code(int r, int g, int b) { return (uint32_t(r) << 16) | (uint32_t(g) << 8) | uint32_t(b); }
 // The code of a colour as read back from a PDF (each channel 0..1).
 uint32_t rgb_code_of(double r, double g, double b);
+// Black as layouts write it: pure black, and #231815, the RGB Japanese
+// designers know as black (what Illustrator shows for K100 on Japan Color).
+// Both must keep meaning K100.
+inline bool is_black_code(uint32_t code) { return code == 0x000000 || code == 0x231815; }
 
 class InkPalette {
 public:

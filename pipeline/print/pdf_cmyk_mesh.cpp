@@ -12,8 +12,6 @@
 namespace koho::print::detail {
 namespace {
 
-int components(Family family) { return family == Family::Gray ? 1 : family == Family::Rgb ? 3 : 4; }
-
 uint64_t read_big_endian(const unsigned char* p, size_t bytes) {
     uint64_t v = 0;
     for (size_t i = 0; i < bytes; ++i)

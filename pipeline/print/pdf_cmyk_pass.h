@@ -48,6 +48,9 @@ struct Findings {
 // The colour space families the pass understands.
 enum class Family { Gray, Rgb, Cmyk, Pattern, Unsupported };
 
+// The number of colour components of a Gray (1), Rgb (3) or Cmyk (4) colour.
+inline int components(Family family) { return family == Family::Gray ? 1 : family == Family::Rgb ? 3 : 4; }
+
 struct SpaceInfo {
     Family family = Family::Unsupported;
     Family pattern_base = Family::Unsupported;  // [/Pattern base] for uncoloured patterns

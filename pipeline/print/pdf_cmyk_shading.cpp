@@ -13,8 +13,6 @@
 namespace koho::print::detail {
 namespace {
 
-int components(Family family) { return family == Family::Gray ? 1 : family == Family::Rgb ? 3 : 4; }
-
 QPDFObjectHandle unit_range(int n) {
     std::vector<QPDFObjectHandle> items;
     for (int i = 0; i < n; ++i) {

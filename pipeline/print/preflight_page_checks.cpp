@@ -16,7 +16,7 @@ namespace {
 constexpr double kRichBlackMaxPt = 12;
 constexpr double kRichBlackMinK = 0.85;
 constexpr double kInkPresent = 0.005;  // half a percent: below it an ink is float noise
-constexpr size_t kListedUses = 4;
+constexpr size_t kListedRgbUses = 4;
 
 std::string percent(double v) { return format_number(std::round(v * 100), 0); }
 
@@ -179,8 +179,9 @@ void check_page_content(QPDFObjectHandle page, int page_no, const PreflightOptio
 
     if (!marks.rgb.empty()) {
         std::string uses;
-        for (size_t i = 0; i < marks.rgb.size() && i < kListedUses; ++i) uses += (i ? "; " : "") + marks.rgb[i];
-        if (marks.rgb.size() > kListedUses) uses += "; and " + std::to_string(marks.rgb.size() - kListedUses) + " more";
+        for (size_t i = 0; i < marks.rgb.size() && i < kListedRgbUses; ++i) uses += (i ? "; " : "") + marks.rgb[i];
+        if (marks.rgb.size() > kListedRgbUses)
+            uses += "; and " + std::to_string(marks.rgb.size() - kListedRgbUses) + " more";
         add("colorspace", Severity::Error, "RGB colour in a print PDF: " + uses);
     }
 

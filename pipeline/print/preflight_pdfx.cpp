@@ -12,7 +12,7 @@
 namespace koho::print::detail {
 namespace {
 
-constexpr size_t kListedUses = 3;
+constexpr size_t kListedTransparencyUses = 3;
 
 bool has_pdfx_intent(QPDFObjectHandle catalog, std::vector<std::string>& problems) {
     QPDFObjectHandle intents = catalog.getKey("/OutputIntents");
@@ -116,8 +116,9 @@ void check_pdfx(QPDF& pdf, const DocumentFacts& facts, std::vector<Finding>& fin
         }
         for (const auto& [page, list] : by_page) {
             std::string uses;
-            for (size_t i = 0; i < list.size() && i < kListedUses; ++i) uses += (i ? "; " : "") + list[i];
-            if (list.size() > kListedUses) uses += "; and " + std::to_string(list.size() - kListedUses) + " more";
+            for (size_t i = 0; i < list.size() && i < kListedTransparencyUses; ++i) uses += (i ? "; " : "") + list[i];
+            if (list.size() > kListedTransparencyUses)
+                uses += "; and " + std::to_string(list.size() - kListedTransparencyUses) + " more";
             add(page, "transparency is not allowed in " + version + ": " + uses);
         }
     } else if (version.rfind("PDF/X-4", 0) == 0 || version.rfind("PDF/X-5", 0) == 0) {
