@@ -35,12 +35,12 @@ struct JpegSession {
     }
 };
 
-JpegSession* session_of(j_common_ptr cinfo) {
+JpegSession* jpeg_session_of(j_common_ptr cinfo) {
     return static_cast<JpegSession*>(cinfo->client_data);
 }
 
 void on_jpeg_error(j_common_ptr cinfo) {
-    JpegSession* s = session_of(cinfo);
+    JpegSession* s = jpeg_session_of(cinfo);
     cinfo->err->format_message(cinfo, s->message);
     std::longjmp(s->jump, 1);
 }
@@ -65,7 +65,7 @@ bool warning_damages_pixels(int code) {
 void on_jpeg_message(j_common_ptr cinfo, int level) {
     if (level >= 0) return;  // trace messages
     if (!warning_damages_pixels(cinfo->err->msg_code)) return;
-    JpegSession* s = session_of(cinfo);
+    JpegSession* s = jpeg_session_of(cinfo);
     s->ran_out = cinfo->err->msg_code == JWRN_JPEG_EOF;
     on_jpeg_error(cinfo);
 }

@@ -30,10 +30,10 @@ struct PngSession {
     ~PngSession() { png_destroy_read_struct(&png, info ? &info : nullptr, nullptr); }
 };
 
-PngSession* session_of(png_structp png) { return static_cast<PngSession*>(png_get_error_ptr(png)); }
+PngSession* png_session_of(png_structp png) { return static_cast<PngSession*>(png_get_error_ptr(png)); }
 
 void on_png_error(png_structp png, png_const_charp msg) {
-    PngSession* s = session_of(png);
+    PngSession* s = png_session_of(png);
     std::snprintf(s->message, sizeof s->message, "%s", msg ? msg : "unknown libpng error");
     png_longjmp(png, 1);
 }

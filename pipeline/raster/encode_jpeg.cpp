@@ -32,7 +32,7 @@ struct JpegWriter {
     }
 };
 
-void on_error(j_common_ptr cinfo) {
+void on_jpeg_error(j_common_ptr cinfo) {
     auto* w = static_cast<JpegWriter*>(cinfo->client_data);
     cinfo->err->format_message(cinfo, w->message);
     std::longjmp(w->jump, 1);
@@ -43,7 +43,7 @@ void on_message(j_common_ptr, int) {}
 bool compress(JpegWriter& w, const PixelView& view, int quality, unsigned density,
               const std::vector<uint8_t>& rgb) {
     w.cinfo.err = jpeg_std_error(&w.err);
-    w.err.error_exit = on_error;
+    w.err.error_exit = on_jpeg_error;
     w.err.emit_message = on_message;
     w.cinfo.client_data = &w;
     if (setjmp(w.jump)) return false;

@@ -26,7 +26,7 @@ struct PngWriter {
     ~PngWriter() { png_destroy_write_struct(&png, info ? &info : nullptr); }
 };
 
-void on_error(png_structp png, png_const_charp msg) {
+void on_png_error(png_structp png, png_const_charp msg) {
     auto* w = static_cast<PngWriter*>(png_get_error_ptr(png));
     std::snprintf(w->message, sizeof w->message, "%s", msg ? msg : "unknown libpng error");
     png_longjmp(png, 1);
@@ -83,7 +83,7 @@ std::string encode_png(const PixelView& view, double dpi) {
     auto ppm = static_cast<png_uint_32>(dpi > 0 ? std::lround(dpi / 0.0254) : 0);
 
     PngWriter w;
-    w.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &w, on_error, on_warning);
+    w.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &w, on_png_error, on_warning);
     if (w.png) w.info = png_create_info_struct(w.png);
     if (!w.png || !w.info) fail_system({}, "cannot start the PNG encoder (out of memory?)");
     if (!write_all(w, view, alpha, ppm, rows.data()))
