@@ -16,7 +16,7 @@ namespace {
 const std::vector<std::string> kFrameTypes = {"text", "image", "rect", "ellipse", "line", "qr", "svg", "table"};
 const std::vector<std::string> kBoxKeys = {"id", "type", "x", "y", "w", "h", "opacity"};
 
-std::vector<std::string> keys_for(const std::string& type) {
+std::vector<std::string> frame_keys_for(const std::string& type) {
     if (type == "line") return {"id", "type", "x", "y", "x2", "y2", "stroke", "opacity", "role"};
     if (type == "qr")
         return {"id",         "type",    "x",    "y",   "size", "data", "color", "background",
@@ -43,14 +43,14 @@ std::vector<std::string> keys_for(const std::string& type) {
 std::vector<std::string> all_frame_keys() {
     std::vector<std::string> all;
     for (const auto& type : kFrameTypes)
-        for (auto& key : keys_for(type))
+        for (auto& key : frame_keys_for(type))
             if (std::find(all.begin(), all.end(), key) == all.end()) all.push_back(key);
     return all;
 }
 
 // Unknown keys: a key that belongs to another frame type says so.
 void check_frame_keys(const Node& frame, const std::string& type) {
-    auto allowed = keys_for(type);
+    auto allowed = frame_keys_for(type);
     auto everything = all_frame_keys();
     for (const auto& key : keys_in_order(frame)) {
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;

@@ -99,6 +99,14 @@ std::string read_string(const Node& node, std::string_view what, bool allow_empt
     return text;
 }
 
+std::map<std::string, std::string> read_string_table(const Node& table, std::string_view what, bool allow_empty) {
+    expect_object(table, "\"" + std::string(what) + "\"");
+    std::map<std::string, std::string> out;
+    for (auto& [name, value] : members_in_order(table))
+        out[name] = read_string(value, "\"" + sanitize_utf8(name) + "\" in \"" + std::string(what) + "\"", allow_empty);
+    return out;
+}
+
 double read_number(const Node& node, std::string_view what, double min, double max) {
     if (!node.json().is_number()) wrong_type(node, what, "a number");
     double value = node.json().get<double>();

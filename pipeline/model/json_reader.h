@@ -3,6 +3,7 @@
 // becomes one clear message at the exact pointer of the value at fault.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,9 @@ std::optional<Node> member(const Node& object, std::string_view key);
 Node require(const Node& object, std::string_view key, std::string_view where);
 
 std::string read_string(const Node& node, std::string_view what, bool allow_empty = false);
+// An object of strings by name ("fonts", "vars"), its members read as
+// read_string does; `what` is the table's key.
+std::map<std::string, std::string> read_string_table(const Node& table, std::string_view what, bool allow_empty);
 double read_number(const Node& node, std::string_view what, double min, double max);
 int read_integer(const Node& node, std::string_view what, int min, int max);
 bool read_bool(const Node& node, std::string_view what);

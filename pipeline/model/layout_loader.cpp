@@ -17,9 +17,9 @@ namespace {
 
 using detail::LoadContext;
 
-const std::vector<std::string> kTopKeys = {"$schema", "type",  "title",   "lang",  "page",
-                                           "color",   "pdfx",  "fonts",   "colors", "styles",
-                                           "vars",    "masters", "pages", "character_styles"};
+const std::vector<std::string> kLayoutKeys = {"$schema", "type",  "title",   "lang",  "page",
+                                              "color",   "pdfx",  "fonts",   "colors", "styles",
+                                              "vars",    "masters", "pages", "character_styles"};
 
 struct PaperSize {
     const char* name;
@@ -70,15 +70,6 @@ PageSetup read_page(const Node& page) {
     return setup;
 }
 
-std::map<std::string, std::string> read_string_table(const Node& table, std::string_view what) {
-    expect_object(table, std::string("\"") + std::string(what) + "\"");
-    std::map<std::string, std::string> out;
-    for (auto& [name, value] : members_in_order(table))
-        out[name] = read_string(value, std::string("\"") + sanitize_utf8(name) + "\" in \"" + std::string(what) + "\"",
-                                what == "vars");
-    return out;
-}
-
 std::vector<Frame> read_frames(const Node& owner, LoadContext& context, bool on_master,
                                const char* key = "frames") {
     std::vector<Frame> frames;
@@ -90,7 +81,7 @@ std::vector<Frame> read_frames(const Node& owner, LoadContext& context, bool on_
     return frames;
 }
 
-void note_families(Document& doc) {
+void note_layout_families(Document& doc) {
     auto note = [&](const Style* style) {
         if (!style) return;
         doc.families_used.emplace(style->font_family, style->font_loc);
@@ -122,7 +113,7 @@ void note_families(Document& doc) {
     for (const auto& page : doc.pages) frames(page.frames);
 }
 
-Document load_semantics(const JsonSource& source, const LoadOptions& options) {
+Document load_layout_semantics(const JsonSource& source, const LoadOptions& options) {
     Document doc;
     doc.file = source.file();
     doc.root = options.root;
@@ -134,7 +125,7 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
     if (type.json() == "video")
         fail_input(type.loc(), "this is a video timeline (\"type\": \"video\"); koho print reads print layouts");
     read_enum(type, "layout type", {"print"});
-    check_keys(root, kTopKeys, "a print layout");
+    check_keys(root, kLayoutKeys, "a print layout");
     if (auto schema = member(root, "$schema")) read_string(*schema, "\"$schema\"");
     if (auto title = member(root, "title")) doc.title = read_string(*title, "\"title\"", true);
     if (auto lang = member(root, "lang")) doc.lang = read_string(*lang, "\"lang\"");
@@ -142,7 +133,7 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
     doc.page = read_page(require(root, "page", "a layout"));
     LoadContext context{source, doc, options.root, options.limits};
 
-    if (auto fonts = member(root, "fonts")) doc.fonts = read_string_table(*fonts, "fonts");
+    if (auto fonts = member(root, "fonts")) doc.fonts = read_string_table(*fonts, "fonts", false);
     if (auto colors = member(root, "colors")) {
         expect_object(*colors, "\"colors\"");
         for (auto& [name, value] : members_in_order(*colors))
@@ -155,7 +146,7 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
         doc.print = read_print_settings(color ? &*color : nullptr, pdfx ? &*pdfx : nullptr, options.root, root.loc());
     }
     if (auto vars = member(root, "vars")) {
-        doc.vars = read_string_table(*vars, "vars");
+        doc.vars = read_string_table(*vars, "vars", true);
         for (const auto& late : kLateVariables)
             if (doc.vars.count(late))
                 fail_input(vars->child(late).key_loc(), "'" + late + "' is reserved: {{" + late +
@@ -213,7 +204,7 @@ Document load_semantics(const JsonSource& source, const LoadOptions& options) {
     }
 
     detail::link_chains(doc, source);
-    note_families(doc);
+    note_layout_families(doc);
     return doc;
 }
 
@@ -226,7 +217,7 @@ Document load_layout_source(const JsonSource& source, const LoadOptions& options
     // never accepts a layout the published schema rejects. (This order also
     // keeps the schema's regular expressions away from unchecked strings:
     // std::regex recurses per character and would overflow on huge ones.)
-    Document doc = load_semantics(source, options);
+    Document doc = load_layout_semantics(source, options);
     validate_layout_schema(source);
     return doc;
 }

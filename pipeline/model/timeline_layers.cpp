@@ -18,7 +18,7 @@ const std::vector<std::string> kLayerTypes = {"image", "text", "rect", "ellipse"
 const std::vector<std::string> kCommonKeys = {"type", "id",    "x",        "y",     "w",    "h",
                                               "start", "end",  "opacity",  "keyframes", "enter", "exit"};
 
-std::vector<std::string> keys_for(const std::string& type) {
+std::vector<std::string> layer_keys_for(const std::string& type) {
     std::vector<std::string> keys = kCommonKeys;
     std::vector<std::string> extra;
     if (type == "text") extra = {"style", "text", "writing", "valign", "inset", "fill", "overflow"};
@@ -37,10 +37,10 @@ std::string a_layer(const std::string& type) {
 
 // Unknown keys: a key of another layer type says so.
 void check_layer_keys(const Node& object, const std::string& type) {
-    auto allowed = keys_for(type);
+    auto allowed = layer_keys_for(type);
     std::vector<std::string> everything;
     for (const auto& t : kLayerTypes)
-        for (auto& key : keys_for(t))
+        for (auto& key : layer_keys_for(t))
             if (std::find(everything.begin(), everything.end(), key) == everything.end()) everything.push_back(key);
     for (const auto& key : keys_in_order(object)) {
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;

@@ -21,7 +21,7 @@ using detail::Fields;
 using detail::TimelineContext;
 using detail::seconds;
 
-const std::vector<std::string> kTopKeys = {
+const std::vector<std::string> kTimelineKeys = {
     "$schema", "type",   "title",    "lang",     "size",          "fps",      "background", "duration",
     "fonts",   "colors", "styles",   "character_styles", "vars",  "scenes",   "overlays",   "audio",
     "loudness", "captions", "caption_style", "chapters", "output", "variants"};
@@ -74,14 +74,6 @@ FrameRate read_fps(const Node& node) {
     // 30.0 is refused like the schema refuses it: whole rates are integers.
     if (node.json().is_number_integer() && v >= 1 && v <= 120) return {static_cast<int>(v), 1};
     fail_input(node.loc(), wrong + ", not " + node.json().dump());
-}
-
-std::map<std::string, std::string> read_string_table(const Node& table, std::string_view what, bool allow_empty) {
-    expect_object(table, "\"" + std::string(what) + "\"");
-    std::map<std::string, std::string> out;
-    for (auto& [name, value] : members_in_order(table))
-        out[name] = read_string(value, "\"" + sanitize_utf8(name) + "\" in \"" + std::string(what) + "\"", allow_empty);
-    return out;
 }
 
 // The tables a timeline shares with print layouts.
@@ -235,7 +227,7 @@ void read_scenes(const Node& list, TimelineContext& c) {
     }
 }
 
-void note_families(Document& doc) {
+void note_timeline_families(Document& doc) {
     auto note = [&](const Style* style) {
         if (!style) return;
         doc.families_used.emplace(style->font_family, style->font_loc);
@@ -280,7 +272,7 @@ void check_override_ids(const Node& root, const TimelineContext& c) {
     }
 }
 
-Timeline load_semantics(const JsonSource& source, const TimelineOptions& options) {
+Timeline load_timeline_semantics(const JsonSource& source, const TimelineOptions& options) {
     Timeline tl;
     tl.file = source.file();
     tl.root = options.root;
@@ -291,7 +283,7 @@ Timeline load_semantics(const JsonSource& source, const TimelineOptions& options
     if (type.json() == "print")
         fail_input(type.loc(), "this is a print layout (\"type\": \"print\"); koho video reads video timelines");
     read_enum(type, "timeline type", {"video"});
-    check_keys(root, kTopKeys, "a video timeline");
+    check_keys(root, kTimelineKeys, "a video timeline");
     if (auto n = member(root, "$schema")) read_string(*n, "\"$schema\"");
 
     std::optional<Node> variant = select_variant(root, options, tl);
@@ -359,7 +351,7 @@ Timeline load_semantics(const JsonSource& source, const TimelineOptions& options
     if (auto n = member(root, "captions")) tl.captions = detail::read_captions(*n, c);
     if (auto n = member(root, "chapters")) tl.chapters = detail::read_chapters(*n, c);
     tl.output = detail::read_output(fields_of(root, variant, "output"), c);
-    note_families(canvas);
+    note_timeline_families(canvas);
     return tl;
 }
 
@@ -370,7 +362,7 @@ int64_t Timeline::frame_count() const { return std::llround(duration_s * fps.val
 Timeline load_timeline_source(const JsonSource& source, const TimelineOptions& options) {
     // As for print layouts: the semantic pass first (located, typed, "did
     // you mean"), then the published schema on what passed.
-    Timeline timeline = load_semantics(source, options);
+    Timeline timeline = load_timeline_semantics(source, options);
     detail::validate_timeline_schema(source);
     return timeline;
 }
