@@ -44,4 +44,18 @@ void Bt709Converter::convert(const uint8_t* argb, int stride, AVFrame* frame) {
     sws_scale(sws_.get(), src, src_stride, 0, height_, frame->data, frame->linesize);
 }
 
+libav::FramePtr new_bt709_frame(int width, int height, const SourceLoc& where) {
+    libav::FramePtr frame(av_frame_alloc());
+    if (!frame) fail_system(where, "out of memory for a video frame");
+    frame->format = AV_PIX_FMT_YUV420P;
+    frame->width = width;
+    frame->height = height;
+    frame->color_primaries = AVCOL_PRI_BT709;
+    frame->color_trc = AVCOL_TRC_BT709;
+    frame->colorspace = AVCOL_SPC_BT709;
+    frame->color_range = AVCOL_RANGE_MPEG;
+    libav::check_av(where, "cannot allocate a video frame", av_frame_get_buffer(frame.get(), 0));
+    return frame;
+}
+
 }  // namespace koho::video

@@ -18,7 +18,7 @@ public:
     // Throws koho::Error (Failure) at `where` when swscale refuses.
     Bt709Converter(int width, int height, const SourceLoc& where);
 
-    // Fills `frame` (yuv420p, width × height, allocated by the caller)
+    // Fills `frame` (yuv420p, width × height, e.g. from new_bt709_frame)
     // from opaque native-endian ARGB pixels (Cairo's layout; alpha ignored).
     void convert(const uint8_t* argb, int stride, AVFrame* frame);
 
@@ -26,5 +26,10 @@ private:
     int height_;
     libav::SwsPtr sws_;
 };
+
+// A yuv420p frame of width × height with its own (reference-counted)
+// buffer, tagged as the converter fills it: BT.709 primaries, transfer and
+// matrix, limited range. Throws koho::Error (Failure) at `where`.
+libav::FramePtr new_bt709_frame(int width, int height, const SourceLoc& where);
 
 }  // namespace koho::video

@@ -138,18 +138,8 @@ void Mp4Writer::Impl::open(const std::filesystem::path& path) {
     libav::check_av(where, "cannot write the MP4 header", avformat_write_header(out.get(), options.get()));
     libav::require_all_consumed(where, options, "the MP4 muxer");
 
-    converter.emplace(settings.width, settings.height, where);
-    frame.reset(av_frame_alloc());
     packet.reset(av_packet_alloc());
-    if (!frame || !packet) fail_system(where, "out of memory for frames");
-    frame->format = AV_PIX_FMT_YUV420P;
-    frame->width = settings.width;
-    frame->height = settings.height;
-    frame->color_primaries = AVCOL_PRI_BT709;
-    frame->color_trc = AVCOL_TRC_BT709;
-    frame->colorspace = AVCOL_SPC_BT709;
-    frame->color_range = AVCOL_RANGE_MPEG;
-    libav::check_av(where, "cannot allocate a video frame", av_frame_get_buffer(frame.get(), 0));
+    if (!packet) fail_system(where, "out of memory for packets");
 }
 
 // Packet times from the encoder's time base to the one the muxer chose
@@ -192,11 +182,24 @@ Mp4Writer::~Mp4Writer() = default;
 void Mp4Writer::add_video_frame(const uint8_t* argb, int stride) {
     Impl& m = *impl_;
     if (m.finished) fail_system(m.where, "a video frame after finish()");
+    // Made on first use: callers that convert for themselves need neither.
+    if (!m.converter) {
+        m.converter.emplace(m.settings.width, m.settings.height, m.where);
+        m.frame = new_bt709_frame(m.settings.width, m.settings.height, m.where);
+    }
     // The encoder may still hold a reference to the last frame's buffer.
     libav::check_av(m.where, "cannot write into a video frame", av_frame_make_writable(m.frame.get()));
     m.converter->convert(argb, stride, m.frame.get());
-    m.frame->pts = m.frames++;
-    libav::check_av(m.where, "the H.264 encoder refused a frame", avcodec_send_frame(m.video.get(), m.frame.get()));
+    add_video_frame(*m.frame);
+}
+
+void Mp4Writer::add_video_frame(AVFrame& yuv) {
+    Impl& m = *impl_;
+    if (m.finished) fail_system(m.where, "a video frame after finish()");
+    if (yuv.width != m.settings.width || yuv.height != m.settings.height || yuv.format != AV_PIX_FMT_YUV420P)
+        fail_system(m.where, "a video frame of another size or format than the encoder's");
+    yuv.pts = m.frames++;
+    libav::check_av(m.where, "the H.264 encoder refused a frame", avcodec_send_frame(m.video.get(), &yuv));
     m.drain_video(false);
     m.release_audio();
 }

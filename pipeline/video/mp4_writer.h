@@ -25,6 +25,7 @@
 
 #include "model/timeline.h"
 #include "video/audio_buffer.h"
+#include "video/libav_handles.h"
 
 namespace koho::video {
 
@@ -62,8 +63,14 @@ public:
     Mp4Writer(const Mp4Writer&) = delete;
     Mp4Writer& operator=(const Mp4Writer&) = delete;
 
-    // The next frame in display order; width × height of the settings.
+    // The next frame in display order; width × height of the settings,
+    // converted to BT.709 yuv420p here.
     void add_video_frame(const uint8_t* argb, int stride);
+    // The next frame, converted already (Bt709Converter into a frame from
+    // new_bt709_frame, at the settings' size): lets the caller convert on
+    // another thread. Its pts is set here. The encoder may keep a reference
+    // to its buffer: av_frame_make_writable before writing into it again.
+    void add_video_frame(AVFrame& yuv);
     // Sound in any chunking; the writer interleaves it with the video.
     void add_audio(const float* interleaved, size_t frames);
     // Flushes the encoders and writes the trailer (moov moved to the front).

@@ -9,12 +9,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <memory>
 
 #include "core/output_set.h"
 #include "core/diagnostic.h"
 #include "raster/image_loader.h"
+#include "video/av_error.h"
+#include "video/color_convert.h"
 #include "video/compositor.h"
 #include "video/frame_scaler.h"
 #include "video/frames_ahead.h"
@@ -113,17 +114,12 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
 
     const EncodeSettings settings = encode_settings(timeline, job);
     FrameScaler scaler(timeline.width_px, timeline.height_px, settings.width, settings.height);
-    // A frame at the timeline's size, for the thumbnail and for frames that
-    // are scaled to the preset; made only when needed (8 MB at 1080p).
-    std::vector<uint8_t> canvas;
+    // A frame at the timeline's size: each frame is composed here, then
+    // (scaled to the preset if need be and) converted to the encoder's
+    // yuv420p on the same worker thread; the thumbnail reuses it at the end.
+    std::vector<uint8_t> canvas(static_cast<size_t>(timeline.width_px) * 4 * timeline.height_px);
     const int canvas_stride = timeline.width_px * 4;
-    auto canvas_ready = [&] {
-        canvas.resize(static_cast<size_t>(canvas_stride) * timeline.height_px);
-        return canvas.data();
-    };
     const bool same_size = settings.width == timeline.width_px && settings.height == timeline.height_px;
-    const int frame_stride = settings.width * 4;
-    const size_t frame_bytes = static_cast<size_t>(frame_stride) * settings.height;
 
     // The MP4 and its sidecars appear together or not at all, the MP4 last
     // (core/output_set.h): a failure anywhere leaves the previous set.
@@ -131,18 +127,23 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     AtomicFile& mp4 = outputs.add_main(job.output);
     {
         Mp4Writer writer(mp4.temp_path(), settings, job.output);
-        // Two frames composed ahead keep the encoder fed (frames_ahead.h).
-        FramesAhead frames(report.frames, frame_bytes, 2, [&](int64_t index, uint8_t* frame) {
-            if (same_size) {
-                compositor.draw(index, frame, frame_stride);
-                return;
-            }
-            compositor.draw(index, canvas_ready(), canvas_stride);
-            const FrameView scaled = scaler.scale(canvas.data(), canvas_stride);
-            for (int y = 0; y < settings.height; ++y)
-                std::memcpy(frame + static_cast<size_t>(y) * frame_stride,
-                            scaled.data + static_cast<size_t>(y) * scaled.stride, static_cast<size_t>(frame_stride));
-        });
+        const SourceLoc where{job.output.string(), 0, 0, ""};
+        Bt709Converter converter(settings.width, settings.height, where);
+        // Six converted frames ahead (3 MB each at 1080p) ride out the
+        // moments the worker is not scheduled (frames_ahead.h).
+        FramesAhead<libav::FramePtr> frames(
+            report.frames, 6, [&] { return new_bt709_frame(settings.width, settings.height, where); },
+            [&](int64_t index, libav::FramePtr& frame) {
+                compositor.draw(index, canvas.data(), canvas_stride);
+                // The encoder may still hold a reference to this slot's buffer.
+                libav::check_av(where, "cannot write into a video frame", av_frame_make_writable(frame.get()));
+                if (same_size) {
+                    converter.convert(canvas.data(), canvas_stride, frame.get());
+                } else {
+                    const FrameView scaled = scaler.scale(canvas.data(), canvas_stride);
+                    converter.convert(scaled.data, scaled.stride, frame.get());
+                }
+            });
         // The sound goes in as far as the frames have gone, once it is ready;
         // until then the muxer holds the video packets.
         size_t sound_sent = 0;
@@ -153,7 +154,7 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
             sound_sent = std::max(sound_sent, to);
         };
         for (int64_t i = 0; i < report.frames; ++i) {
-            writer.add_video_frame(frames.next(), frame_stride);
+            writer.add_video_frame(*frames.next());
             if (const Soundtrack* sound = sound_job.ready()) send_sound(*sound, i + 1);
             if (progress) progress->advance(i + 1, report.frames);
         }
@@ -165,7 +166,7 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
     if (progress) progress->finish();
 
     if (job.thumbnail) {
-        compositor.draw(thumbnail_frame(timeline), canvas_ready(), canvas_stride);
+        compositor.draw(thumbnail_frame(timeline), canvas.data(), canvas_stride);
         const fs::path jpg = sidecar(job.output, ".jpg");
         outputs.write(jpg, thumbnail_jpeg(canvas.data(), timeline.width_px, timeline.height_px, canvas_stride));
         report.written.push_back(jpg);

@@ -11,21 +11,26 @@
 #include <cstring>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 namespace koho::video {
 namespace {
 
 constexpr size_t kBytes = 4096;
+using Bytes = std::vector<uint8_t>;
+using Frames = FramesAhead<Bytes>;
+
+Bytes make_slot() { return Bytes(kBytes); }
 
 // Frame i is filled with the byte (i * 7 + 3) mod 256 and carries i in its first 8 bytes.
-void fill(int64_t index, uint8_t* frame) {
-    std::memset(frame, static_cast<int>((index * 7 + 3) & 0xff), kBytes);
-    std::memcpy(frame, &index, sizeof index);
+void fill(int64_t index, Bytes& frame) {
+    std::memset(frame.data(), static_cast<int>((index * 7 + 3) & 0xff), kBytes);
+    std::memcpy(frame.data(), &index, sizeof index);
 }
 
-bool holds(const uint8_t* frame, int64_t index) {
+bool holds(const Bytes& frame, int64_t index) {
     int64_t stored = -1;
-    std::memcpy(&stored, frame, sizeof stored);
+    std::memcpy(&stored, frame.data(), sizeof stored);
     if (stored != index) return false;
     for (size_t i = sizeof stored; i < kBytes; ++i)
         if (frame[i] != static_cast<uint8_t>((index * 7 + 3) & 0xff)) return false;
@@ -34,13 +39,13 @@ bool holds(const uint8_t* frame, int64_t index) {
 
 TEST(FramesAhead, HandsOutEveryFrameInOrderAsDrawn) {
     std::atomic<int64_t> calls{0};
-    FramesAhead frames(300, kBytes, 2, [&](int64_t index, uint8_t* frame) {
+    Frames frames(300, 2, make_slot, [&](int64_t index, Bytes& frame) {
         EXPECT_EQ(index, calls.load()) << "frames are drawn once each, in order";
         ++calls;
         fill(index, frame);
     });
     for (int64_t i = 0; i < 300; ++i) {
-        const uint8_t* frame = frames.next();
+        const Bytes& frame = frames.next();
         ASSERT_TRUE(holds(frame, i)) << "frame " << i;
     }
     EXPECT_EQ(calls.load(), 300);
@@ -50,9 +55,9 @@ TEST(FramesAhead, HandsOutEveryFrameInOrderAsDrawn) {
 TEST(FramesAhead, AFrameStaysIntactWhileTheConsumerHoldsIt) {
     // The worker draws fast and the consumer reads slowly: if a slot were
     // reused too early the frame in hand would change under the reader.
-    FramesAhead frames(40, kBytes, 2, fill);
+    Frames frames(40, 2, make_slot, fill);
     for (int64_t i = 0; i < 40; ++i) {
-        const uint8_t* frame = frames.next();
+        const Bytes& frame = frames.next();
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
         ASSERT_TRUE(holds(frame, i)) << "frame " << i << " was overwritten while held";
     }
@@ -60,7 +65,7 @@ TEST(FramesAhead, AFrameStaysIntactWhileTheConsumerHoldsIt) {
 
 TEST(FramesAhead, WorkerStaysAtMostDepthFramesAhead) {
     std::atomic<int64_t> drawn{0};
-    FramesAhead frames(100, kBytes, 3, [&](int64_t index, uint8_t* frame) {
+    Frames frames(100, 3, make_slot, [&](int64_t index, Bytes& frame) {
         fill(index, frame);
         drawn = index + 1;
     });
@@ -76,7 +81,7 @@ TEST(FramesAhead, WorkerStaysAtMostDepthFramesAhead) {
 }
 
 TEST(FramesAhead, ADrawFailureReachesTheConsumerAtThatFrame) {
-    FramesAhead frames(10, kBytes, 2, [](int64_t index, uint8_t* frame) {
+    Frames frames(10, 2, make_slot, [](int64_t index, Bytes& frame) {
         if (index == 5) throw std::runtime_error("clip ended early");
         fill(index, frame);
     });
@@ -92,7 +97,7 @@ TEST(FramesAhead, ADrawFailureReachesTheConsumerAtThatFrame) {
 TEST(FramesAhead, StoppingBeforeTheEndReturnsPromptly) {
     const auto start = std::chrono::steady_clock::now();
     {
-        FramesAhead frames(1'000'000, kBytes, 2, fill);
+        Frames frames(1'000'000, 2, make_slot, fill);
         frames.next();
     }  // the destructor stops a worker that would otherwise wait forever
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
