@@ -2,8 +2,6 @@
 // and padded to the preset, an image overlaid, SubRip captions burned in,
 // the sound normalised to a loudness target. IN, the overlay and the
 // captions resolve inside --root like every file a layout names.
-#include <unistd.h>
-
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -15,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
+#include "cli/video_common.h"
 #include "core/diagnostic.h"
 #include "core/paths.h"
 #include "core/progress.h"
@@ -87,11 +86,6 @@ void parse_position(const std::string& text, double& x, double& y) {
     }
 }
 
-ProgressReporter::Mode progress_mode(bool quiet) {
-    if (quiet) return ProgressReporter::Mode::Quiet;
-    return isatty(STDERR_FILENO) ? ProgressReporter::Mode::Terminal : ProgressReporter::Mode::Plain;
-}
-
 video::TranscodeJob make_job(const TranscodeArgs& args) {
     std::error_code ec;
     if (!fs::is_directory(args.root, ec)) fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
@@ -138,12 +132,6 @@ void run_transcode(const TranscodeArgs& args) {
     const double fps = video::transcode_frame_rate(video::probe_media(job.input, {}, job.limits.max_image_pixels).fps).value();
     ProgressReporter progress(std::cerr, progress_mode(args.quiet), label, fps);
     video::transcode(job, typesetter, &progress);
-}
-
-std::string preset_list() {
-    std::string text = "Presets:\n";
-    for (const auto& preset : video::video_presets()) text += "  " + preset.name + "  " + preset.description + "\n";
-    return text;
 }
 
 }  // namespace

@@ -1,8 +1,6 @@
 // `koho video TIMELINE.json -o OUT.mp4`: a timeline to an upload-ready MP4
 // with its captions (.srt, .vtt), chapters (-chapters.txt) and thumbnail
 // (.jpg) beside it.
-#include <unistd.h>
-
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -12,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
+#include "cli/video_common.h"
 #include "core/diagnostic.h"
 #include "core/progress.h"
 #include "core/units.h"
@@ -40,11 +39,6 @@ struct VideoArgs {
     bool list_variants = false;
     Limits limits;
 };
-
-ProgressReporter::Mode progress_mode(bool quiet) {
-    if (quiet) return ProgressReporter::Mode::Quiet;
-    return isatty(STDERR_FILENO) ? ProgressReporter::Mode::Terminal : ProgressReporter::Mode::Plain;
-}
 
 void run_video(const VideoArgs& args) {
     std::error_code ec;
@@ -82,12 +76,6 @@ void run_video(const VideoArgs& args) {
                   << format_number(loudness.after.integrated_lufs, 1) << " LUFS, true peak "
                   << format_number(loudness.after.true_peak_dbtp, 1) << " dBTP\n";
     }
-}
-
-std::string preset_list() {
-    std::string text = "Presets:\n";
-    for (const auto& preset : video::video_presets()) text += "  " + preset.name + "  " + preset.description + "\n";
-    return text;
 }
 
 }  // namespace
