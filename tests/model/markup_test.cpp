@@ -20,7 +20,7 @@ std::vector<std::vector<Span>> parse(const std::string& text, bool late = true) 
     return parse_markup(text, MarkupContext{&kVars, late}, source, "/t");
 }
 
-std::string error_of(const std::string& text, bool late = true) {
+std::string markup_error_of(const std::string& text, bool late = true) {
     try {
         parse(text, late);
     } catch (const Error& error) {
@@ -88,7 +88,7 @@ TEST(Markup, LateVariablesStayAsSpans) {
     EXPECT_TRUE(p[0][0].text.empty());
     EXPECT_EQ(p[0][1].text, " / ");
     EXPECT_EQ(p[0][2].late_variable, "pages");
-    EXPECT_EQ(error_of("{{page}}", false),
+    EXPECT_EQ(markup_error_of("{{page}}", false),
               "m.json:1:7: error: {{page}} is known only when pages are composed and cannot be used here (at /t)");
 }
 
@@ -99,24 +99,24 @@ TEST(Markup, BackslashEscapesMarkup) {
 }
 
 TEST(Markup, UnbalancedMarkupIsLocatedAtTheCharacter) {
-    EXPECT_EQ(error_of("ab**cd"),
+    EXPECT_EQ(markup_error_of("ab**cd"),
               "m.json:1:9: error: '**' (strong) is not closed before the end of the paragraph (at /t)");
-    EXPECT_EQ(error_of("ab**c\nd**"),
+    EXPECT_EQ(markup_error_of("ab**c\nd**"),
               "m.json:1:9: error: '**' (strong) is not closed before the end of the paragraph (at /t)");
-    EXPECT_EQ(error_of("《《大切"),
+    EXPECT_EQ(markup_error_of("《《大切"),
               "m.json:1:7: error: '《《' (emphasis dots) is not closed before the end of the paragraph (at /t)");
-    EXPECT_EQ(error_of("大切》》"), "m.json:1:9: error: '》》' without a matching '《《' (at /t)");
-    EXPECT_EQ(error_of("《《a《《b》》》》"),
+    EXPECT_EQ(markup_error_of("大切》》"), "m.json:1:9: error: '》》' without a matching '《《' (at /t)");
+    EXPECT_EQ(markup_error_of("《《a《《b》》》》"),
               "m.json:1:10: error: '《《' inside emphasis dots that are already open (at /t)");
-    EXPECT_EQ(error_of("{児童"), "m.json:1:7: error: '{' (ruby) without a matching '}' (at /t)");
-    EXPECT_EQ(error_of("a}"), "m.json:1:8: error: '}' without a matching '{' (at /t)");
-    EXPECT_EQ(error_of("{児童}"),
+    EXPECT_EQ(markup_error_of("{児童"), "m.json:1:7: error: '{' (ruby) without a matching '}' (at /t)");
+    EXPECT_EQ(markup_error_of("a}"), "m.json:1:8: error: '}' without a matching '{' (at /t)");
+    EXPECT_EQ(markup_error_of("{児童}"),
               "m.json:1:7: error: ruby needs '|' between base and reading: {base|reading}; write \\{ for a "
               "literal brace (at /t)");
-    EXPECT_EQ(error_of("{|じ}"), "m.json:1:7: error: ruby with an empty base: {base|reading} (at /t)");
-    EXPECT_EQ(error_of("{児|}"), "m.json:1:9: error: ruby with an empty reading: {base|reading} (at /t)");
-    EXPECT_EQ(error_of("{a{b|c}|d}"), "m.json:1:9: error: '{' inside ruby; ruby cannot be nested (at /t)");
-    EXPECT_EQ(error_of("x\\n{{site_url}"), "m.json:1:11: error: '{{' without a matching '}}' (at /t)");
+    EXPECT_EQ(markup_error_of("{|じ}"), "m.json:1:7: error: ruby with an empty base: {base|reading} (at /t)");
+    EXPECT_EQ(markup_error_of("{児|}"), "m.json:1:9: error: ruby with an empty reading: {base|reading} (at /t)");
+    EXPECT_EQ(markup_error_of("{a{b|c}|d}"), "m.json:1:9: error: '{' inside ruby; ruby cannot be nested (at /t)");
+    EXPECT_EQ(markup_error_of("x\\n{{site_url}"), "m.json:1:11: error: '{{' without a matching '}}' (at /t)");
 }
 
 TEST(Markup, DoubleBracketsMarkATateChuYokoRun) {
@@ -146,26 +146,27 @@ TEST(Markup, DoubleBracketsMarkATateChuYokoRun) {
 }
 
 TEST(Markup, UnbalancedTateChuYokoIsLocated) {
-    EXPECT_EQ(error_of("ab[[12"),
+    EXPECT_EQ(markup_error_of("ab[[12"),
               "m.json:1:9: error: '[[' (tate-chu-yoko) is not closed before the end of the paragraph (at /t)");
-    EXPECT_EQ(error_of("[[1\n2]]"),
+    EXPECT_EQ(markup_error_of("[[1\n2]]"),
               "m.json:1:7: error: '[[' (tate-chu-yoko) is not closed before the end of the paragraph (at /t)");
-    EXPECT_EQ(error_of("12]]"), "m.json:1:9: error: ']]' without a matching '[[' (at /t)");
-    EXPECT_EQ(error_of("[[1[[2]]]]"),
+    EXPECT_EQ(markup_error_of("12]]"), "m.json:1:9: error: ']]' without a matching '[[' (at /t)");
+    EXPECT_EQ(markup_error_of("[[1[[2]]]]"),
               "m.json:1:10: error: '[[' inside a tate-chu-yoko run that is already open (at /t)");
-    EXPECT_EQ(error_of("a[[]]"), "m.json:1:8: error: empty tate-chu-yoko run '[[]]' (at /t)");
-    EXPECT_EQ(error_of("[[{a|b}]]"),
+    EXPECT_EQ(markup_error_of("a[[]]"), "m.json:1:8: error: empty tate-chu-yoko run '[[]]' (at /t)");
+    EXPECT_EQ(markup_error_of("[[{a|b}]]"),
               "m.json:1:9: error: ruby cannot be inside a tate-chu-yoko run '[[…]]' (at /t)");
-    EXPECT_EQ(error_of("[[1**2**]]"),
+    EXPECT_EQ(markup_error_of("[[1**2**]]"),
               "m.json:1:7: error: a tate-chu-yoko run '[[…]]' must have one look: '**', '《《' or a late variable "
               "cannot split it (put them around the run) (at /t)");
 }
 
 TEST(Markup, UnknownVariablesSuggestAName) {
-    EXPECT_EQ(error_of("URL: {{site_ulr}}"),
+    EXPECT_EQ(markup_error_of("URL: {{site_ulr}}"),
               "m.json:1:12: error: unknown variable '{{site_ulr}}'; did you mean 'site_url'? (at /t)");
-    EXPECT_EQ(error_of("{{pgae}}"), "m.json:1:7: error: unknown variable '{{pgae}}'; did you mean 'page'? (at /t)");
-    EXPECT_EQ(error_of("{{}}"), "m.json:1:7: error: empty variable name '{{}}' (at /t)");
+    EXPECT_EQ(markup_error_of("{{pgae}}"),
+              "m.json:1:7: error: unknown variable '{{pgae}}'; did you mean 'page'? (at /t)");
+    EXPECT_EQ(markup_error_of("{{}}"), "m.json:1:7: error: empty variable name '{{}}' (at /t)");
 }
 
 TEST(Markup, QrDataTakesVariablesOnly) {

@@ -6,7 +6,7 @@
 namespace koho::model {
 namespace {
 
-const char* kGood = R"({
+const char* kValidIssue4Layout = R"({
   "type": "print", "page": {"size": "A4"}, "colors": {"red": "#e60012"},
   "styles": {"body": {"size": "10pt", "start_indent": "1em", "horizontal_scale": "90%", "underline": true,
                       "outline": {"width": "1pt"}, "orphans": 2},
@@ -29,8 +29,8 @@ const char* kGood = R"({
 })";
 
 TEST(SchemaIssue4, GoodLayoutPassesBoth) {
-    EXPECT_FALSE(find_schema_violation(nlohmann::json::parse(kGood)));
-    EXPECT_NO_THROW(testing::load(kGood));
+    EXPECT_FALSE(find_schema_violation(nlohmann::json::parse(kValidIssue4Layout)));
+    EXPECT_NO_THROW(testing::load(kValidIssue4Layout));
 }
 
 TEST(SchemaIssue4, RejectsWhatTheEngineRejects) {
@@ -79,7 +79,7 @@ TEST(SchemaIssue4, RejectsWhatTheEngineRejects) {
         {"/pages/0/frames/5/type", "tabel"},
     };
     for (const auto& c : cases) {
-        nlohmann::json doc = nlohmann::json::parse(kGood);
+        nlohmann::json doc = nlohmann::json::parse(kValidIssue4Layout);
         doc[nlohmann::json::json_pointer(c.pointer)] = c.value;
         EXPECT_TRUE(find_schema_violation(doc)) << "schema accepts " << c.pointer << " = " << c.value.dump();
         EXPECT_NE(testing::error_of(doc.dump()), "no error") << "engine accepts " << c.pointer;

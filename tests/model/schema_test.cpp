@@ -16,7 +16,7 @@ std::string read(const std::string& path) {
     return out.str();
 }
 
-const char* kGood = R"({
+const char* kValidLayout = R"({
   "$schema": "schema/layout.schema.json", "type": "print", "title": "t", "lang": "ja",
   "page": {"size": "A4", "orientation": "portrait", "bleed": "3mm", "marks": "tombo"},
   "fonts": {"gothic": "Noto Sans CJK JP"}, "colors": {"red": "#e60012", "k": {"cmyk": [0, 0, 0, 100]}},
@@ -44,13 +44,13 @@ TEST(Schema, EmbeddedCopyIsTheFileInTheTree) {
 }
 
 TEST(Schema, AcceptsAGoodLayoutThatTheEngineAccepts) {
-    auto violation = find_schema_violation(nlohmann::json::parse(kGood));
+    auto violation = find_schema_violation(nlohmann::json::parse(kValidLayout));
     EXPECT_FALSE(violation) << violation->pointer << ": " << violation->message;
-    EXPECT_NO_THROW(testing::load(kGood));
+    EXPECT_NO_THROW(testing::load(kValidLayout));
 }
 
 TEST(Schema, ReportsTheDeepestErrorAtItsPointer) {
-    nlohmann::json doc = nlohmann::json::parse(kGood);
+    nlohmann::json doc = nlohmann::json::parse(kValidLayout);
     doc["pages"][0]["frames"][2]["focus"][1] = "130%";
     auto violation = find_schema_violation(doc);
     ASSERT_TRUE(violation);
@@ -59,7 +59,7 @@ TEST(Schema, ReportsTheDeepestErrorAtItsPointer) {
               "layout schema: '130%' is not written the way this key needs (e.g. a length with its unit, or "
               "\"#rrggbb\")");
 
-    doc = nlohmann::json::parse(kGood);
+    doc = nlohmann::json::parse(kValidLayout);
     doc["styles"]["body"]["strong"]["colour"] = "red";
     violation = find_schema_violation(doc);
     ASSERT_TRUE(violation);
@@ -117,18 +117,18 @@ TEST(Schema, RejectsWhatTheEngineRejects) {
         {"/type", "video"},
     };
     for (const auto& c : cases) {
-        nlohmann::json doc = nlohmann::json::parse(kGood);
+        nlohmann::json doc = nlohmann::json::parse(kValidLayout);
         doc[nlohmann::json::json_pointer(c.pointer)] = c.value;
         EXPECT_TRUE(find_schema_violation(doc)) << "schema accepts " << c.pointer << " = " << c.value.dump();
         EXPECT_NE(testing::error_of(doc.dump()), "no error") << "engine accepts " << c.pointer;
     }
-    nlohmann::json no_pages = nlohmann::json::parse(kGood);
+    nlohmann::json no_pages = nlohmann::json::parse(kValidLayout);
     no_pages["pages"] = nlohmann::json::array();
     EXPECT_TRUE(find_schema_violation(no_pages));
 }
 
 TEST(Schema, CustomSizeWithOrientationIsRefusedByBoth) {
-    nlohmann::json doc = nlohmann::json::parse(kGood);
+    nlohmann::json doc = nlohmann::json::parse(kValidLayout);
     doc["page"]["size"] = {{"w", "100mm"}, {"h", "50mm"}};
     EXPECT_TRUE(find_schema_violation(doc));
     doc["page"].erase("orientation");
