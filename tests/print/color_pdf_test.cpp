@@ -12,10 +12,12 @@
 #include "print/color_manager.h"
 #include "print/pdf_writer.h"
 #include "print/test_support.h"
+#include "shape_items.h"
 
 namespace koho::print {
 namespace {
 
+using test::hex;
 using scene::PageScene;
 
 struct TiffClose {
@@ -89,8 +91,6 @@ scene::Item rect(double x, double y, double w, double h, const Color& fill) {
     item.frame_id = "r";
     return item;
 }
-
-Color hex(const char* text) { return parse_hex_color(text, nullptr).value(); }
 
 class ColorPdfTest : public ::testing::Test {
 protected:

@@ -16,12 +16,14 @@
 #include "booklet_pdf.h"
 #include "core/diagnostic.h"
 #include "core/units.h"
+#include "shape_items.h"
 #include "test_support.h"
 
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
+using test::mm;
+using test::kWhite;
 using test::booklet_colour;
 using test::BookletSpec;
 using test::kBookletBleedGrey;
@@ -210,8 +212,6 @@ private:
     }
     return ::testing::AssertionSuccess();
 }
-
-constexpr std::array<int, 3> kWhite{255, 255, 255};
 
 // The test booklet's sheet, in mm from its top-left corner: 13 mm of margin
 // for the marks, 3 mm of bleed, then two 50 × 70 mm trims.

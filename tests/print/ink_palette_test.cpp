@@ -9,19 +9,14 @@
 
 #include "print/trim_marks.h"
 #include "scene/color_walk.h"
+#include "shape_items.h"
 
 namespace koho::print {
 namespace {
 
+using test::hex;
 using scene::PageScene;
 using scene::ShapeItem;
-
-Color hex(const char* text) {
-    std::string why;
-    auto color = parse_hex_color(text, &why);
-    EXPECT_TRUE(color) << why;
-    return color.value_or(Color{});
-}
 
 // A page of filled rectangles, one per colour, in order.
 PageScene page_of(const std::vector<Color>& colors) {

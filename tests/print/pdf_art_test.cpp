@@ -14,12 +14,13 @@
 #include "print/pdf_writer.h"
 #include "scene/gradient.h"
 #include "scene/svg_art.h"
+#include "shape_items.h"
 #include "test_support.h"
 
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
+using test::mm;
 using test::run_command;
 using test::shell_quote;
 using test::TempDir;

@@ -8,6 +8,7 @@
 #include "core/units.h"
 #include "model/document.h"
 #include "print/pdf_writer.h"
+#include "shape_items.h"
 #include "test_support.h"
 #include "typeset_items.h"
 #include "text/font_context.h"
@@ -16,7 +17,7 @@
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
+using test::mm;
 using test::run_command;
 using test::shell_quote;
 

@@ -11,25 +11,17 @@
 #include "core/diagnostic.h"
 #include "core/units.h"
 #include "print/trim_marks.h"
+#include "shape_items.h"
 #include "test_support.h"
 
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
+using test::mm;
+using test::filled_rect;
 using test::run_command;
 using test::shell_quote;
 using test::TempDir;
-
-scene::Item filled_rect(double x, double y, double w, double h, Color color) {
-    scene::ShapeItem shape;
-    shape.kind = scene::ShapeKind::Rect;
-    shape.bounds = {x, y, w, h};
-    shape.fill = color;
-    scene::Item item;
-    item.what = shape;
-    return item;
-}
 
 // Page 1: A4 with a red background running into the bleed and far beyond
 // it (the clip must stop it at the bleed edge). Page 2: A5 landscape.
@@ -64,7 +56,7 @@ std::array<double, 4> box_of(QPDFObjectHandle page, const char* key) {
     return out;
 }
 
-void expect_box(const std::array<double, 4>& got, const PdfBox& want, const char* what) {
+void expect_pdf_box(const std::array<double, 4>& got, const PdfBox& want, const char* what) {
     // The PDF holds four decimals.
     EXPECT_NEAR(got[0], want.x0, 1e-4) << what;
     EXPECT_NEAR(got[1], want.y0, 1e-4) << what;
@@ -86,16 +78,16 @@ TEST_F(PdfWriter, EveryPageHasMediaTrimAndBleedBoxes) {
 
     const auto geometry = page_geometries(sample_pages(), MarkStyle::Tombo);
     for (size_t i = 0; i < pages.size(); ++i) {
-        expect_box(box_of(pages[i], "/MediaBox"), geometry[i].media, "MediaBox");
-        expect_box(box_of(pages[i], "/TrimBox"), geometry[i].trim, "TrimBox");
-        expect_box(box_of(pages[i], "/BleedBox"), geometry[i].bleed, "BleedBox");
+        expect_pdf_box(box_of(pages[i], "/MediaBox"), geometry[i].media, "MediaBox");
+        expect_pdf_box(box_of(pages[i], "/TrimBox"), geometry[i].trim, "TrimBox");
+        expect_pdf_box(box_of(pages[i], "/BleedBox"), geometry[i].bleed, "BleedBox");
     }
     // The numbers themselves, page 1 (A4, 3 mm bleed, 13 mm for marks).
-    expect_box(box_of(pages[0], "/TrimBox"), {16 * mm, 16 * mm, 226 * mm, 313 * mm}, "A4 trim");
-    expect_box(box_of(pages[0], "/MediaBox"), {0, 0, 242 * mm, 329 * mm}, "A4 media");
+    expect_pdf_box(box_of(pages[0], "/TrimBox"), {16 * mm, 16 * mm, 226 * mm, 313 * mm}, "A4 trim");
+    expect_pdf_box(box_of(pages[0], "/MediaBox"), {0, 0, 242 * mm, 329 * mm}, "A4 media");
     // Page 2 (A5 landscape, 5 mm bleed).
-    expect_box(box_of(pages[1], "/BleedBox"), {13 * mm, 13 * mm, 233 * mm, 171 * mm}, "A5 bleed");
-    expect_box(box_of(pages[1], "/TrimBox"), {18 * mm, 18 * mm, 228 * mm, 166 * mm}, "A5 trim");
+    expect_pdf_box(box_of(pages[1], "/BleedBox"), {13 * mm, 13 * mm, 233 * mm, 171 * mm}, "A5 bleed");
+    expect_pdf_box(box_of(pages[1], "/TrimBox"), {18 * mm, 18 * mm, 228 * mm, 166 * mm}, "A5 trim");
 }
 
 TEST_F(PdfWriter, CatalogAndInfoCarryLanguageTitleCreatorAndDates) {
@@ -149,9 +141,9 @@ TEST_F(PdfWriter, MarksNoneMakesBleedSizedPages) {
     QPDF pdf;
     pdf.processMemoryFile("test", bytes.data(), bytes.size());
     const auto& pages = pdf.getAllPages();
-    expect_box(box_of(pages[0], "/MediaBox"), {0, 0, 216 * mm, 303 * mm}, "media");
-    expect_box(box_of(pages[0], "/BleedBox"), {0, 0, 216 * mm, 303 * mm}, "bleed");
-    expect_box(box_of(pages[0], "/TrimBox"), {3 * mm, 3 * mm, 213 * mm, 300 * mm}, "trim");
+    expect_pdf_box(box_of(pages[0], "/MediaBox"), {0, 0, 216 * mm, 303 * mm}, "media");
+    expect_pdf_box(box_of(pages[0], "/BleedBox"), {0, 0, 216 * mm, 303 * mm}, "bleed");
+    expect_pdf_box(box_of(pages[0], "/TrimBox"), {3 * mm, 3 * mm, 213 * mm, 300 * mm}, "trim");
 }
 
 // Rasterises page 1 with poppler and looks at the paper: red up to the

@@ -15,11 +15,15 @@
 #include <string>
 
 #include "cmyk_test_profile.h"
+#include "core/diagnostic.h"
 #include "print/pdfx.h"
 
 namespace koho::print::pdfx_test {
 
 inline constexpr int64_t kEpoch = 1700000000;  // 2023-11-14 22:13:20 UTC
+
+// The layout a document-wide refusal points at (no line or pointer).
+inline const SourceLoc kDocument{"layouts/test.json", 0, 0, ""};
 
 struct SurfaceCloser {
     void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }

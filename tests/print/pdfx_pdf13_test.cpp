@@ -18,8 +18,7 @@ namespace {
 
 using namespace pdfx_test;
 
-const SourceLoc kDocument{"layouts/test.json", 0, 0, ""};
-const char* const kAdvice = ", which PDF/X-1a (PDF 1.3) cannot carry; use --pdfx 4 or remove it";
+const char* const kPdf13Advice = ", which PDF/X-1a (PDF 1.3) cannot carry; use --pdfx 4 or remove it";
 
 // Two pages, each filling a square through its own resources: as plain as
 // PDF 1.3 gets.
@@ -79,27 +78,27 @@ TEST(PdfxPdf13, CairosPageGroupIsRefused) {
     QPDF pdf;
     pdf.processMemoryFile("cairo", input.data(), input.size());
     ASSERT_TRUE(page(pdf, 0).hasKey("/Group"));
-    EXPECT_EQ(refusal(pdf), std::string("page 1 uses a transparency group (PDF 1.4)") + kAdvice);
+    EXPECT_EQ(refusal(pdf), std::string("page 1 uses a transparency group (PDF 1.4)") + kPdf13Advice);
     page(pdf, 0).removeKey("/Group");
     EXPECT_EQ(refusal(pdf), "");
 }
 
-struct Case {
+struct NewerFeatureCase {
     const char* name;
     std::function<void(QPDF&)> add;
     const char* message;
 };
 
-class EachNewerFeature : public ::testing::TestWithParam<Case> {};
+class EachNewerFeature : public ::testing::TestWithParam<NewerFeatureCase> {};
 
 TEST_P(EachNewerFeature, IsRefusedWithItsPage) {
     QPDF pdf;
     add_plain_pages(pdf);
     GetParam().add(pdf);
-    EXPECT_EQ(refusal(pdf), std::string(GetParam().message) + kAdvice);
+    EXPECT_EQ(refusal(pdf), std::string(GetParam().message) + kPdf13Advice);
 }
 
-const Case kCases[] = {
+const NewerFeatureCase kNewerFeatures[] = {
     {"fill_alpha", [](QPDF& pdf) { page2_extgstate(pdf).replaceKey("/ca", QPDFObjectHandle::newReal("0.5")); },
      "page 2 uses constant alpha 0.5 (PDF 1.4)"},
     {"stroke_alpha", [](QPDF& pdf) { page2_extgstate(pdf).replaceKey("/CA", QPDFObjectHandle::newReal("0.25")); },
@@ -136,8 +135,10 @@ const Case kCases[] = {
     {"xmp", [](QPDF& pdf) { apply_pdfx(pdf, x4_options()); }, "the PDF uses an XMP metadata stream (PDF 1.4)"},
 };
 
-INSTANTIATE_TEST_SUITE_P(PdfxPdf13, EachNewerFeature, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(PdfxPdf13, EachNewerFeature, ::testing::ValuesIn(kNewerFeatures),
+                         [](const ::testing::TestParamInfo<NewerFeatureCase>& info) {
+                             return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace koho::print

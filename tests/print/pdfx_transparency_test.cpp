@@ -8,11 +8,14 @@
 #include <functional>
 
 #include "core/diagnostic.h"
+#include "pdfx_fixtures.h"
 
 namespace koho::print {
 namespace {
 
-const char* const kAdvice = "PDF/X-1a allows no transparency; use --pdfx 4 or remove it";
+using pdfx_test::kDocument;
+
+const char* const kTransparencyAdvice = "PDF/X-1a allows no transparency; use --pdfx 4 or remove it";
 
 SourceLoc loc_of(const std::string& frame, int line) {
     return {"layouts/test.json", line, 9, "/pages/1/frames/" + frame};
@@ -107,13 +110,13 @@ TEST(PdfxTransparency, AnOpaqueScenePasses) {
     EXPECT_NO_THROW(refuse_transparency_for_x1a(opaque_pages()));
 }
 
-struct Case {
+struct TransparencyCase {
     const char* name;
     std::function<void(scene::Item&)> make_transparent;
     const char* what;  // the part of the message between the frame and the advice
 };
 
-class EachKindOfTransparency : public ::testing::TestWithParam<Case> {};
+class EachKindOfTransparency : public ::testing::TestWithParam<TransparencyCase> {};
 
 TEST_P(EachKindOfTransparency, FailsAtItsFrame) {
     std::vector<scene::PageScene> pages = opaque_pages();
@@ -128,7 +131,7 @@ TEST_P(EachKindOfTransparency, FailsAtItsFrame) {
         EXPECT_EQ(e.loc().line, 21);
         EXPECT_EQ(e.loc().col, 9);
         EXPECT_EQ(e.loc().pointer, "/pages/1/frames/hero");
-        EXPECT_EQ(e.message(), std::string("page 2, frame 'hero': ") + GetParam().what + "; " + kAdvice);
+        EXPECT_EQ(e.message(), std::string("page 2, frame 'hero': ") + GetParam().what + "; " + kTransparencyAdvice);
     }
 }
 
@@ -140,7 +143,7 @@ scene::TextItem& text_of(scene::Item& item) {
     return std::get<scene::TextItem>(item.what);
 }
 
-const Case kCases[] = {
+const TransparencyCase kTransparencies[] = {
     {"opacity", [](scene::Item& i) { i.opacity = 0.5; }, "its opacity is 0.5"},
     {"fill", [](scene::Item& i) { shape_of(i).fill = Color::from_rgb(0, 1, 1, 0.25); },
      "its fill colour has alpha 0.25"},
@@ -194,8 +197,10 @@ const Case kCases[] = {
      "its shadow takes the shape of its SVG art through a soft mask"},
 };
 
-INSTANTIATE_TEST_SUITE_P(PdfxTransparency, EachKindOfTransparency, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(PdfxTransparency, EachKindOfTransparency, ::testing::ValuesIn(kTransparencies),
+                         [](const ::testing::TestParamInfo<TransparencyCase>& info) {
+                             return std::string(info.param.name);
+                         });
 
 TEST(PdfxTransparency, TheFirstTransparentItemIsNamed) {
     std::vector<scene::PageScene> pages = opaque_pages();
@@ -206,7 +211,7 @@ TEST(PdfxTransparency, TheFirstTransparentItemIsNamed) {
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.loc().line, 20);
-        EXPECT_EQ(e.message(), std::string("page 2, frame 'first': its opacity is 0.9; ") + kAdvice);
+        EXPECT_EQ(e.message(), std::string("page 2, frame 'first': its opacity is 0.9; ") + kTransparencyAdvice);
     }
 }
 
@@ -218,13 +223,12 @@ TEST(PdfxTransparency, AFrameWithoutIdIsSaidSo) {
         refuse_transparency_for_x1a(pages);
         FAIL();
     } catch (const Error& e) {
-        EXPECT_EQ(e.message(), std::string("page 2, a frame without an id: its opacity is 0.5; ") + kAdvice);
+        EXPECT_EQ(e.message(),
+                  std::string("page 2, a frame without an id: its opacity is 0.5; ") + kTransparencyAdvice);
     }
 }
 
 // ---- what the CMYK pass left ---------------------------------------------------
-
-const SourceLoc kDocument{"layouts/test.json", 0, 0, ""};
 
 TEST(PdfxLeftoverTransparency, NoneIsFine) {
     EXPECT_NO_THROW(refuse_leftover_transparency_for_x1a({}, opaque_pages(), kDocument));
@@ -241,7 +245,7 @@ TEST(PdfxLeftoverTransparency, TheOnlySvgOnThePageIsBlamed) {
         EXPECT_EQ(e.loc().pointer, "/pages/1/frames/art");
         EXPECT_EQ(e.message(), std::string("page 1 uses transparency (constant alpha 0.5), from the SVG art of "
                                            "frame 'art'; ") +
-                                   kAdvice);
+                                   kTransparencyAdvice);
     }
 }
 
@@ -256,7 +260,7 @@ TEST(PdfxLeftoverTransparency, SeveralSvgsAreListedAtTheDocument) {
         EXPECT_EQ(e.loc().line, 0);
         EXPECT_EQ(e.message(), std::string("page 1 uses transparency (blend mode Multiply), from the SVG art of one "
                                            "of its frames: 'art', 'logo'; ") +
-                                   kAdvice);
+                                   kTransparencyAdvice);
     }
 }
 
@@ -271,7 +275,7 @@ TEST(PdfxLeftoverTransparency, WhatTheScenesExplainIsNamedAtItsFrame) {
         EXPECT_EQ(e.loc().line, 21);
         EXPECT_EQ(e.message(), std::string("page 2, frame 'hero': its image 'media/photo.png' has transparent "
                                            "pixels; ") +
-                                   kAdvice);
+                                   kTransparencyAdvice);
     }
 }
 
@@ -281,7 +285,7 @@ TEST(PdfxLeftoverTransparency, APageWithoutSvgIsNamedAtTheDocument) {
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.loc().line, 0);
-        EXPECT_EQ(e.message(), std::string("page 2 uses transparency (soft mask); ") + kAdvice);
+        EXPECT_EQ(e.message(), std::string("page 2 uses transparency (soft mask); ") + kTransparencyAdvice);
     }
 }
 

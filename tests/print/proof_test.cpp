@@ -7,21 +7,13 @@
 
 #include "core/diagnostic.h"
 #include "core/units.h"
+#include "shape_items.h"
 
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
-
-scene::Item filled_rect(double x, double y, double w, double h, Color color) {
-    scene::ShapeItem shape;
-    shape.kind = scene::ShapeKind::Rect;
-    shape.bounds = {x, y, w, h};
-    shape.fill = color;
-    scene::Item item;
-    item.what = shape;
-    return item;
-}
+using test::mm;
+using test::filled_rect;
 
 TEST(Proof, PixelCountsCoverTheBleedBox) {
     EXPECT_EQ(proof_pixels(72, 150), 150);

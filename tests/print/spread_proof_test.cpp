@@ -8,12 +8,15 @@
 
 #include "core/diagnostic.h"
 #include "core/units.h"
+#include "shape_items.h"
 #include "test_support.h"
 
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
+using test::mm;
+using test::filled_rect;
+using test::kWhite;
 using P = std::pair<int, int>;
 
 TEST(ReaderSpreadPages, LeftBoundOpensToTheLeft) {
@@ -54,16 +57,6 @@ TEST(ReaderSpreadPages, EveryPageOnceAndFacingPagesConsecutive) {
     }
 }
 
-scene::Item filled_rect(double x, double y, double w, double h, Color color) {
-    scene::ShapeItem shape;
-    shape.kind = scene::ShapeKind::Rect;
-    shape.bounds = {x, y, w, h};
-    shape.fill = color;
-    scene::Item item;
-    item.what = shape;
-    return item;
-}
-
 const std::array<std::array<int, 3>, 5> kColours{
     {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {255, 255, 0}, {0, 255, 255}}};
 
@@ -89,8 +82,6 @@ std::array<int, 3> pixel(cairo_surface_t* surface, int x, int y) {
     const uint32_t px = *reinterpret_cast<const uint32_t*>(data + y * stride + 4 * x);
     return {int((px >> 16) & 0xff), int((px >> 8) & 0xff), int(px & 0xff)};
 }
-
-constexpr std::array<int, 3> kWhite{255, 255, 255};
 
 // At 254 dpi (10 px per mm) a spread is 800 × 200 px: the page on the left
 // spans x 0–399, the one on the right 400–799. Each page's left half is its

@@ -9,15 +9,17 @@
 
 #include "core/units.h"
 #include "print/page_geometry.h"
+#include "shape_items.h"
 
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
-constexpr double kTol = 1e-9;
+using test::mm;
 
-bool vertical(const MarkLine& l) { return std::abs(l.x1 - l.x2) < kTol; }
-bool horizontal(const MarkLine& l) { return std::abs(l.y1 - l.y2) < kTol; }
+constexpr double kMarkTol = 1e-9;
+
+bool vertical(const MarkLine& l) { return std::abs(l.x1 - l.x2) < kMarkTol; }
+bool horizontal(const MarkLine& l) { return std::abs(l.y1 - l.y2) < kMarkTol; }
 double length(const MarkLine& l) { return std::hypot(l.x2 - l.x1, l.y2 - l.y1); }
 
 // Sheet (y-down) coordinates of the bleed box and the trim.
@@ -38,8 +40,8 @@ SheetRect bleed_of(const PageGeometry& g) {
 bool enters_interior(const MarkLine& l, const SheetRect& r) {
     const double x_lo = std::min(l.x1, l.x2), x_hi = std::max(l.x1, l.x2);
     const double y_lo = std::min(l.y1, l.y2), y_hi = std::max(l.y1, l.y2);
-    const bool x_overlaps = x_hi > r.left + kTol && x_lo < r.right - kTol;
-    const bool y_overlaps = y_hi > r.top + kTol && y_lo < r.bottom - kTol;
+    const bool x_overlaps = x_hi > r.left + kMarkTol && x_lo < r.right - kMarkTol;
+    const bool y_overlaps = y_hi > r.top + kMarkTol && y_lo < r.bottom - kMarkTol;
     return x_overlaps && y_overlaps;
 }
 
@@ -74,12 +76,12 @@ TEST(TrimMarks, MarksStayWithinTheMediaLeavingABorder) {
         const double w = g.media.width(), h = g.media.height();
         for (const MarkLine& l : all_lines(trim_marks(g))) {
             for (double x : {l.x1, l.x2}) {
-                EXPECT_GE(x, kMarkQuietBorderPt - kTol);
-                EXPECT_LE(x, w - kMarkQuietBorderPt + kTol);
+                EXPECT_GE(x, kMarkQuietBorderPt - kMarkTol);
+                EXPECT_LE(x, w - kMarkQuietBorderPt + kMarkTol);
             }
             for (double y : {l.y1, l.y2}) {
-                EXPECT_GE(y, kMarkQuietBorderPt - kTol);
-                EXPECT_LE(y, h - kMarkQuietBorderPt + kTol);
+                EXPECT_GE(y, kMarkQuietBorderPt - kMarkTol);
+                EXPECT_LE(y, h - kMarkQuietBorderPt + kMarkTol);
             }
         }
     }
@@ -99,10 +101,10 @@ TEST(TrimMarks, TopLeftCornerIsTheJapaneseDoubleMark) {
         {L, T - b, L - b - 10 * mm, T - b},      // 外トンボ, horizontal
     };
     for (size_t i = 0; i < expected.size(); ++i) {
-        EXPECT_NEAR(marks.corner[i].x1, expected[i].x1, kTol) << i;
-        EXPECT_NEAR(marks.corner[i].y1, expected[i].y1, kTol) << i;
-        EXPECT_NEAR(marks.corner[i].x2, expected[i].x2, kTol) << i;
-        EXPECT_NEAR(marks.corner[i].y2, expected[i].y2, kTol) << i;
+        EXPECT_NEAR(marks.corner[i].x1, expected[i].x1, kMarkTol) << i;
+        EXPECT_NEAR(marks.corner[i].y1, expected[i].y1, kMarkTol) << i;
+        EXPECT_NEAR(marks.corner[i].x2, expected[i].x2, kMarkTol) << i;
+        EXPECT_NEAR(marks.corner[i].y2, expected[i].y2, kMarkTol) << i;
     }
 }
 
@@ -114,11 +116,11 @@ TEST(TrimMarks, DoubleLinesLieTheBleedApartOnTheTrimAndBleedEdges) {
         int on_trim_x = 0, on_bleed_x = 0, on_trim_y = 0, on_bleed_y = 0;
         for (const MarkLine& l : marks.corner) {
             if (vertical(l)) {
-                if (std::abs(l.x1 - t.left) < kTol || std::abs(l.x1 - t.right) < kTol) ++on_trim_x;
-                if (std::abs(l.x1 - b.left) < kTol || std::abs(l.x1 - b.right) < kTol) ++on_bleed_x;
+                if (std::abs(l.x1 - t.left) < kMarkTol || std::abs(l.x1 - t.right) < kMarkTol) ++on_trim_x;
+                if (std::abs(l.x1 - b.left) < kMarkTol || std::abs(l.x1 - b.right) < kMarkTol) ++on_bleed_x;
             } else {
-                if (std::abs(l.y1 - t.top) < kTol || std::abs(l.y1 - t.bottom) < kTol) ++on_trim_y;
-                if (std::abs(l.y1 - b.top) < kTol || std::abs(l.y1 - b.bottom) < kTol) ++on_bleed_y;
+                if (std::abs(l.y1 - t.top) < kMarkTol || std::abs(l.y1 - t.bottom) < kMarkTol) ++on_trim_y;
+                if (std::abs(l.y1 - b.top) < kMarkTol || std::abs(l.y1 - b.bottom) < kMarkTol) ++on_bleed_y;
             }
         }
         EXPECT_EQ(on_trim_x, 4);
@@ -129,7 +131,7 @@ TEST(TrimMarks, DoubleLinesLieTheBleedApartOnTheTrimAndBleedEdges) {
         for (const MarkLine& l : marks.corner) {
             const double far = vertical(l) ? std::min(std::abs(l.y2 - b.top), std::abs(l.y2 - b.bottom))
                                            : std::min(std::abs(l.x2 - b.left), std::abs(l.x2 - b.right));
-            EXPECT_NEAR(far, kMarkLengthPt, kTol);
+            EXPECT_NEAR(far, kMarkLengthPt, kMarkTol);
         }
     }
 }
@@ -143,12 +145,12 @@ TEST(TrimMarks, CornersAreMirrorImagesOfEachOther) {
         const MarkLine& tr = marks.corner[4 + i];
         const MarkLine& br = marks.corner[8 + i];
         const MarkLine& bl = marks.corner[12 + i];
-        EXPECT_NEAR(tr.x1, w - tl.x1, kTol);
-        EXPECT_NEAR(tr.y1, tl.y1, kTol);
-        EXPECT_NEAR(br.x2, w - tl.x2, kTol);
-        EXPECT_NEAR(br.y2, h - tl.y2, kTol);
-        EXPECT_NEAR(bl.x1, tl.x1, kTol);
-        EXPECT_NEAR(bl.y1, h - tl.y1, kTol);
+        EXPECT_NEAR(tr.x1, w - tl.x1, kMarkTol);
+        EXPECT_NEAR(tr.y1, tl.y1, kMarkTol);
+        EXPECT_NEAR(br.x2, w - tl.x2, kMarkTol);
+        EXPECT_NEAR(br.y2, h - tl.y2, kMarkTol);
+        EXPECT_NEAR(bl.x1, tl.x1, kMarkTol);
+        EXPECT_NEAR(bl.y1, h - tl.y1, kMarkTol);
     }
 }
 
@@ -160,19 +162,19 @@ TEST(TrimMarks, CentreMarksAreCrossesOnTheMiddleOfEachSide) {
     for (size_t side = 0; side < 4; ++side) {
         const MarkLine& stem = marks.centre[2 * side];
         const MarkLine& bar = marks.centre[2 * side + 1];
-        EXPECT_NEAR(length(stem), kMarkLengthPt, kTol);
-        EXPECT_NEAR(length(bar), kCentreBarLengthPt, kTol);
+        EXPECT_NEAR(length(stem), kMarkLengthPt, kMarkTol);
+        EXPECT_NEAR(length(bar), kCentreBarLengthPt, kMarkTol);
         if (vertical(stem)) {  // top and bottom: stem on the vertical centre line
-            EXPECT_NEAR(stem.x1, cx, kTol);
+            EXPECT_NEAR(stem.x1, cx, kMarkTol);
             EXPECT_TRUE(horizontal(bar));
-            EXPECT_NEAR((bar.x1 + bar.x2) / 2, cx, kTol);
+            EXPECT_NEAR((bar.x1 + bar.x2) / 2, cx, kMarkTol);
             // the bar crosses the stem in its middle
-            EXPECT_NEAR(bar.y1, (stem.y1 + stem.y2) / 2, kTol);
+            EXPECT_NEAR(bar.y1, (stem.y1 + stem.y2) / 2, kMarkTol);
         } else {
-            EXPECT_NEAR(stem.y1, cy, kTol);
+            EXPECT_NEAR(stem.y1, cy, kMarkTol);
             EXPECT_TRUE(vertical(bar));
-            EXPECT_NEAR((bar.y1 + bar.y2) / 2, cy, kTol);
-            EXPECT_NEAR(bar.x1, (stem.x1 + stem.x2) / 2, kTol);
+            EXPECT_NEAR((bar.y1 + bar.y2) / 2, cy, kMarkTol);
+            EXPECT_NEAR(bar.x1, (stem.x1 + stem.x2) / 2, kMarkTol);
         }
     }
 }
@@ -185,7 +187,7 @@ TEST(TrimMarks, ZeroBleedDrawsSingleLinesStartingOffThePage) {
     for (const MarkLine& l : marks.corner) {
         const double gap = vertical(l) ? std::min(std::abs(l.y1 - t.top), std::abs(l.y1 - t.bottom))
                                        : std::min(std::abs(l.x1 - t.left), std::abs(l.x1 - t.right));
-        EXPECT_NEAR(gap, kZeroBleedGapPt, kTol);
+        EXPECT_NEAR(gap, kZeroBleedGapPt, kMarkTol);
     }
 }
 
@@ -204,7 +206,7 @@ TEST(TrimMarks, RegistrationColourIsAllFourInksDrawnBlack) {
     EXPECT_EQ(reg.rgb.g, 0);
     EXPECT_EQ(reg.rgb.b, 0);
     EXPECT_EQ(reg.alpha, 1);
-    EXPECT_NEAR(kMarkLineWidthPt, 0.1 * mm, kTol);
+    EXPECT_NEAR(kMarkLineWidthPt, 0.1 * mm, kMarkTol);
 }
 
 // Draws the marks of a small page at 10 px per point and reads pixels back:

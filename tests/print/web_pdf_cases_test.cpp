@@ -8,13 +8,14 @@
 #include "print/web_pdf.h"
 #include "raster/decode.h"
 #include "raster/encode.h"
+#include "shape_items.h"
 #include "test_support.h"
 #include "web_pdf_fixtures.h"
 
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
+using test::mm;
 using namespace test_web;
 using test::run_command;
 using test::shell_quote;

@@ -18,6 +18,7 @@
 #include "print/pdf_writer.h"
 #include "print/web_artifacts.h"
 #include "print/web_links.h"
+#include "shape_items.h"
 #include "test_support.h"
 #include "web_pdf_fixtures.h"
 #include "text/font_context.h"
@@ -26,7 +27,7 @@
 namespace koho::print {
 namespace {
 
-constexpr double mm = kPtPerMm;
+using test::mm;
 using test::run_command;
 using test::shell_quote;
 using namespace test_web;
