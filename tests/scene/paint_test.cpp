@@ -13,9 +13,9 @@ namespace {
 
 using testing::Canvas;
 using testing::item_of;
+using testing::kBlack;
 using testing::page_with;
 
-const Color kBlack = Color::from_rgb(0, 0, 0);
 const Color kWhite = Color::from_rgb(1, 1, 1);
 
 model::Gradient linear(double angle, Color from = kBlack, Color to = kWhite) {

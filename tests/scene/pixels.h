@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include <cstdint>
+#include <string>
 
 #include "scene/cairo_ptr.h"
 #include "scene/display_list.h"
@@ -61,5 +62,15 @@ inline Item item_of(ShapeItem shape, double opacity = 1) {
     item.opacity = opacity;
     return item;
 }
+
+// A cairo_write_func_t that appends what Cairo writes (a PDF made with
+// cairo_pdf_surface_create_for_stream) to the std::string `closure`.
+inline cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// Black, to draw with and to expect back.
+inline const Color kBlack = Color::from_rgb(0, 0, 0);
 
 }  // namespace koho::scene::testing

@@ -1,7 +1,7 @@
 #include "scene/qr.h"
 
 #include <gtest/gtest.h>
-#include <zbar.h>
+#include <zbar.h>  // its C API is in namespace zbar under C++
 
 #include <memory>
 #include <string>
@@ -9,16 +9,14 @@
 
 #include "pixels.h"
 
-using namespace zbar;  // zbar.h declares its C API in namespace zbar under C++
-
 namespace koho::scene {
 namespace {
 
 using testing::Canvas;
 
 struct ScannerFree {
-    void operator()(zbar_image_scanner_t* s) const { zbar_image_scanner_destroy(s); }
-    void operator()(zbar_image_t* i) const { zbar_image_destroy(i); }
+    void operator()(zbar::zbar_image_scanner_t* s) const { zbar::zbar_image_scanner_destroy(s); }
+    void operator()(zbar::zbar_image_t* i) const { zbar::zbar_image_destroy(i); }
 };
 
 // Every QR symbol zbar finds in a white-backed rendering of `shape`.
@@ -37,17 +35,17 @@ std::vector<std::string> decode(const ShapeItem& shape, int px) {
     for (int y = 0; y < px; ++y)
         for (int x = 0; x < px; ++x) gray[size_t(y) * px + x] = static_cast<unsigned char>(canvas.at(x, y).g);
 
-    std::unique_ptr<zbar_image_scanner_t, ScannerFree> scanner(zbar_image_scanner_create());
-    zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-    zbar_image_scanner_set_config(scanner.get(), ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-    std::unique_ptr<zbar_image_t, ScannerFree> image(zbar_image_create());
-    zbar_image_set_format(image.get(), zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(image.get(), px, px);
-    zbar_image_set_data(image.get(), gray.data(), gray.size(), nullptr);
-    zbar_scan_image(scanner.get(), image.get());
+    std::unique_ptr<zbar::zbar_image_scanner_t, ScannerFree> scanner(zbar::zbar_image_scanner_create());
+    zbar::zbar_image_scanner_set_config(scanner.get(), zbar::ZBAR_NONE, zbar::ZBAR_CFG_ENABLE, 0);
+    zbar::zbar_image_scanner_set_config(scanner.get(), zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_ENABLE, 1);
+    std::unique_ptr<zbar::zbar_image_t, ScannerFree> image(zbar::zbar_image_create());
+    zbar::zbar_image_set_format(image.get(), zbar_fourcc('Y', '8', '0', '0'));
+    zbar::zbar_image_set_size(image.get(), px, px);
+    zbar::zbar_image_set_data(image.get(), gray.data(), gray.size(), nullptr);
+    zbar::zbar_scan_image(scanner.get(), image.get());
     std::vector<std::string> found;
-    for (auto* symbol = zbar_image_first_symbol(image.get()); symbol; symbol = zbar_symbol_next(symbol))
-        found.emplace_back(zbar_symbol_get_data(symbol), zbar_symbol_get_data_length(symbol));
+    for (auto* symbol = zbar::zbar_image_first_symbol(image.get()); symbol; symbol = zbar::zbar_symbol_next(symbol))
+        found.emplace_back(zbar::zbar_symbol_get_data(symbol), zbar::zbar_symbol_get_data_length(symbol));
     return found;
 }
 

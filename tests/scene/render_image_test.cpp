@@ -12,6 +12,7 @@
 namespace koho::scene {
 namespace {
 
+using testing::append_to_string;
 using testing::Canvas;
 
 // 8 × 8 in four 4 × 4 quadrants: red, green / blue, white. Quadrants of
@@ -84,16 +85,11 @@ TEST(RenderImage, AlphaChannelIsKept) {
     EXPECT_EQ(canvas.at(5, 5).r, 255);
 }
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 // A PDF of one page per scene, in memory.
 std::string pdf_of(const std::vector<PageScene>& pages) {
     std::string bytes;
     {
-        SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &bytes, 100, 100));
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, 100, 100));
         CairoPtr cr(cairo_create(surface.get()));
         for (const auto& page : pages) {
             render(cr.get(), page);

@@ -9,10 +9,10 @@ namespace koho::scene {
 namespace {
 
 using testing::Canvas;
+using testing::kBlack;
 using testing::page_with;
 
 const Color kRed = Color::from_rgb(1, 0, 0);
-const Color kBlack = Color::from_rgb(0, 0, 0);
 
 Item shadowed_rect(ShapeKind kind, Rect box, double dx, double dy, Color shadow = kBlack) {
     ShapeItem shape;

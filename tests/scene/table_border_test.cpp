@@ -17,13 +17,6 @@ const Color kBlack = Color::from_rgb(0, 0, 0);
 const Color kRed = Color::from_rgb(255, 0, 0);
 const Color kBlue = Color::from_rgb(0, 0, 255);
 
-model::Stroke stroke(Color color, double width) {
-    model::Stroke s;
-    s.color = color;
-    s.width_pt = width;
-    return s;
-}
-
 // Two columns (50 and 60 pt) and two one-line rows (10 pt each with the fake
 // setter and no padding), every side the 1 pt black table default. Placed at
 // (10, 20): column edges x = 10, 60, 120; row edges y = 20, 30, 40.

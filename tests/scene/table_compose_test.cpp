@@ -42,13 +42,6 @@ struct Fixture {
     }
 };
 
-std::vector<const TextItem*> texts(const PageScene& page) {
-    std::vector<const TextItem*> found;
-    for (const Item& item : page.items)
-        if (auto* text = std::get_if<TextItem>(&item.what)) found.push_back(text);
-    return found;
-}
-
 std::vector<const ShapeItem*> shapes(const PageScene& page, ShapeKind kind) {
     std::vector<const ShapeItem*> found;
     for (const Item& item : page.items)
@@ -150,13 +143,6 @@ TEST(TableCompose, HalfTransparentTablePaintsEachFillUnderItsTextInOneItem) {
     EXPECT_EQ(cells[1]->background_box.h, 10);
     EXPECT_FALSE(cells[2]->background);
     for (const Item& item : pages[0].items) EXPECT_EQ(item.opacity, 0.6);
-}
-
-model::Stroke stroke(Color color, double width) {
-    model::Stroke s;
-    s.color = color;
-    s.width_pt = width;
-    return s;
 }
 
 TEST(TableCompose, EachSharedEdgeIsOneLineAndTheLaterCellWins) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "scene/display_list.h"
 
 namespace koho::scene::testing {
 
@@ -55,6 +56,22 @@ inline model::Frame table_frame(std::string id, model::Box box, model::TableCont
     frame.box = box;
     frame.content = std::move(table);
     return frame;
+}
+
+// A solid border line of `width` points.
+inline model::Stroke stroke(Color color, double width) {
+    model::Stroke s;
+    s.color = color;
+    s.width_pt = width;
+    return s;
+}
+
+// The text items of a composed page, in paint order.
+inline std::vector<const TextItem*> texts(const PageScene& page) {
+    std::vector<const TextItem*> found;
+    for (const Item& item : page.items)
+        if (auto* text = std::get_if<TextItem>(&item.what)) found.push_back(text);
+    return found;
 }
 
 }  // namespace koho::scene::testing

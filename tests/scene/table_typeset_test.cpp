@@ -30,13 +30,6 @@ std::vector<PageScene> compose_with_fonts(const model::Document& document) {
     });
 }
 
-std::vector<const TextItem*> texts(const PageScene& page) {
-    std::vector<const TextItem*> found;
-    for (const Item& item : page.items)
-        if (auto* text = std::get_if<TextItem>(&item.what)) found.push_back(text);
-    return found;
-}
-
 TEST(TableTypeset, JapaneseCellWrapsInsideItsColumn) {
     const model::Style body = sans(9);
     model::Document document;

@@ -20,6 +20,7 @@
 namespace koho::scene {
 namespace {
 
+using testing::append_to_string;
 using testing::Canvas;
 using testing::text_frame;
 
@@ -54,7 +55,7 @@ protected:
 
 std::shared_ptr<text::FontContext> TextRender::fonts_;
 
-ImageLoader no_images() {
+ImageLoader absent_images() {
     return [](const std::filesystem::path&, const SourceLoc&) -> std::shared_ptr<const Image> { return nullptr; };
 }
 
@@ -97,7 +98,7 @@ TEST_F(TextRender, ChainAcrossTwoPagesLosesAndRepeatsNothing) {
     document.pages[1].frames.push_back(tail);
     document.chains[{0, 0}] = {{1, 0}};
 
-    auto pages = compose(document, typesetter_, no_images());
+    auto pages = compose(document, typesetter_, absent_images());
     ASSERT_EQ(pages.size(), 2u);
     std::string first = text_of(pages[0]), second = text_of(pages[1]);
     EXPECT_FALSE(first.empty());
@@ -129,7 +130,7 @@ TEST_F(TextRender, OversetCountsCharactersWithTheRealEngine) {
     std::get<model::TextContent>(frame.content).story = story("あいうえおかきくけこさしすせそ");  // 15
     document.pages[0].frames.push_back(frame);
     try {
-        compose(document, typesetter_, no_images());
+        compose(document, typesetter_, absent_images());
         FAIL() << "no overset error";
     } catch (const Error& e) {
         EXPECT_EQ(e.formatted(),
@@ -137,11 +138,6 @@ TEST_F(TextRender, OversetCountsCharactersWithTheRealEngine) {
                   "(give the frame more room, chain it with \"next\", or set \"overflow\": \"allow\") "
                   "(at /pages/0/frames/0)");
     }
-}
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
 }
 
 std::string run_command(const std::string& command) { return test::run_command(command).output; }
@@ -160,11 +156,11 @@ TEST_F(TextRender, PdfTextExtractsAsUnicode) {
     auto frame = text_frame("body", {10, 10, 280, 180});
     std::get<model::TextContent>(frame.content).story = story(kCopy);
     document.pages[0].frames.push_back(frame);
-    auto pages = compose(document, typesetter_, no_images());
+    auto pages = compose(document, typesetter_, absent_images());
 
     std::string pdf;
     {
-        SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &pdf, 300, 200));
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &pdf, 300, 200));
         CairoPtr cr(cairo_create(surface.get()));
         render(cr.get(), pages[0]);
         cairo_show_page(cr.get());
