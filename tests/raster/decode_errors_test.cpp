@@ -8,14 +8,13 @@
 #include <cstdlib>
 
 #include "raster/decode.h"
+#include "decode_location.h"
 #include "test_images.h"
 
 namespace koho::raster {
 namespace {
 
 using namespace testing;
-
-const SourceLoc kWhere{"layouts/test.json", 12, 7, "/pages/0/frames/1/src"};
 
 // Decodes the file and returns the error's message, failing the test if
 // there is no error or the error is not a located BadInput.

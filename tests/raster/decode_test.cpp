@@ -8,14 +8,13 @@
 #include <thread>
 #include <vector>
 
+#include "decode_location.h"
 #include "test_images.h"
 
 namespace koho::raster {
 namespace {
 
 using namespace testing;
-
-const SourceLoc kWhere{"layouts/test.json", 12, 7, "/pages/0/frames/1/src"};
 
 std::shared_ptr<const scene::Image> decode(const std::string& bytes, const DecodeLimits& limits = {}) {
     auto span = std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());

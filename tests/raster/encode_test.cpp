@@ -15,7 +15,7 @@ namespace {
 using namespace testing;
 namespace fs = std::filesystem;
 
-const SourceLoc kWhere{"layouts/test.json", 1, 1, "/src"};
+const SourceLoc kReadBackLoc{"layouts/test.json", 1, 1, "/src"};
 
 // Every alpha value with channels at, under and at zero below it: the whole
 // space of valid premultiplied pixels is sampled.
@@ -35,7 +35,7 @@ TEST(WritePng, RoundTripIsExactForPremultipliedPixels) {
     auto dir = fresh_dir("roundtrip");
     scene::Image image = all_alphas();
     write_png(dir / "out.png", image, 300);
-    auto back = decode_image(dir / "out.png", kWhere);
+    auto back = decode_image(dir / "out.png", kReadBackLoc);
     ASSERT_EQ(back->width, image.width);
     ASSERT_EQ(back->height, image.height);
     for (size_t i = 0; i < image.pixels.size(); ++i)
@@ -49,7 +49,7 @@ TEST(WritePng, RecordsDpiAndNoTimestamp) {
     std::string bytes = read_bytes(dir / "out.png");
     EXPECT_NE(bytes.find("pHYs"), std::string::npos);
     EXPECT_EQ(bytes.find("tIME"), std::string::npos);
-    auto back = decode_image(dir / "out.png", kWhere);
+    auto back = decode_image(dir / "out.png", kReadBackLoc);
     EXPECT_NEAR(back->ppi_x, 300, 0.01);
     EXPECT_NEAR(back->ppi_y, 300, 0.01);
     write_png(dir / "nodpi.png", all_alphas(), 0);
@@ -86,7 +86,7 @@ TEST(WritePng, OpaqueSurfaceIsWrittenAsRgb) {
     std::string bytes = read_bytes(dir / "out.png");
     ASSERT_GT(bytes.size(), 26u);
     EXPECT_EQ(bytes[25], 2) << "colour type";  // signature 8 + length 4 + type 4 + w 4 + h 4 + depth 1
-    auto back = decode_image(dir / "out.png", kWhere);
+    auto back = decode_image(dir / "out.png", kReadBackLoc);
     EXPECT_FALSE(back->has_alpha);
     EXPECT_EQ(back->pixels[10 * 30 + 10], 0xFFFF0000u);
     EXPECT_EQ(back->pixels[0], 0xFF3366CCu);
@@ -97,7 +97,7 @@ TEST(WritePng, TranslucentSurfaceKeepsAlpha) {
     Surface surface = painted(CAIRO_FORMAT_ARGB32, 0.5);
     write_png(dir / "out.png", surface.get(), 72);
     EXPECT_EQ(read_bytes(dir / "out.png")[25], 6) << "colour type";
-    auto back = decode_image(dir / "out.png", kWhere);
+    auto back = decode_image(dir / "out.png", kReadBackLoc);
     EXPECT_TRUE(back->has_alpha);
     auto* data = reinterpret_cast<const uint32_t*>(cairo_image_surface_get_data(surface.get()));
     EXPECT_EQ(back->pixels[0], data[0]);
@@ -118,7 +118,7 @@ TEST(WritePng, ReplacesTheTargetWholeAndLeavesNoTemp) {
     auto dir = fresh_dir("replace");
     write_bytes(dir / "out.png", "old");
     write_png(dir / "out.png", all_alphas(), 72);
-    EXPECT_EQ(decode_image(dir / "out.png", kWhere)->width, 256);
+    EXPECT_EQ(decode_image(dir / "out.png", kReadBackLoc)->width, 256);
     EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
 }
 
@@ -130,7 +130,7 @@ TEST(WriteJpeg, RoundTripIsCloseAndOverWhite) {
     for (int i = 0; i < 32 * 32; ++i)
         image.pixels.push_back(i < 16 * 32 ? 0xFF2080C0u : 0x00000000u);  // lower half transparent
     write_jpeg(dir / "out.jpg", view_of(image), 95, 300);
-    auto back = decode_image(dir / "out.jpg", kWhere);
+    auto back = decode_image(dir / "out.jpg", kReadBackLoc);
     ASSERT_EQ(back->width, 32);
     uint32_t top = back->pixels[4 * 32 + 4], bottom = back->pixels[28 * 32 + 4];
     EXPECT_NEAR(static_cast<int>((top >> 16) & 0xFF), 0x20, 3);
