@@ -13,6 +13,7 @@
 
 #include "cli/koho_child.h"
 #include "cli/output_projects.h"
+#include "cli/run_inputs.h"
 
 namespace koho::test {
 namespace {
@@ -21,10 +22,7 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
-const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
-const std::string kFonts = std::string(KOHO_SOURCE_DIR) + "/fonts";
-
-std::vector<std::string> print_args(const fs::path& project, const fs::path& out, const fs::path& proofs) {
+std::vector<std::string> print_with_proofs_args(const fs::path& project, const fs::path& out, const fs::path& proofs) {
     std::vector<std::string> args{"print", (project / "slow.json").string(), "-o", out.string(), "--root",
                                   project.string(), "--font-dir", kFonts};
     if (!proofs.empty()) args.insert(args.end(), {"--proof", proofs.string(), "--dpi", "40"});
@@ -33,7 +31,7 @@ std::vector<std::string> print_args(const fs::path& project, const fs::path& out
 
 // One encoder thread: a run that ends before its kill must give the
 // reference's bytes (determinism_test.cpp says why not two).
-std::vector<std::string> video_args(const fs::path& project, const fs::path& out,
+std::vector<std::string> single_thread_video_args(const fs::path& project, const fs::path& out,
                                     std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"video", (project / "clip.json").string(), "-o", out.string(), "--root",
                                   project.string(), "--threads", "1", "--quiet"};
@@ -97,7 +95,7 @@ protected:
         // A whole run: the bytes a finished run writes, and how long it takes.
         const fs::path out = fresh_dir("killed-print-reference");
         const auto start = Clock::now();
-        const ChildResult run = run_child(print_args(project_, out / "out.pdf", out / "proofs"), options());
+        const ChildResult run = run_child(print_with_proofs_args(project_, out / "out.pdf", out / "proofs"), options());
         duration_ = Clock::now() - start;
         ASSERT_EQ(run.exit_code, 0) << run.err;
         reference_pdf_ = read_bytes_of(out / "out.pdf");
@@ -128,7 +126,7 @@ TEST_F(KilledPrint, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
     int killed = 0;
     // A spread over the run: loading, composing, the PDF, preflight, proofs.
     for (double fraction : {0.03, 0.25, 0.5, 0.75, 0.95}) {
-        KohoChild child(print_args(project_, out, proofs), options());
+        KohoChild child(print_with_proofs_args(project_, out, proofs), options());
         std::this_thread::sleep_for(std::chrono::duration_cast<Clock::duration>(duration_ * fraction));
         if (!child.running()) {
             // Finished before the kill: the whole new set, then.
@@ -148,7 +146,7 @@ TEST_F(KilledPrint, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
     // Killed while the PDF's temporary file exists: it is left (nothing
     // can remove it), and it is recognisably koho's.
     {
-        KohoChild child(print_args(project_, out, proofs), options());
+        KohoChild child(print_with_proofs_args(project_, out, proofs), options());
         ASSERT_TRUE(wait_for_temp(child, dir, "out.pdf")) << child.err();
         child.kill_now();
         expect_unchanged(old, "by a kill while the temporary PDF existed");
@@ -163,7 +161,7 @@ TEST_F(KilledPrint, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
     // Killed while proofs are being written (some proof temp files exist,
     // the PDF not yet renamed): still the old set, proofs included.
     {
-        KohoChild child(print_args(project_, out, proofs), options());
+        KohoChild child(print_with_proofs_args(project_, out, proofs), options());
         ASSERT_TRUE(wait_for_temp(child, proofs, "slow-p2.png")) << child.err();
         child.kill_now();
         expect_unchanged(old, "by a kill while proofs were written");
@@ -172,7 +170,7 @@ TEST_F(KilledPrint, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
 
     // The next run succeeds, replaces the old set whole, and removes the
     // temporary files the killed runs left.
-    const ChildResult next = run_child(print_args(project_, out, proofs), options());
+    const ChildResult next = run_child(print_with_proofs_args(project_, out, proofs), options());
     ASSERT_EQ(next.exit_code, 0) << next.err;
     EXPECT_TRUE(read_bytes_of(out) == reference_pdf_);
     EXPECT_TRUE(read_bytes_of(proofs / "slow-p1.png") == reference_proof_);
@@ -184,7 +182,7 @@ TEST_F(KilledPrint, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
 TEST_F(KilledPrint, WithoutAnOldFileLeavesNoFileUnderTheTargetName) {
     const fs::path dir = fresh_dir("killed-print-new");
     for (double fraction : {0.1, 0.6}) {
-        KohoChild child(print_args(project_, dir / "out.pdf", {}), options());
+        KohoChild child(print_with_proofs_args(project_, dir / "out.pdf", {}), options());
         std::this_thread::sleep_for(std::chrono::duration_cast<Clock::duration>(duration_ * fraction));
         if (!child.running()) continue;
         child.kill_now();
@@ -201,7 +199,7 @@ protected:
         write_video_project(project_, 4);
         const fs::path out = fresh_dir("killed-video-reference");
         const auto start = Clock::now();
-        const ChildResult run = run_child(video_args(project_, out / "out.mp4"), {{kEpoch}});
+        const ChildResult run = run_child(single_thread_video_args(project_, out / "out.mp4"), {{kEpoch}});
         duration_ = Clock::now() - start;
         ASSERT_EQ(run.exit_code, 0) << run.err;
         reference_mp4_ = read_bytes_of(out / "out.mp4");
@@ -228,7 +226,7 @@ TEST_F(KilledVideo, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
 
     int killed = 0;
     for (double fraction : {0.05, 0.3, 0.6, 0.9}) {
-        KohoChild child(video_args(project_, out), {{kEpoch}});
+        KohoChild child(single_thread_video_args(project_, out), {{kEpoch}});
         std::this_thread::sleep_for(std::chrono::duration_cast<Clock::duration>(duration_ * fraction));
         if (!child.running()) {
             EXPECT_EQ(child.wait(), 0) << child.err();
@@ -243,7 +241,7 @@ TEST_F(KilledVideo, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
     }
     EXPECT_GE(killed, 2) << "the run is too quick to be killed mid-way";
     {
-        KohoChild child(video_args(project_, out), {{kEpoch}});
+        KohoChild child(single_thread_video_args(project_, out), {{kEpoch}});
         ASSERT_TRUE(wait_for_temp(child, dir, "out.mp4")) << child.err();
         std::this_thread::sleep_for(duration_ / 10);  // frames on their way into it
         child.kill_now();
@@ -251,7 +249,7 @@ TEST_F(KilledVideo, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
         for (const std::string& name : names_in(dir))
             if (!is_any_temp(name)) EXPECT_NE(std::find(set_names.begin(), set_names.end(), name), set_names.end());
     }
-    const ChildResult next = run_child(video_args(project_, out), {{kEpoch}});
+    const ChildResult next = run_child(single_thread_video_args(project_, out), {{kEpoch}});
     ASSERT_EQ(next.exit_code, 0) << next.err;
     EXPECT_TRUE(read_bytes_of(out) == reference_mp4_);
     EXPECT_EQ(read_bytes_of(dir / "out.srt").rfind("1\n", 0), 0u);

@@ -21,13 +21,13 @@
 
 #include "cli/koho_child.h"
 #include "cli/output_projects.h"
+#include "cli/run_inputs.h"
 
 namespace koho::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kFonts = std::string(KOHO_SOURCE_DIR) + "/fonts";
 const std::string kEpochA = "1700000000";  // 2023-11-14 22:13:20 UTC
 const std::string kEpochB = "1800000000";  // 2027-01-15 08:00:00 UTC
 constexpr int64_t kLayoutMtime = 1600000000;  // 2020-09-13 12:26:40 UTC

@@ -8,13 +8,13 @@
 
 #include "../print/test_support.h"
 #include "koho_runner.h"
+#include "run_inputs.h"
 
 namespace koho::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kData = "tests/cli/data";
 const std::string kRootAbs = std::string(KOHO_SOURCE_DIR) + "/tests/cli/data";
 
 struct ErrorCase {

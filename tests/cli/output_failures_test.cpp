@@ -11,14 +11,12 @@
 
 #include "cli/koho_child.h"
 #include "cli/output_projects.h"
+#include "cli/run_inputs.h"
 
 namespace koho::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
-const std::string kFonts = std::string(KOHO_SOURCE_DIR) + "/fonts";
 
 std::vector<std::string> print_args(const fs::path& project, const fs::path& out, std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"print", (project / "slow.json").string(), "-o", out.string(), "--root",

@@ -13,6 +13,7 @@
 #include "koho_runner.h"
 #include "print/page_geometry.h"
 #include "print/separations.h"
+#include "run_inputs.h"
 
 namespace koho::test {
 namespace {
@@ -20,9 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using print::SeparatedPage;
 
-const std::string kData = "tests/cli/data";
 const std::string kCard = kData + "/cmyk-card.json";
-const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
 constexpr double kDpi = 100;
 
 // The card as the press sees it: printed once, separated once.

@@ -12,14 +12,12 @@
 #include "../print/test_support.h"
 #include "image_compare.h"
 #include "koho_runner.h"
+#include "run_inputs.h"
 
 namespace koho::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kData = "tests/cli/data";
-const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
 
 TEST(CliHelp, VersionNamesKohoAndItsVersion) {
     const KohoRun run = run_koho({"--version"});
