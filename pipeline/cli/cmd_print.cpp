@@ -1,9 +1,10 @@
 // `koho print LAYOUT.json -o OUT.pdf`: a layout to a press-ready PDF with
 // bleed, TrimBox/BleedBox and トンボ, and optionally PNG proofs of each page.
 //
-// The whole PDF is made in memory first; proofs are written next and the
-// PDF last, all as one core/output_set.h: whatever fails leaves the old PDF
-// and proofs (or nothing) in place, never a new PDF with old proofs.
+// The whole PDF is made in memory first; the --deps depfile and the proofs
+// are written next and the PDF last, all as one core/output_set.h: whatever
+// fails leaves the old PDF, proofs and depfile (or nothing) in place, never
+// a new PDF with old proofs or a depfile that describes another render.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/deps_flag.h"
 #include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
 #include "cli/print_color.h"
@@ -48,6 +50,7 @@ struct PrintArgs {
     bool no_preflight = false;
     bool web = false;
     bool spreads = false;
+    std::string deps;
     Limits limits;
 };
 
@@ -164,6 +167,8 @@ void run_print(const PrintArgs& args) {
     // The PDF's place is taken first: an unwritable -o fails before the work.
     OutputSet outputs;
     AtomicFile& pdf_file = outputs.add_main(args.output);
+    // Before the layout is read: every file from here on is a dependency.
+    DepsRecorder deps(args.deps, &outputs);
     model::LoadOptions load;
     load.root = args.root;
     load.limits = args.limits;
@@ -191,6 +196,7 @@ void run_print(const PrintArgs& args) {
         timer.lap("proofs");
     }
     pdf_file.write(bytes);
+    deps.finish(outputs.targets());
     outputs.commit();
     timer.lap("write");
     timer.total();
@@ -225,6 +231,7 @@ void add_print_command(CLI::App& app) {
         ->default_str(".");
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")
         ->type_name("DIR");
+    add_deps_flag(*cmd, args->deps);
     cmd->add_flag("--timings", args->timings, "Print how long each stage took to stderr");
     add_limit_flags(*cmd, args->limits, kLimitImagePixels | kLimitPages | kLimitTextChars);
     auto* color = cmd->add_option("--color", args->color.color,

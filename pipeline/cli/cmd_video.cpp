@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/deps_flag.h"
 #include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
 #include "cli/video_common.h"
@@ -37,12 +38,16 @@ struct VideoArgs {
     std::vector<std::string> font_dirs;
     bool quiet = false;
     bool list_variants = false;
+    std::string deps;
     Limits limits;
 };
 
 void run_video(const VideoArgs& args) {
     std::error_code ec;
     if (!fs::is_directory(args.root, ec)) fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
+    if (args.list_variants && !args.deps.empty()) fail_input({"--deps"}, "--list-variants renders nothing to list dependencies of");
+    // Before the timeline is read: every file from here on is a dependency.
+    DepsRecorder deps(args.deps, nullptr);
     model::TimelineOptions options;
     options.root = args.root;
     options.variant = args.variant;
@@ -68,6 +73,10 @@ void run_video(const VideoArgs& args) {
     const std::string label = fs::path(args.output).filename().string();
     ProgressReporter progress(std::cerr, progress_mode(args.quiet), label, timeline.fps.value());
     const video::VideoReport report = video::render_video(timeline, job, typesetter, &progress);
+    // The MP4 and its sidecars are one output set inside render_video; the
+    // depfile follows them once they are in place (a failed render leaves
+    // the old depfile beside the old outputs).
+    deps.finish(report.written);
     for (const auto& warning : report.warnings) std::cerr << warning << '\n';
     if (!args.quiet && report.loudness) {
         const auto& loudness = *report.loudness;
@@ -105,6 +114,7 @@ void add_video_command(CLI::App& app) {
         ->check(CLI::Range(0, 64));
     cmd->add_option("--root", args->root, "Project root: media paths resolve inside it")->type_name("DIR")->default_str(".");
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")->type_name("DIR");
+    add_deps_flag(*cmd, args->deps);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
     add_limit_flags(*cmd, args->limits,
                     kLimitImagePixels | kLimitTextChars | kLimitVideoSeconds | kLimitVideoPixels);

@@ -21,6 +21,13 @@ AtomicFile& OutputSet::add_main(const fs::path& target) {
     return *main_;
 }
 
+std::vector<fs::path> OutputSet::targets() const {
+    std::vector<fs::path> all;
+    if (main_) all.push_back(main_->target());
+    for (const auto& file : files_) all.push_back(file->target());
+    return all;
+}
+
 void OutputSet::commit() {
     if (main_) files_.push_back(std::move(main_));
     // Everything that can be checked is, before the first rename: a failure

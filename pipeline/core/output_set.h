@@ -37,6 +37,10 @@ public:
     // work starts, so that an unwritable target fails before any of it.
     AtomicFile& add_main(const std::filesystem::path& target);
 
+    // Every target added so far, as named: the main output first, then the
+    // others in the order they were added (what a depfile lists).
+    std::vector<std::filesystem::path> targets() const;
+
     // Checks every member, then renames them in order and syncs each
     // directory once. Throws koho::Error (Failure) naming the file at fault.
     void commit();

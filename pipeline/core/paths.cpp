@@ -1,5 +1,7 @@
 #include "core/paths.h"
 
+#include "core/dependency_log.h"
+
 namespace koho {
 
 namespace fs = std::filesystem;
@@ -31,6 +33,9 @@ fs::path resolve_in_root(const fs::path& root, const std::string& relative,
                               ", outside the project root " + canonical_root.string());
     if (!fs::is_regular_file(resolved, ec))
         fail_input(where, std::string(what) + " '" + relative + "' is not a regular file");
+    // Every file a layout or timeline names comes through here: the one
+    // place that tells a depfile about media, audio and the layout's profile.
+    record_dependency(resolved);
     return resolved;
 }
 

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/dependency_log.h"
+
 namespace koho::model {
 
 using nlohmann::json;
@@ -256,6 +258,7 @@ JsonSource JsonSource::read_file(const std::filesystem::path& path, std::string 
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) fail_system(SourceLoc{display_name}, "cannot read '" + path.string() + "'");
+    record_dependency(path);
     return parse(std::move(buffer).str(), std::move(display_name), limits);
 }
 

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "core/build_info.h"
+#include "core/dependency_log.h"
 #include "print/color_manager.h"
 #include "print/lcms_handles.h"
 
@@ -64,6 +65,7 @@ OutputProfile load_output_profile(const fs::path& path, const SourceLoc& where) 
     OutputProfile out;
     out.icc.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (in.bad()) fail_input(where, "cannot read the ICC profile " + quoted(path));
+    record_dependency(path);
 
     lcms::Context ctx;
     lcms::Profile profile(cmsOpenProfileFromMemTHR(ctx.get(), out.icc.data(), cmsUInt32Number(out.icc.size())));

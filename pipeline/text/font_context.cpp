@@ -4,6 +4,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
@@ -151,6 +152,15 @@ std::filesystem::path FontContext::file_for(const std::string& family, int weigh
 
 PangoFontMap* FontContext::font_map() const { return impl_->font_map.get(); }
 PangoContext* FontContext::pango_context() const { return impl_->context.get(); }
+
+std::filesystem::path font_file_of(PangoFont* font) {
+    FcChar8* file = nullptr;
+    // Pango owns the pattern; it lives as long as the font.
+    FcPattern* pattern = PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : nullptr;
+    if (!pattern || FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch)
+        fail_system({}, "cannot tell which font file Pango loaded");
+    return reinterpret_cast<const char*>(file);
+}
 
 void require_family(const FontContext& fonts, const std::string& family, const SourceLoc& where) {
     if (fonts.has_family(family)) return;

@@ -14,6 +14,7 @@
 
 typedef struct _PangoFontMap PangoFontMap;
 typedef struct _PangoContext PangoContext;
+typedef struct _PangoFont PangoFont;
 
 namespace koho::text {
 
@@ -44,6 +45,10 @@ public:
 private:
     std::unique_ptr<Impl> impl_;
 };
+
+// The file a loaded font is drawn from (fontconfig's FC_FILE), for
+// depfiles. Throws koho::Error (Failure) if Pango cannot say.
+std::filesystem::path font_file_of(PangoFont* font);
 
 // Throws koho::Error (BadInput) at `where` naming the family and the font
 // directories searched, unless `fonts` has the family.

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/dependency_log.h"
 #include "core/diagnostic.h"
 
 namespace koho::text {
@@ -56,6 +57,8 @@ FontRef FontCache::get(const std::string& family, int weight, double size_pt) {
     if (!font) fail_system({}, "cannot load font \"" + family + "\"");
     FontRef ref(font);
     g_object_unref(font);  // FontRef took its own reference
+    // The one place a font is loaded: a depfile lists the files really used.
+    if (recording_dependencies()) record_dependency(font_file_of(ref.get()));
     cache_.emplace(key, ref);
     return ref;
 }

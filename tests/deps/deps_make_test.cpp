@@ -1,0 +1,98 @@
+// Makefile.assets with depfiles, on a small project of its own (two print
+// layouts, a video timeline with a variant): the first `make -j2` renders
+// everything, a second one has nothing to do (in well under a second), and
+// touching one picture re-renders exactly the outputs that show it.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+#include "deps/deps_project.h"
+#include "support/command.h"
+
+namespace koho::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class DepsMake : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("koho-deps-make-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_ / "layouts");
+        fs::create_directories(dir_ / "output");
+        dir_ = fs::canonical(dir_);
+        write_noise_png(dir_ / "media" / "a.png", 480, 1);
+        write_noise_png(dir_ / "media" / "b.png", 480, 2);
+        write_noise_png(dir_ / "media" / "v.png", 320, 3);
+        std::ofstream(dir_ / "layouts" / "flyer-a.json") << print_layout({"media/a.png"});
+        std::ofstream(dir_ / "layouts" / "flyer-b.json") << print_layout({"media/b.png"});
+        std::ofstream(dir_ / "layouts" / "clip.json") << video_timeline("media/v.png", "media/b.png");
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    // Koho's own asset rules, pointed at this project: its media instead of
+    // the samples, koho's default press profile (no profile rule).
+    std::string make(const std::string& flags) const {
+        const std::string media =
+            (dir_ / "media/a.png").string() + " " + (dir_ / "media/b.png").string() + " " + (dir_ / "media/v.png").string();
+        return "cd " + shell_quote(dir_.string()) + " && make --no-print-directory -f " +
+               shell_quote(std::string(KOHO_SOURCE_DIR) + "/Makefile.assets") + " KOHO=" + shell_quote(KOHO_BINARY) +
+               " MEDIA=" + shell_quote(media) + " PROFILE= " + flags + " 2>&1";
+    }
+
+    std::map<std::string, fs::file_time_type> output_times() const {
+        std::map<std::string, fs::file_time_type> times;
+        for (const auto& entry : fs::recursive_directory_iterator(dir_ / "output"))
+            if (entry.is_regular_file())
+                times[fs::relative(entry.path(), dir_ / "output").string()] = entry.last_write_time();
+        return times;
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(DepsMake, RendersOnceThenNothingThenExactlyWhatAPictureTouches) {
+    const CommandResult first = run_command(make("-j2 all"));
+    ASSERT_EQ(first.exit_code, 0) << first.output;
+    const auto before = output_times();
+    for (const char* out :
+         {"flyer-a.pdf", "flyer-b.pdf", "web/flyer-a.pdf", "web/flyer-b.pdf", "proofs/flyer-a/flyer-a-p1.png",
+          "clip.mp4", "clip.jpg", "clip.srt", "clip-sq.mp4", "clip-sq.jpg", ".deps/flyer-a.pdf.d",
+          ".deps/web/flyer-b.pdf.d", ".deps/clip.mp4.d", ".deps/clip-sq.mp4.d", ".deps/video-variants.mk"})
+        EXPECT_TRUE(before.count(out)) << out << " not made:\n" << first.output;
+
+    // Nothing changed: nothing to do, and quickly.
+    EXPECT_EQ(run_command(make("-q all")).exit_code, 0) << "make -q says something is out of date";
+    const auto start = std::chrono::steady_clock::now();
+    const CommandResult noop = run_command(make("-j2 all"));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_EQ(noop.exit_code, 0) << noop.output;
+    EXPECT_EQ(noop.output.find(KOHO_BINARY), std::string::npos) << "a second run rendered:\n" << noop.output;
+    EXPECT_LT(seconds, 0.5) << "the no-op run took " << seconds << " s";
+    RecordProperty("noop_ms", static_cast<int>(seconds * 1000));
+    std::printf("no-op make -j2: %.3f s\n", seconds);
+    EXPECT_EQ(output_times(), before) << "a second run rewrote an output";
+
+    // b.png is in flyer-b (print and web) and in the clip's "sq" variant.
+    fs::last_write_time(dir_ / "media" / "b.png", fs::file_time_type::clock::now());
+    const CommandResult touched = run_command(make("-j2 all"));
+    ASSERT_EQ(touched.exit_code, 0) << touched.output;
+    const auto after = output_times();
+    std::vector<std::string> rerendered;
+    for (const auto& [name, time] : after)
+        if (name.rfind(".deps/", 0) != 0 && (!before.count(name) || before.at(name) != time)) rerendered.push_back(name);
+    EXPECT_EQ(rerendered, (std::vector<std::string>{"clip-sq-chapters.txt", "clip-sq.jpg", "clip-sq.mp4", "clip-sq.srt",
+                                                     "clip-sq.vtt", "flyer-b.pdf", "proofs/flyer-b/flyer-b-p1.png",
+                                                     "proofs/flyer-b/flyer-b-spread-1.png", "web/flyer-b.pdf"}))
+        << touched.output;
+    EXPECT_EQ(run_command(make("-q all")).exit_code, 0) << "still out of date after the re-render";
+}
+
+}  // namespace
+}  // namespace koho::test
