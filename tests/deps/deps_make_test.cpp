@@ -41,7 +41,9 @@ protected:
     std::string make(const std::string& flags) const {
         const std::string media =
             (dir_ / "media/a.png").string() + " " + (dir_ / "media/b.png").string() + " " + (dir_ / "media/v.png").string();
-        return "cd " + shell_quote(dir_.string()) + " && make --no-print-directory -f " +
+        // A make of our own, not a sub-make of one that runs the tests (its
+        // MAKEFLAGS would name a jobserver this process does not have).
+        return "cd " + shell_quote(dir_.string()) + " && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -f " +
                shell_quote(std::string(KOHO_SOURCE_DIR) + "/Makefile.assets") + " KOHO=" + shell_quote(KOHO_BINARY) +
                " MEDIA=" + shell_quote(media) + " PROFILE= " + flags + " 2>&1";
     }
@@ -92,6 +94,21 @@ TEST_F(DepsMake, RendersOnceThenNothingThenExactlyWhatAPictureTouches) {
                                                      "proofs/flyer-b/flyer-b-spread-1.png", "web/flyer-b.pdf"}))
         << touched.output;
     EXPECT_EQ(run_command(make("-q all")).exit_code, 0) << "still out of date after the re-render";
+
+    // An output without a depfile (rendered before depfiles) falls back to
+    // every medium: touching v.png, which only the clip shows, re-renders
+    // flyer-a too — once, and it has a depfile again afterwards.
+    fs::remove(dir_ / "output" / ".deps" / "flyer-a.pdf.d");
+    fs::last_write_time(dir_ / "media" / "v.png", fs::file_time_type::clock::now());
+    const CommandResult coarse = run_command(make("-j2 all"));
+    ASSERT_EQ(coarse.exit_code, 0) << coarse.output;
+    const auto last = output_times();
+    EXPECT_NE(last.at("flyer-a.pdf"), after.at("flyer-a.pdf")) << coarse.output;
+    EXPECT_NE(last.at("clip.mp4"), after.at("clip.mp4")) << coarse.output;
+    EXPECT_EQ(last.at("flyer-b.pdf"), after.at("flyer-b.pdf")) << coarse.output;
+    EXPECT_EQ(last.at("web/flyer-a.pdf"), after.at("web/flyer-a.pdf")) << coarse.output;
+    EXPECT_TRUE(last.count(".deps/flyer-a.pdf.d"));
+    EXPECT_EQ(run_command(make("-q all")).exit_code, 0);
 }
 
 }  // namespace
