@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/deps_flag.h"
 #include "core/atomic_file.h"
 #include "core/build_info.h"
 #include "core/diagnostic.h"
@@ -32,6 +33,7 @@ struct TypesetOptions {
     std::string writing = "horizontal";
     bool json = false;
     std::string png;
+    std::string deps;
     std::vector<std::string> font_dirs;
 };
 
@@ -131,6 +133,9 @@ void write_png(const std::string& file, const text::FrameFill& fill, double widt
 void run_typeset(const TypesetOptions& o) {
     if (!(o.width_em > 0)) fail_input({"--width-em"}, "--width-em must be positive");
     if (!(o.size > 0)) fail_input({"--size"}, "--size must be positive");
+    if (!o.deps.empty() && o.png.empty()) fail_input({"--deps"}, "--deps needs --png: the depfile names the PNG");
+    // The font files the lines are set in are the PNG's dependencies.
+    DepsRecorder deps(o.deps, nullptr);
     auto fonts = text::FontContext::create(font_dirs(o));
     model::Style style;
     style.name = "typeset";
@@ -160,9 +165,11 @@ void run_typeset(const TypesetOptions& o) {
     }
     if (!fill.story_done) fail_system({}, "text did not fit an unbounded frame");
 
-    if (!o.png.empty())
+    if (!o.png.empty()) {
         write_png(o.png, fill, frame.width_pt, vertical ? measure : std::max(fill.used_extent_pt, o.size), o.size,
                   vertical);
+        deps.finish({o.png});
+    }
     if (o.json) {
         nlohmann::ordered_json lines = nlohmann::ordered_json::array();
         for (const auto& line : fill.lines) {
@@ -198,6 +205,7 @@ void add_typeset_command(CLI::App& app) {
     cmd->add_flag("--json", options->json, "Print the lines as JSON");
     cmd->add_option("--png", options->png, "Draw the lines on an em grid into this PNG");
     cmd->add_option("--font-dir", options->font_dirs, "Font directory (instead of the project's fonts/)");
+    add_deps_flag(*cmd, options->deps);
     cmd->callback([options] { run_typeset(*options); });
 }
 

@@ -209,5 +209,27 @@ TEST_F(DepsCli, ListVariantsTakesNoDepfile) {
     EXPECT_FALSE(fs::exists(dir_ / "out" / "clip.d"));
 }
 
+// koho typeset: the PNG depends on the font files the lines are set in —
+// the bold one only when the text has **strong** in it.
+TEST_F(DepsCli, TypesetListsTheFontFilesOfItsLines) {
+    const KohoRun plain = run_koho({"typeset", "--text", "子どもと家族", "--width-em", "10", "--png", at("out/t.png"),
+                                    "--deps", at("out/t.d")});
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    const Depfile d = parse_depfile(slurp(dir_ / "out" / "t.d"));
+    ASSERT_TRUE(d.ok) << d.why;
+    EXPECT_EQ(d.targets, std::vector<std::string>{at("out/t.png")});
+    EXPECT_EQ(d.dependencies, std::vector<std::string>{shipped("fonts/NotoSansCJK-Regular.ttc")});
+
+    const KohoRun strong = run_koho({"typeset", "--text", "子ども**と**家族", "--width-em", "10", "--png",
+                                     at("out/t.png"), "--deps", at("out/t.d")});
+    ASSERT_EQ(strong.exit_code, 0) << strong.err;
+    EXPECT_EQ(parse_depfile(slurp(dir_ / "out" / "t.d")).dependencies,
+              sorted({shipped("fonts/NotoSansCJK-Regular.ttc"), shipped("fonts/NotoSansCJK-Bold.ttc")}));
+
+    const KohoRun no_png = run_koho({"typeset", "--text", "x", "--width-em", "10", "--deps", at("out/u.d")});
+    EXPECT_EQ(no_png.exit_code, 2) << no_png.err;
+    EXPECT_FALSE(fs::exists(dir_ / "out" / "u.d"));
+}
+
 }  // namespace
 }  // namespace koho::test
