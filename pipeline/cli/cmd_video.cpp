@@ -72,11 +72,11 @@ void run_video(const VideoArgs& args) {
 
     const std::string label = fs::path(args.output).filename().string();
     ProgressReporter progress(std::cerr, progress_mode(args.quiet), label, timeline.fps.value());
-    const video::VideoReport report = video::render_video(timeline, job, typesetter, &progress);
     // The MP4 and its sidecars are one output set inside render_video; the
-    // depfile follows them once they are in place (a failed render leaves
-    // the old depfile beside the old outputs).
-    deps.finish(report.written);
+    // depfile is put in place just before them, once all are written: a
+    // failed render (or depfile) leaves the old depfile beside the old outputs.
+    job.before_commit = [&deps](const std::vector<fs::path>& written) { deps.finish(written); };
+    const video::VideoReport report = video::render_video(timeline, job, typesetter, &progress);
     for (const auto& warning : report.warnings) std::cerr << warning << '\n';
     if (!args.quiet && report.loudness) {
         const auto& loudness = *report.loudness;

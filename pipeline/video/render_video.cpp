@@ -183,8 +183,9 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
         outputs.write(txt, chapters_text(timeline.chapters));
         report.written.push_back(txt);
     }
-    outputs.commit();
     report.written.insert(report.written.begin(), job.output);
+    if (job.before_commit) job.before_commit(report.written);
+    outputs.commit();
     return report;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ struct VideoJob {
     int threads = 0;
     bool thumbnail = true;
     bool sidecars = true;
+    // Called with every file about to be written (the MP4 first) once all
+    // are complete, just before they are renamed into place: for files
+    // that belong with them (the --deps depfile). A throw here leaves none.
+    std::function<void(const std::vector<std::filesystem::path>& written)> before_commit;
 };
 
 struct VideoReport {
