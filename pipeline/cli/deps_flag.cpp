@@ -10,8 +10,7 @@ namespace fs = std::filesystem;
 
 void add_deps_flag(CLI::App& cmd, std::string& file) {
     cmd.add_option("--deps", file,
-                   "Also write a make depfile: the files written, then every file the render read "
-                   "(layout, media, font files, ICC profile) as absolute paths; replaced only with the outputs")
+                   "Also write a make depfile of every file the render read (docs/batch.md)")
         ->type_name("FILE.d");
 }
 
