@@ -63,5 +63,5 @@ fuzz-smoke: bootstrap
 # output/* misses the hidden temporary files (.NAME.koho-tmp-XXXXXX) a
 # killed koho leaves; find removes those.
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) output/*
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) output/* output/.deps
 	find output -maxdepth 1 -name '.*.koho-tmp-*' -delete 2>/dev/null || true
