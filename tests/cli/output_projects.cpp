@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "core/atomic_file.h"
-#include "raster/encode.h"
+#include "raster/noise_png.h"
 
 namespace koho::test {
 
@@ -54,24 +54,7 @@ bool is_any_temp(const std::string& name) {
 
 namespace {
 
-// Grey noise from a fixed LCG: the same picture on every run, and one that
-// neither JPEG nor H.264 can squeeze much.
-void write_noise_png(const fs::path& path, int w, int h) {
-    std::vector<uint32_t> pixels(static_cast<size_t>(w) * h);
-    uint32_t state = 12345;
-    for (uint32_t& p : pixels) {
-        state = state * 1664525u + 1013904223u;
-        const uint32_t v = state >> 24;
-        p = 0xff000000u | (v << 16) | (((v * 7) & 0xff) << 8) | ((v * 13) & 0xff);
-    }
-    raster::PixelView view;
-    view.data = reinterpret_cast<const uint8_t*>(pixels.data());
-    view.width = w;
-    view.height = h;
-    view.stride = w * 4;
-    view.opaque = true;
-    write_bytes_to(path, raster::encode_png(view, 0));
-}
+void write_noise_png(const fs::path& path, int w, int h) { write_bytes_to(path, noise_png(w, h)); }
 
 const char* kParagraph =
     "千葉県の児童相談所では、子どもと家族の明日を支える専門職を募集しています。"

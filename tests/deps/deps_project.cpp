@@ -4,28 +4,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "raster/encode.h"
+#include "raster/noise_png.h"
 
 namespace koho::test {
 
 namespace fs = std::filesystem;
 
 void write_noise_png(const fs::path& path, int side, unsigned seed) {
-    std::vector<uint32_t> pixels(static_cast<size_t>(side) * side);
-    uint32_t state = seed;
-    for (uint32_t& p : pixels) {
-        state = state * 1664525u + 1013904223u;
-        const uint32_t v = state >> 24;
-        p = 0xff000000u | (v << 16) | (((v * 7) & 0xff) << 8) | ((v * 13) & 0xff);
-    }
-    raster::PixelView view;
-    view.data = reinterpret_cast<const uint8_t*>(pixels.data());
-    view.width = side;
-    view.height = side;
-    view.stride = side * 4;
-    view.opaque = true;
     fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << raster::encode_png(view, 0);
+    std::ofstream(path, std::ios::binary) << noise_png(side, side, seed);
 }
 
 namespace {
