@@ -246,8 +246,10 @@ TEST_F(KilledVideo, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
         std::this_thread::sleep_for(duration_ / 10);  // frames on their way into it
         child.kill_now();
         expect_unchanged(old, "by a kill while the temporary MP4 existed");
-        for (const std::string& name : names_in(dir))
-            if (!is_any_temp(name)) EXPECT_NE(std::find(set_names.begin(), set_names.end(), name), set_names.end());
+        for (const std::string& name : names_in(dir)) {
+            if (is_any_temp(name)) continue;
+            EXPECT_NE(std::find(set_names.begin(), set_names.end(), name), set_names.end());
+        }
     }
     const ChildResult next = run_child(single_thread_video_args(project_, out), {{kEpoch}});
     ASSERT_EQ(next.exit_code, 0) << next.err;
