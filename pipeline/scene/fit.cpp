@@ -9,7 +9,11 @@ namespace {
 // at the frame's centre, clamped so that the image still covers the frame.
 double cover_offset(double frame_pos, double frame_extent, double placed_extent, double focus) {
     double centred = frame_pos + frame_extent / 2 - std::clamp(focus, 0.0, 1.0) * placed_extent;
-    double lowest = frame_pos + frame_extent - placed_extent;  // image's far edge on the frame's
+    // The image's far edge on the frame's. Cover scales the image to at
+    // least the frame, but the product can round a hair below it: then the
+    // only offset left is the frame's own edge (std::clamp needs lo ≤ hi —
+    // the sanitizer build's library assertions caught the reversed bounds).
+    double lowest = std::min(frame_pos + frame_extent - placed_extent, frame_pos);
     return std::clamp(centred, lowest, frame_pos);
 }
 
