@@ -169,21 +169,18 @@ VideoReport render_video(const model::Timeline& timeline, const VideoJob& job, t
         compositor.draw(thumbnail_frame(timeline), canvas.data(), canvas_stride);
         const fs::path jpg = sidecar(job.output, ".jpg");
         outputs.write(jpg, thumbnail_jpeg(canvas.data(), timeline.width_px, timeline.height_px, canvas_stride));
-        report.written.push_back(jpg);
     }
     if (job.sidecars && !timeline.captions.empty()) {
         const fs::path srt = sidecar(job.output, ".srt"), vtt = sidecar(job.output, ".vtt");
         outputs.write(srt, srt_text(timeline.captions));
         outputs.write(vtt, vtt_text(timeline.captions));
-        report.written.push_back(srt);
-        report.written.push_back(vtt);
     }
     if (job.sidecars && !timeline.chapters.empty()) {
         const fs::path txt = sidecar(job.output, "-chapters.txt");
         outputs.write(txt, chapters_text(timeline.chapters));
-        report.written.push_back(txt);
     }
-    report.written.insert(report.written.begin(), job.output);
+    // The set names its members, the MP4 first.
+    report.written = outputs.targets();
     if (job.before_commit) job.before_commit(report.written);
     outputs.commit();
     return report;
