@@ -138,20 +138,22 @@ void AtomicFile::check_committable() const {
         fail_output(target_, "cannot replace a directory with the output; name a file to write");
 }
 
-void AtomicFile::commit_without_directory_sync() {
-    check_committable();
-    {
-        Fd file(open(temp_.c_str(), O_RDONLY | O_CLOEXEC));
-        if (file.fd < 0) fail_output(target_, "output vanished before it was complete: " + temp_.string());
-        if (fsync(file.fd) != 0) fail_output(target_, "cannot write output: " + reason(errno));
-    }
+void AtomicFile::sync_to_disk() {
+    Fd file(open(temp_.c_str(), O_RDONLY | O_CLOEXEC));
+    if (file.fd < 0) fail_output(target_, "output vanished before it was complete: " + temp_.string());
+    if (fsync(file.fd) != 0) fail_output(target_, "cannot write output: " + reason(errno));
+}
+
+void AtomicFile::rename_into_place() {
     if (std::rename(temp_.c_str(), target_.c_str()) != 0)
         fail_output(target_, "cannot move output into place: " + reason(errno));
     committed_ = true;
 }
 
 void AtomicFile::commit() {
-    commit_without_directory_sync();
+    check_committable();
+    sync_to_disk();
+    rename_into_place();
     fs::path dir = target_.parent_path();
     sync_directory(dir.empty() ? fs::path(".") : dir, target_);
 }

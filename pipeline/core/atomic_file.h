@@ -55,9 +55,12 @@ public:
     // directory, so that once commit() returns the new file survives a
     // crash of the machine too. Throws koho::Error (Failure) if impossible.
     void commit();
-    // commit() without the directory's fsync, for a caller that renames
-    // several files in one directory and syncs it once (sync_directory).
-    void commit_without_directory_sync();
+    // commit() in its steps, for a set of files (output_set.h) that must
+    // all be durable before the first of them is renamed — so that the
+    // renames, the only moment a kill can leave a mixed set, follow each
+    // other within microseconds — and whose directories are synced once.
+    void sync_to_disk();
+    void rename_into_place();
 
 private:
     std::filesystem::path target_;

@@ -33,7 +33,8 @@ void OutputSet::commit() {
     // Everything that can be checked is, before the first rename: a failure
     // after it would leave a mixed set.
     for (const auto& file : files_) file->check_committable();
-    for (const auto& file : files_) file->commit_without_directory_sync();
+    for (const auto& file : files_) file->sync_to_disk();
+    for (const auto& file : files_) file->rename_into_place();
     std::set<fs::path> synced;
     for (const auto& file : files_) {
         fs::path dir = file->target().parent_path();
