@@ -6,8 +6,6 @@
 #include <gtest/gtest.h>
 #include <lcms2.h>
 
-#include <chrono>
-#include <ctime>
 #include <cmath>
 #include <random>
 
@@ -271,28 +269,6 @@ TEST_F(ColorManagerTest, GrayPixelsFollowTheKRamp) {
         EXPECT_NEAR(255 - out[g], cm.vector_gray(g / 255.0).cmyk.k * 255, 0.5 + 1e-9) << g;
     }
     EXPECT_LT(out[128], 128) << "press grey: a mid grey needs more than half the K on this paper";
-}
-
-TEST_F(ColorManagerTest, PixelThroughput) {
-    const ColorManager cm = manager();
-    const size_t n = size_t(4000) * 3000;  // a 12 Mpixel photo
-    std::vector<uint8_t> rgb(n * 3), cmyk(n * 4);
-    std::mt19937 rng(3);
-    for (size_t i = 0; i < rgb.size(); ++i) rgb[i] = uint8_t((i * 37 + (rng() & 15)) & 0xff);
-    const auto start = std::chrono::steady_clock::now();
-    const std::clock_t cpu_start = std::clock();
-    cm.rgb_pixels(rgb.data(), cmyk.data(), n);
-    // CPU time (all threads): what the machine's other jobs do not change.
-    const double cpu = double(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double mpx = n / 1e6 / seconds;
-    const double mpx_cpu = n / 1e6 / cpu;
-    RecordProperty("rgb_pixels_mpx_per_s", std::to_string(mpx));
-    RecordProperty("rgb_pixels_mpx_per_cpu_s", std::to_string(mpx_cpu));
-    std::printf("rgb_pixels: %.1f Mpixel/s (%.1f Mpixel per CPU second)\n", mpx, mpx_cpu);
-    for (size_t i = 0; i < n; i += 9973)
-        EXPECT_LE(cmyk[i * 4] + cmyk[i * 4 + 1] + cmyk[i * 4 + 2] + cmyk[i * 4 + 3], 320 * 255 / 100);
-    EXPECT_GT(mpx_cpu, 2.0) << "slower than any photo page can afford";
 }
 
 // --- profiles
