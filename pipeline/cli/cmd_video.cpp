@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "text/typesetter.h"
 #include "video/presets.h"
 #include "video/render_video.h"
+#include "video/segment.h"
 
 namespace koho::cli {
 namespace {
@@ -39,6 +41,7 @@ struct VideoArgs {
     bool quiet = false;
     bool list_variants = false;
     std::string deps;
+    std::string segment;  // "K/N": one segment of a split render (video/segment.h)
     Limits limits;
 };
 
@@ -46,6 +49,8 @@ void run_video(const VideoArgs& args) {
     std::error_code ec;
     if (!fs::is_directory(args.root, ec)) fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
     if (args.list_variants && !args.deps.empty()) fail_input({"--deps"}, "--list-variants renders nothing to list dependencies of");
+    std::optional<video::SegmentSpec> segment;
+    if (!args.segment.empty()) segment = video::parse_segment_spec(args.segment, SourceLoc{"--segment"});
     // Before the timeline is read: every file from here on is a dependency.
     DepsRecorder deps(args.deps, nullptr);
     model::TimelineOptions options;
@@ -76,7 +81,10 @@ void run_video(const VideoArgs& args) {
     // depfile is put in place just before them, once all are written: a
     // failed render (or depfile) leaves the old depfile beside the old outputs.
     job.before_commit = [&deps](const std::vector<fs::path>& written) { deps.finish(written); };
-    const video::VideoReport report = video::render_video(timeline, job, typesetter, &progress);
+    const video::VideoReport report =
+        segment ? video::render_segment(timeline, job, *segment, video::file_sha256(args.timeline, SourceLoc{args.timeline}),
+                                        typesetter, &progress)
+                : video::render_video(timeline, job, typesetter, &progress);
     for (const auto& warning : report.warnings) std::cerr << warning << '\n';
     if (!args.quiet && report.loudness) {
         const auto& loudness = *report.loudness;
@@ -114,6 +122,9 @@ void add_video_command(CLI::App& app) {
         ->check(CLI::Range(0, 64));
     cmd->add_option("--root", args->root, "Project root: media paths resolve inside it")->type_name("DIR")->default_str(".");
     cmd->add_option("--font-dir", args->font_dirs, "Another directory of fonts (repeatable)")->type_name("DIR");
+    cmd->add_option("--segment", args->segment,
+                    "Render only segment K of N (1-based): a video-only MP4 of whole GOPs, for koho concat")
+        ->type_name("K/N");
     add_deps_flag(*cmd, args->deps);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
     add_limit_flags(*cmd, args->limits,

@@ -18,5 +18,6 @@ void add_impose_command(CLI::App& app);
 void add_typeset_command(CLI::App& app);
 void add_video_command(CLI::App& app);
 void add_transcode_command(CLI::App& app);
+void add_concat_command(CLI::App& app);
 
 }  // namespace koho::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     koho::cli::add_typeset_command(app);
     koho::cli::add_video_command(app);
     koho::cli::add_transcode_command(app);
+    koho::cli::add_concat_command(app);
 
     try {
         app.parse(argc, argv);

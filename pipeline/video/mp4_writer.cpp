@@ -58,13 +58,25 @@ void add_chapters(AVFormatContext* out, const std::vector<model::Chapter>& chapt
     }
 }
 
+// Libraries below cli/ never print: x264's statistics and the muxer's
+// notes go nowhere; failures come back as koho::Error.
+void silence_libav() {
+    static const bool silenced = [] {
+        av_log_set_level(AV_LOG_QUIET);
+        return true;
+    }();
+    (void)silenced;
+}
+
 }  // namespace
 
 struct Mp4Writer::Impl {
     SourceLoc where;
     EncodeSettings settings;
     libav::OutputContextPtr out;
-    libav::CodecContextPtr video;
+    libav::CodecContextPtr video;        // none when the video is copied
+    const AVCodecParameters* copied_video = nullptr;
+    AVRational video_time_base{1, 1};  // 1/fps: pts and dts count frames
     AVStream* video_stream = nullptr;
     std::optional<AacTrack> audio;
     AVStream* audio_stream = nullptr;
@@ -75,10 +87,11 @@ struct Mp4Writer::Impl {
     bool finished = false;
 
     void open(const std::filesystem::path& path);
-    void write(AVPacket* p, const AVCodecContext* encoder, AVStream* stream);
+    void write(AVPacket* p, AVRational from, AVStream* stream);
     void drain_video(bool flushing);
     void release_audio() {
-        if (audio) audio->write_ready(audio_end(frames), [this](AVPacket* p) { write(p, audio->context(), audio_stream); });
+        if (audio)
+            audio->write_ready(audio_end(frames), [this](AVPacket* p) { write(p, audio->context()->time_base, audio_stream); });
     }
     // Where `n` frames end, in audio samples (rounded to the nearest).
     int64_t audio_end(int64_t n) const {
@@ -92,13 +105,20 @@ void Mp4Writer::Impl::open(const std::filesystem::path& path) {
     out.reset(raw);
     const bool global_header = out->oformat->flags & AVFMT_GLOBALHEADER;
 
-    video = open_h264_encoder(settings, global_header, where);
     video_stream = avformat_new_stream(out.get(), nullptr);
     if (!video_stream) fail_system(where, "out of memory for the video stream");
-    libav::check_av(where, "cannot describe the video stream", avcodec_parameters_from_context(video_stream->codecpar, video.get()));
-    video_stream->time_base = video->time_base;  // a hint; the muxer picks its own in write_header
-    video_stream->avg_frame_rate = video->framerate;
-    video_stream->r_frame_rate = video->framerate;
+    video_time_base = AVRational{settings.fps.den, settings.fps.num};
+    if (copied_video) {
+        libav::check_av(where, "cannot describe the video stream", avcodec_parameters_copy(video_stream->codecpar, copied_video));
+        video_stream->codecpar->codec_tag = 0;  // the MP4 muxer picks its own ('avc1')
+    } else {
+        video = open_h264_encoder(settings, global_header, where);
+        libav::check_av(where, "cannot describe the video stream",
+                        avcodec_parameters_from_context(video_stream->codecpar, video.get()));
+    }
+    video_stream->time_base = video_time_base;  // a hint; the muxer picks its own in write_header
+    video_stream->avg_frame_rate = AVRational{settings.fps.num, settings.fps.den};
+    video_stream->r_frame_rate = video_stream->avg_frame_rate;
 
     if (settings.audio) {
         audio.emplace(settings.audio_bitrate_kbps, global_header, where);
@@ -112,6 +132,7 @@ void Mp4Writer::Impl::open(const std::filesystem::path& path) {
 
     if (!settings.title.empty()) av_dict_set(&out->metadata, "title", settings.title.c_str(), 0);
     if (auto when = creation_time()) av_dict_set(&out->metadata, "creation_time", when->c_str(), 0);
+    for (const auto& [key, value] : settings.metadata) av_dict_set(&out->metadata, key.c_str(), value.c_str(), 0);
     // The last chapter ends at the timeline's duration; without one, where
     // the video ends (fixed in finish(), before the trailer writes them).
     if (!settings.chapters.empty())
@@ -144,9 +165,9 @@ void Mp4Writer::Impl::open(const std::filesystem::path& path) {
 
 // Packet times from the encoder's time base to the one the muxer chose
 // in avformat_write_header (MP4 picks its own timescale per track).
-void Mp4Writer::Impl::write(AVPacket* p, const AVCodecContext* encoder, AVStream* stream) {
+void Mp4Writer::Impl::write(AVPacket* p, AVRational from, AVStream* stream) {
     p->stream_index = stream->index;
-    av_packet_rescale_ts(p, encoder->time_base, stream->time_base);
+    av_packet_rescale_ts(p, from, stream->time_base);
     libav::check_av(where, "cannot write a packet", av_interleaved_write_frame(out.get(), p));
 }
 
@@ -158,23 +179,28 @@ void Mp4Writer::Impl::drain_video(bool flushing) {
         // One packet is one frame: without a duration the MP4's last
         // sample would get none and the file would end a frame short.
         packet->duration = 1;
-        write(packet.get(), video.get(), video_stream);
+        write(packet.get(), video_time_base, video_stream);
     }
 }
 
 Mp4Writer::Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings,
                      const std::filesystem::path& shown_as)
     : impl_(std::make_unique<Impl>()) {
-    // Libraries below cli/ never print: x264's statistics and the muxer's
-    // notes go nowhere; failures come back as koho::Error.
-    static const bool silenced = [] {
-        av_log_set_level(AV_LOG_QUIET);
-        return true;
-    }();
-    (void)silenced;
+    silence_libav();
     impl_->where = SourceLoc{(shown_as.empty() ? path : shown_as).string(), 0, 0, ""};
     impl_->settings = settings;
     impl_->open(path);
+}
+
+Mp4Writer::Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings,
+                     const AVCodecParameters& copied_video, const std::filesystem::path& shown_as)
+    : impl_(std::make_unique<Impl>()) {
+    silence_libav();
+    impl_->where = SourceLoc{(shown_as.empty() ? path : shown_as).string(), 0, 0, ""};
+    impl_->settings = settings;
+    impl_->copied_video = &copied_video;
+    impl_->open(path);
+    impl_->copied_video = nullptr;  // read by open() only; the caller's may go
 }
 
 Mp4Writer::~Mp4Writer() = default;
@@ -196,11 +222,22 @@ void Mp4Writer::add_video_frame(const uint8_t* argb, int stride) {
 void Mp4Writer::add_video_frame(AVFrame& yuv) {
     Impl& m = *impl_;
     if (m.finished) fail_system(m.where, "a video frame after finish()");
+    if (!m.video) fail_system(m.where, "a video frame to encode for a copied stream");
     if (yuv.width != m.settings.width || yuv.height != m.settings.height || yuv.format != AV_PIX_FMT_YUV420P)
         fail_system(m.where, "a video frame of another size or format than the encoder's");
-    yuv.pts = m.frames++;
+    yuv.pts = m.settings.first_frame + m.frames++;
     libav::check_av(m.where, "the H.264 encoder refused a frame", avcodec_send_frame(m.video.get(), &yuv));
     m.drain_video(false);
+    m.release_audio();
+}
+
+void Mp4Writer::add_video_packet(AVPacket& packet) {
+    Impl& m = *impl_;
+    if (m.finished) fail_system(m.where, "a video packet after finish()");
+    if (m.video) fail_system(m.where, "an encoded video packet for a stream koho encodes itself");
+    ++m.frames;
+    packet.duration = 1;
+    m.write(&packet, m.video_time_base, m.video_stream);
     m.release_audio();
 }
 
@@ -217,10 +254,13 @@ void Mp4Writer::finish() {
     if (m.finished) return;
     m.finished = true;
     if (m.frames == 0) fail_system(m.where, "no video frames to write");
-    libav::check_av(m.where, "cannot flush the H.264 encoder", avcodec_send_frame(m.video.get(), nullptr));
-    m.drain_video(true);
+    if (m.video) {
+        libav::check_av(m.where, "cannot flush the H.264 encoder", avcodec_send_frame(m.video.get(), nullptr));
+        m.drain_video(true);
+    }
     if (m.audio)
-        m.audio->finish(m.audio_end(m.frames), [&m](AVPacket* p) { m.write(p, m.audio->context(), m.audio_stream); });
+        m.audio->finish(m.audio_end(m.frames),
+                        [&m](AVPacket* p) { m.write(p, m.audio->context()->time_base, m.audio_stream); });
     if (m.out->nb_chapters > 0 && m.settings.duration_s <= 0) {
         AVChapter* last = m.out->chapters[m.out->nb_chapters - 1];
         last->end = av_rescale(m.frames, int64_t{1000} * m.settings.fps.den, m.settings.fps.num);

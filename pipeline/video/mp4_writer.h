@@ -40,9 +40,13 @@ struct EncodeSettings {
     bool audio = true;                 // an AAC track (48 kHz stereo)
     int audio_bitrate_kbps = 384;
     int threads = 0;                   // x264 threads; 0: automatic. 1 → identical bytes run to run (not more: VBV rate control with threads varies)
+    // The first frame's number in the whole video: a segment of a split
+    // render (segment.h) keeps its frames' places, so its pts go on from here.
+    int64_t first_frame = 0;
     std::string title;                 // MP4 metadata
     std::string language = "jpn";      // ISO 639-2 of the audio track
     std::vector<model::Chapter> chapters;  // written as MP4 chapters
+    std::vector<std::pair<std::string, std::string>> metadata;  // more container tags (key, value), e.g. "comment"
     double duration_s = 0;             // for the last chapter's end (0: where the video ends)
     // Extra AVOptions (name, value) for libx264 and for the MP4 muxer,
     // applied after koho's own. Any that the encoder or muxer does not
@@ -59,6 +63,12 @@ public:
     // `path`.
     Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings,
               const std::filesystem::path& shown_as = {});
+    // Stream copy (koho concat): no video encoder; the H.264 stream described
+    // by `copied_video` (its SPS/PPS, size, colour tags) comes in already
+    // encoded through add_video_packet. Everything else — the AAC track,
+    // chapters, title, the muxer's options — is as above.
+    Mp4Writer(const std::filesystem::path& path, const EncodeSettings& settings,
+              const AVCodecParameters& copied_video, const std::filesystem::path& shown_as = {});
     ~Mp4Writer();
     Mp4Writer(const Mp4Writer&) = delete;
     Mp4Writer& operator=(const Mp4Writer&) = delete;
@@ -71,6 +81,10 @@ public:
     // another thread. Its pts is set here. The encoder may keep a reference
     // to its buffer: av_frame_make_writable before writing into it again.
     void add_video_frame(AVFrame& yuv);
+    // Stream copy only: the next encoded frame in decode order, pts and dts
+    // counted in frames of the whole video (time base 1/fps), as the
+    // encoder gave them. Its stream index and duration (one frame) are set here.
+    void add_video_packet(AVPacket& packet);
     // Sound in any chunking; the writer interleaves it with the video.
     void add_audio(const float* interleaved, size_t frames);
     // Flushes the encoders and writes the trailer (moov moved to the front).
