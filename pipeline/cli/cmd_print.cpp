@@ -5,6 +5,12 @@
 // are written next and the PDF last, all as one core/output_set.h: whatever
 // fails leaves the old PDF, proofs and depfile (or nothing) in place, never
 // a new PDF with old proofs or a depfile that describes another render.
+//
+// An output named .png, .jpg or .jpeg is the pages as pictures instead
+// (banners): each page's trim drawn at 96 px per inch, so a page sized in
+// px is that many pixels. A layout with "data" renders one output per
+// record (--output-dir, print_merge.cpp), each through render_print_target.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -17,11 +23,15 @@
 #include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
 #include "cli/print_color.h"
+#include "cli/print_job.h"
+#include "core/dependency_log.h"
 #include "core/output_set.h"
 #include "core/build_info.h"
 #include "core/diagnostic.h"
 #include "core/units.h"
 #include "model/document.h"
+#include "model/layout_loader.h"
+#include "model/merge_plan.h"
 #include "print/pdf_date.h"
 #include "print/pdf_writer.h"
 #include "print/proof.h"
@@ -37,22 +47,6 @@ namespace koho::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct PrintArgs {
-    std::string layout;
-    std::string output;
-    std::string proof_dir;
-    double dpi = 150;
-    std::string root = ".";
-    std::vector<std::string> font_dirs;
-    bool timings = false;
-    ColorArgs color;
-    bool no_preflight = false;
-    bool web = false;
-    bool spreads = false;
-    std::string deps;
-    Limits limits;
-};
 
 // `--timings`: how long each stage took, on stderr, for bench/print. The
 // CLI is the one place that may print; the PDF does not depend on it.
@@ -80,17 +74,43 @@ print::MarkStyle mark_style(model::Marks marks) {
     return marks == model::Marks::None ? print::MarkStyle::None : print::MarkStyle::Tombo;
 }
 
-// Renders and writes one PNG per page: DIR/<layout-stem>-p<N>.png.
-void write_proofs(OutputSet& outputs, const std::vector<scene::PageScene>& pages, const PrintArgs& args) {
+// Renders and writes one PNG per page: DIR/<stem>-p<N>.png.
+void write_proofs(OutputSet& outputs, const std::vector<scene::PageScene>& pages, const PrintArgs& args,
+                  const std::string& stem) {
     const fs::path dir = args.proof_dir;
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) fail_system({dir.string()}, "cannot create the proof directory: " + ec.message());
-    const std::string stem = fs::path(args.layout).stem().string();
     for (size_t i = 0; i < pages.size(); ++i) {
         print::SurfacePtr proof = print::render_proof(pages[i], args.dpi);
         outputs.write(dir / (stem + "-p" + std::to_string(i + 1) + ".png"),
                       raster::encode_png(raster::view_of(proof.get()), args.dpi));
+    }
+}
+
+// PNG or JPEG pages: each page's trim (a banner has no bleed to show) at
+// kRasterOutputDpi. One page is `output` itself; more are <stem>-p<N><ext>.
+// The first page is the set's main output, renamed last.
+void write_raster_pages(OutputSet& outputs, const std::vector<scene::PageScene>& pages, const fs::path& output) {
+    std::string ext = output.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    const bool png = ext == ".png";
+    for (size_t i = 0; i < pages.size(); ++i) {
+        fs::path name = output;
+        if (pages.size() > 1)
+            name.replace_filename(output.stem().string() + "-p" + std::to_string(i + 1) + output.extension().string());
+        scene::PageScene trim = pages[i];
+        trim.bleed_pt = 0;
+        print::SurfacePtr picture = print::render_proof(trim, kRasterOutputDpi);
+        const raster::PixelView pixels = raster::view_of(picture.get());
+        // 90: the lowest quality encode_jpeg keeps chroma whole at (thin
+        // coloured type on a banner stays crisp).
+        std::string bytes = png ? raster::encode_png(pixels, kRasterOutputDpi)
+                                : raster::encode_jpeg(pixels, 90, kRasterOutputDpi);
+        if (i == 0)
+            outputs.add_main(name).write(bytes);
+        else
+            outputs.write(name, bytes);
     }
 }
 
@@ -101,7 +121,7 @@ print::Binding binding_of(const model::Document& document) {
 // The print edition: CMYK PDF/X unless the layout or the options say
 // otherwise, preflighted before it may be written.
 std::string print_edition(const model::Document& document, const std::vector<scene::PageScene>& pages,
-                          const PrintArgs& args, StageTimer& timer) {
+                          const PrintArgs& args, const fs::path& output, StageTimer& timer) {
     std::optional<print::OutputProfile> profile;
     print::PdfOptions pdf;
     pdf.title = document.title;
@@ -115,7 +135,7 @@ std::string print_edition(const model::Document& document, const std::vector<sce
     timer.lap("pdf");
     // An RGB PDF is not for a press: nothing to preflight it against.
     if (pdf.color.cmyk && !args.no_preflight) {
-        preflight_own_pdf(bytes, args.output, args.layout, pdf.color.settings.tac_percent);
+        preflight_own_pdf(bytes, output.string(), args.layout, pdf.color.settings.tac_percent);
         timer.lap("preflight");
     }
     return bytes;
@@ -163,46 +183,99 @@ void run_print(const PrintArgs& args) {
     std::error_code ec;
     if (!fs::is_directory(args.root, ec))
         fail_input({"--root"}, "project root '" + args.root + "' is not a directory");
+    if (!args.output_dir.empty()) return run_print_merge(args);
+    if (args.output.empty())
+        fail_input({}, "--output is required: name the PDF with -o OUT.pdf (or, for a layout with \"data\", "
+                       "the folder of its outputs with --output-dir DIR)");
+    if (!args.records.empty() || args.list_records)
+        fail_input({args.records.empty() ? "--list-records" : "--records"},
+                   "records are chosen in data merge, with --output-dir DIR");
+    PrintTarget target;
+    target.output = args.output;
+    target.proof_stem = fs::path(args.layout).stem().string();
+    target.deps = args.deps;
+    render_print_target(args, nullptr, nullptr, target);
+}
+
+}  // namespace
+
+std::shared_ptr<text::FontContext> text_fonts(const PrintArgs& args) {
+    return text::FontContext::create(font_directories(args.root, args.font_dirs));
+}
+
+bool is_raster_output(const fs::path& output) {
+    std::string ext = output.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
+}
+
+void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
+                         const std::shared_ptr<text::FontContext>& fonts, const PrintTarget& target) {
     StageTimer timer(args.timings);
+    const bool raster = is_raster_output(target.output);
+    if (raster && args.web)
+        fail_input({"--web"}, "the web edition is a PDF; '" + target.output.string() + "' names a picture");
     // The PDF's place is taken first: an unwritable -o fails before the work.
+    // (Pictures are named by page, known once the layout is read.)
     OutputSet outputs;
-    AtomicFile& pdf_file = outputs.add_main(args.output);
+    AtomicFile* pdf_file = raster ? nullptr : &outputs.add_main(target.output);
     // Before the layout is read: every file from here on is a dependency.
-    DepsRecorder deps(args.deps, &outputs);
+    DepsRecorder deps(target.deps, &outputs);
+    std::optional<model::JsonSource> read_here;
+    if (!parsed) {
+        read_here = model::JsonSource::read_file(args.layout);
+        if (auto merge = model::read_merge_spec(*read_here))
+            fail_input(merge->data_loc, "this layout merges data: it makes one output per record of " +
+                                            model::sanitize_utf8(merge->data) + "; give their folder with "
+                                            "--output-dir DIR instead of -o");
+    } else {
+        // Read once for every record, before this record's recording began.
+        record_dependency(args.layout);
+        if (!target.data_file.empty()) record_dependency(target.data_file);
+    }
+    const model::JsonSource& layout = parsed ? *parsed : *read_here;
     model::LoadOptions load;
     load.root = args.root;
     load.limits = args.limits;
-    const model::Document document = model::load_layout(args.layout, load);
+    const model::Document document = model::load_layout_source(layout, load, target.record_vars);
     timer.lap("load");
 
-    auto fonts = text::FontContext::create(font_directories(args.root, args.font_dirs));
-    for (const auto& [family, where] : document.families_used) text::require_family(*fonts, family, where);
+    // Made here, after the layout, when no earlier render made them.
+    const std::shared_ptr<text::FontContext> font_context = fonts ? fonts : text_fonts(args);
+    for (const auto& [family, where] : document.families_used)
+        text::require_family(*font_context, family, where);
     timer.lap("fonts");
 
-    text::Typesetter typesetter(fonts);
+    // A typesetter per render: its font cache records the font files this
+    // render uses (a data-merge record's depfile lists its own).
+    text::Typesetter typesetter(font_context);
     const std::vector<scene::PageScene> pages =
         scene::compose(document, typesetter,
                        raster::make_cached_image_loader(raster::DecodeLimits{args.limits.max_image_pixels}));
     timer.lap("compose");
 
-    const std::string bytes =
-        args.web ? web_edition(document, pages, args, timer) : print_edition(document, pages, args, timer);
+    if (raster) {
+        write_raster_pages(outputs, pages, target.output);
+        timer.lap("pictures");
+    }
+    const std::string bytes = raster     ? std::string()
+                              : args.web ? web_edition(document, pages, args, timer)
+                                         : print_edition(document, pages, args, target.output, timer);
 
     if (!args.proof_dir.empty()) {
-        write_proofs(outputs, pages, args);
+        write_proofs(outputs, pages, args, target.proof_stem);
         if (args.spreads)
-            print::write_spread_proofs(outputs, args.proof_dir, fs::path(args.layout).stem().string(), pages,
-                                       binding_of(document), args.dpi);
+            print::write_spread_proofs(outputs, args.proof_dir, target.proof_stem, pages, binding_of(document),
+                                       args.dpi);
         timer.lap("proofs");
     }
-    pdf_file.write(bytes);
+    if (pdf_file) pdf_file->write(bytes);
     deps.finish(outputs.targets());
     outputs.commit();
     timer.lap("write");
     timer.total();
 }
 
-}  // namespace
 
 void add_print_command(CLI::App& app) {
     auto args = std::make_shared<PrintArgs>();
@@ -216,9 +289,17 @@ void add_print_command(CLI::App& app) {
     cmd->add_option("layout", args->layout, "The layout file (JSON, see docs/format.md)")
         ->required()
         ->type_name("LAYOUT.json");
-    cmd->add_option("-o,--output", args->output, "Where to write the PDF (replaced only when complete)")
-        ->required()
-        ->type_name("OUT.pdf");
+    auto* output = cmd->add_option("-o,--output", args->output,
+                                   "Where to write the PDF, or .png/.jpg pages (replaced only when complete)")
+                       ->type_name("OUT.pdf");
+    cmd->add_option("--output-dir", args->output_dir,
+                    "Data merge: write each record's output (the layout's \"output\" name) into DIR")
+        ->type_name("DIR")
+        ->excludes(output);
+    cmd->add_option("--records", args->records, "Data merge: only these records (1-based), e.g. 3 or 1-4,7")
+        ->type_name("LIST");
+    cmd->add_flag("--list-records", args->list_records,
+                  "Data merge: print each record's number and output name, render nothing");
     cmd->add_option("--proof", args->proof_dir,
                     "Also write one PNG per page (trim + bleed) into DIR, named <layout>-p<N>.png")
         ->type_name("DIR");
@@ -256,7 +337,10 @@ void add_print_command(CLI::App& app) {
                   "With --proof, also write reader spreads, <layout>-spread-<N>.png");
     cmd->footer(
         "Exit status: 0 written, 2 the layout (or an option) is wrong or the print PDF fails\n"
-        "preflight, 1 any other failure.\n"
+        "preflight, 1 any other failure. Data merge: 2 also when any record failed; its error is\n"
+        "printed and every other record is still written (docs/format.md, Data merge).\n"
+        "With --output-dir, --proof names proofs <output>-p<N>.png and --deps is a directory of\n"
+        "depfiles, <output>.d.\n"
         "Dates in the PDF come from SOURCE_DATE_EPOCH; without it a PDF/X file is dated by the\n"
         "layout's last modification and other PDFs carry none.");
     cmd->callback([args] { run_print(*args); });

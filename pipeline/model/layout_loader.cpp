@@ -8,6 +8,7 @@
 #include "model/layout_schema.h"
 #include "model/loader_internal.h"
 #include "model/markup.h"
+#include "model/merge_plan.h"
 #include "model/print_settings.h"
 #include "model/styles.h"
 #include "model/suggest.h"
@@ -19,7 +20,8 @@ using detail::LoadContext;
 
 const std::vector<std::string> kLayoutKeys = {"$schema", "type",  "title",   "lang",  "page",
                                               "color",   "pdfx",  "fonts",   "colors", "styles",
-                                              "vars",    "masters", "pages", "character_styles"};
+                                              "vars",    "masters", "pages", "character_styles",
+                                              "data",    "output"};
 
 struct PaperSize {
     const char* name;
@@ -113,7 +115,8 @@ void note_layout_families(Document& doc) {
     for (const auto& page : doc.pages) frames(page.frames);
 }
 
-Document load_layout_semantics(const JsonSource& source, const LoadOptions& options) {
+Document load_layout_semantics(const JsonSource& source, const LoadOptions& options,
+                               const std::map<std::string, std::string>* record_vars) {
     Document doc;
     doc.file = source.file();
     doc.root = options.root;
@@ -127,6 +130,7 @@ Document load_layout_semantics(const JsonSource& source, const LoadOptions& opti
     read_enum(type, "layout type", {"print"});
     check_keys(root, kLayoutKeys, "a print layout");
     if (auto schema = member(root, "$schema")) read_string(*schema, "\"$schema\"");
+    read_merge_spec(source);  // "data" and "output": both or neither, each a file name
     if (auto title = member(root, "title")) doc.title = read_string(*title, "\"title\"", true);
     if (auto lang = member(root, "lang")) doc.lang = read_string(*lang, "\"lang\"");
 
@@ -152,6 +156,10 @@ Document load_layout_semantics(const JsonSource& source, const LoadOptions& opti
                 fail_input(vars->child(late).key_loc(), "'" + late + "' is reserved: {{" + late +
                                                             "}} is filled in when pages are composed");
     }
+    // A data-merge record's fields (model/merge_plan.h read "data" and
+    // "output" and checked that no field shares a name with "vars").
+    if (record_vars)
+        for (const auto& [name, value] : *record_vars) doc.vars[name] = value;
     if (auto styles = member(root, "styles")) doc.styles = resolve_styles(*styles, doc.fonts, doc.colors);
     if (auto styles = member(root, "character_styles"))
         doc.char_styles = read_char_styles(*styles, doc.fonts, doc.colors);
@@ -217,7 +225,14 @@ Document load_layout_source(const JsonSource& source, const LoadOptions& options
     // never accepts a layout the published schema rejects. (This order also
     // keeps the schema's regular expressions away from unchecked strings:
     // std::regex recurses per character and would overflow on huge ones.)
-    Document doc = load_layout_semantics(source, options);
+    Document doc = load_layout_semantics(source, options, nullptr);
+    validate_layout_schema(source);
+    return doc;
+}
+
+Document load_layout_source(const JsonSource& source, const LoadOptions& options,
+                            const std::map<std::string, std::string>& record_vars) {
+    Document doc = load_layout_semantics(source, options, &record_vars);
     validate_layout_schema(source);
     return doc;
 }

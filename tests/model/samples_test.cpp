@@ -1,8 +1,9 @@
-// Every layout shipped in layouts/ loads: the samples and the format move
-// together.
+// Every layout shipped in layouts/ loads (a data-merge layout with each of
+// its records): the samples and the format move together.
 #include <filesystem>
 
 #include "model/layout_schema.h"
+#include "model/merge_plan.h"
 #include "test_support.h"
 
 namespace koho::model {
@@ -19,9 +20,22 @@ TEST(Samples, EveryShippedLayoutLoadsAndMatchesTheSchema) {
         if (JsonSource::read_file(entry.path()).root().value("type", "") == "video") continue;
         ++count;
         try {
-            Document doc = load_layout(entry.path(), LoadOptions{root});
-            EXPECT_FALSE(doc.pages.empty()) << name;
-            EXPECT_FALSE(doc.families_used.empty()) << name;
+            const JsonSource source = JsonSource::read_file(entry.path());
+            // A data-merge layout loads once per record, with its fields.
+            std::vector<std::map<std::string, std::string>> records = {{}};
+            if (auto spec = read_merge_spec(source)) {
+                records.clear();
+                for (const MergeJob& job : plan_merge(source, *spec, root, {".pdf", ".png", ".jpg"}).jobs) {
+                    EXPECT_FALSE(job.error) << name << ": " << job.error->what();
+                    records.push_back(job.vars);
+                }
+                EXPECT_GE(records.size(), 8u) << name;
+            }
+            for (const auto& vars : records) {
+                Document doc = load_layout_source(source, LoadOptions{root}, vars);
+                EXPECT_FALSE(doc.pages.empty()) << name;
+                EXPECT_FALSE(doc.families_used.empty()) << name;
+            }
         } catch (const Error& error) {
             ADD_FAILURE() << error.what();
         }
