@@ -125,21 +125,27 @@ TEST_F(KilledPrint, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
 
     int killed = 0;
     // A spread over the run: loading, composing, the PDF, preflight, proofs.
+    // A kill can land after the set was committed, while the process is
+    // still exiting (a sanitizer build scans for leaks for a second there):
+    // then the whole new set is in place. Anything else must be the old set.
     for (double fraction : {0.03, 0.25, 0.5, 0.75, 0.95}) {
         KohoChild child(print_with_proofs_args(project_, out, proofs), options());
         std::this_thread::sleep_for(std::chrono::duration_cast<Clock::duration>(duration_ * fraction));
-        if (!child.running()) {
-            // Finished before the kill: the whole new set, then. Put the
-            // old set back exactly — the new proofs of pages 2–4 included,
-            // which the old set did not have.
-            EXPECT_EQ(child.wait(), 0) << child.err();
-            EXPECT_TRUE(read_bytes_of(out) == reference_pdf_);
+        const bool ended = !child.running();
+        if (ended) EXPECT_EQ(child.wait(), 0) << child.err();
+        else child.kill_now();
+        if (read_bytes_of(out) == reference_pdf_) {
+            EXPECT_EQ(finished_names(proofs),
+                      (std::vector<std::string>{"slow-p1.png", "slow-p2.png", "slow-p3.png", "slow-p4.png"}));
+            EXPECT_TRUE(read_bytes_of(proofs / "slow-p1.png") == reference_proof_);
+            // Put the old set back exactly: the new proofs of pages 2-4
+            // included, which the old set did not have.
             fs::remove_all(proofs);
             fs::create_directories(proofs);
             for (const auto& [path, bytes] : old) write_bytes_to(path, bytes);
             continue;
         }
-        child.kill_now();
+        EXPECT_FALSE(ended) << "a run that ended by itself left the old PDF";
         ++killed;
         expect_unchanged(old, "by a kill at " + std::to_string(fraction) + " of the run");
         EXPECT_EQ(finished_names(dir), (std::vector<std::string>{"out.pdf", "proofs"}));
@@ -229,16 +235,21 @@ TEST_F(KilledVideo, AtAnyMomentLeavesTheOldSetAndTheNextRunCleansUp) {
     const FileSet old = snapshot(paths);
 
     int killed = 0;
+    // As for print: a kill after the commit (the process still exiting)
+    // finds the whole new set; anything else must be the old one.
     for (double fraction : {0.05, 0.3, 0.6, 0.9}) {
         KohoChild child(single_thread_video_args(project_, out), {{kEpoch}});
         std::this_thread::sleep_for(std::chrono::duration_cast<Clock::duration>(duration_ * fraction));
-        if (!child.running()) {
-            EXPECT_EQ(child.wait(), 0) << child.err();
-            EXPECT_TRUE(read_bytes_of(out) == reference_mp4_);
+        const bool ended = !child.running();
+        if (ended) EXPECT_EQ(child.wait(), 0) << child.err();
+        else child.kill_now();
+        if (read_bytes_of(out) == reference_mp4_) {
+            for (const std::string& name : set_names)
+                EXPECT_NE(read_bytes_of(dir / name), "old " + name) << name << " is old beside a new MP4";
             for (const auto& [path, bytes] : old) write_bytes_to(path, bytes);
             continue;
         }
-        child.kill_now();
+        EXPECT_FALSE(ended) << "a run that ended by itself left the old MP4";
         ++killed;
         expect_unchanged(old, "by a kill at " + std::to_string(fraction) + " of the run");
         EXPECT_EQ(finished_names(dir), set_names);
