@@ -44,7 +44,7 @@ test: media
 # `make media` made with the normal build.
 test-sanitize: media
 	@cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \
-	  -DKOHO_SANITIZE=ON -DCMAKE_UNITY_BUILD=$(UNITY) >/dev/null
+	  -DKOHO_SANITIZE=ON -DKOHO_BENCH=OFF -DCMAKE_UNITY_BUILD=$(UNITY) >/dev/null
 	@cmake --build $(SAN_BUILD) -j $(JOBS)
 	@cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
