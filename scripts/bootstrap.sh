@@ -15,6 +15,8 @@ packages=(
   libicu-dev libvalijson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev
   # fonts koho ships (SIL Open Font License 1.1)
   fonts-noto-cjk
+  # koho diff and koho proof --contact-sheet draw any PDF's pages with poppler
+  libpoppler-glib-dev
   # tests read outputs back with independent tools
   poppler-utils qpdf zbar-tools
   # the PDF/X tests parse the XMP packet with libxml2

@@ -12,6 +12,12 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
 
+// Thrown by a subcommand whose exit status carries an answer rather than a
+// failure (koho diff: 1 = the files differ); main() returns `code`.
+struct ExitStatus {
+    int code = kExitOk;
+};
+
 void add_print_command(CLI::App& app);
 void add_preflight_command(CLI::App& app);
 void add_impose_command(CLI::App& app);
@@ -19,5 +25,7 @@ void add_typeset_command(CLI::App& app);
 void add_video_command(CLI::App& app);
 void add_transcode_command(CLI::App& app);
 void add_concat_command(CLI::App& app);
+void add_diff_command(CLI::App& app);
+void add_proof_command(CLI::App& app);
 
 }  // namespace koho::cli

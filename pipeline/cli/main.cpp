@@ -20,12 +20,16 @@ int main(int argc, char** argv) {
     koho::cli::add_video_command(app);
     koho::cli::add_transcode_command(app);
     koho::cli::add_concat_command(app);
+    koho::cli::add_diff_command(app);
+    koho::cli::add_proof_command(app);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e);
         return code == 0 ? koho::cli::kExitOk : koho::cli::kExitBadInput;
+    } catch (const koho::cli::ExitStatus& status) {
+        return status.code;
     } catch (const koho::Error& e) {
         std::cerr << e.formatted() << '\n';
         return e.exit_code();
