@@ -66,7 +66,8 @@ MergeDataRead read_csv_data(const fs::path& file, const std::string& name) {
             const CsvField& at = extra ? row.fields[data.fields.size()] : row.fields.back();
             record.error = Error(ErrorKind::BadInput, {name, at.line, at.col, ""},
                                  record_label(r) + " has " + std::to_string(row.fields.size()) +
-                                     " fields; the header has " + std::to_string(data.fields.size()));
+                                     (row.fields.size() == 1 ? " field" : " fields") + "; the header has " +
+                                     std::to_string(data.fields.size()));
         } else {
             for (size_t i = 0; i < row.fields.size(); ++i) {
                 record.fields[data.fields[i]] = row.fields[i].text;
