@@ -27,5 +27,7 @@ void add_transcode_command(CLI::App& app);
 void add_concat_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_proof_command(CLI::App& app);
+void add_plan_command(CLI::App& app);
+void add_run_job_command(CLI::App& app);
 
 }  // namespace koho::cli

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     koho::cli::add_concat_command(app);
     koho::cli::add_diff_command(app);
     koho::cli::add_proof_command(app);
+    koho::cli::add_plan_command(app);
+    koho::cli::add_run_job_command(app);
 
     try {
         app.parse(argc, argv);
