@@ -281,6 +281,26 @@ TEST(NoShell, TheBinaryImportsNoShellNoExecNoSocket) {
         EXPECT_FALSE(imported.count(forbidden)) << "koho imports " << forbidden;
 }
 
+// C++ source with its // and /* */ comments blanked out (string literals
+// are not parsed: none in pipeline/ holds a comment marker that matters).
+std::string without_comments(const std::string& source) {
+    std::string code;
+    code.reserve(source.size());
+    for (size_t i = 0; i < source.size();) {
+        if (source.compare(i, 2, "//") == 0) {
+            i = source.find('\n', i);
+            if (i == std::string::npos) break;
+        } else if (source.compare(i, 2, "/*") == 0) {
+            const size_t end = source.find("*/", i + 2);
+            i = end == std::string::npos ? source.size() : end + 2;
+            code += ' ';
+        } else {
+            code += source[i++];
+        }
+    }
+    return code;
+}
+
 // The one program koho starts is Ghostscript (print/separations.cpp, for
 // preflight's ink coverage), by posix_spawn with an argument vector.
 TEST(NoShell, OnlySeparationsSpawnsAProgram) {
@@ -293,7 +313,8 @@ TEST(NoShell, OnlySeparationsSpawnsAProgram) {
         std::ifstream in(entry.path());
         std::stringstream text;
         text << in.rdbuf();
-        if (std::regex_search(text.str(), spawn)) spawning.insert(fs::relative(entry.path(), pipeline).string());
+        // Code only: a comment may well say "a fault of the system (a full disk)".
+        if (std::regex_search(without_comments(text.str()), spawn)) spawning.insert(fs::relative(entry.path(), pipeline).string());
     }
     EXPECT_EQ(spawning, std::set<std::string>{"print/separations.cpp"});
 }
