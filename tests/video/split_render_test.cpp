@@ -243,8 +243,17 @@ TEST_F(SplitRender, DepfileNamesTheSegmentsTheTimelineAndTheSound) {
         EXPECT_NE(d.find(name + " "), std::string::npos) << name << " missing from\n" << d;
 }
 
+TEST_F(SplitRender, SegmentsAndJoinAreByteForByteRepeatable) {
+    const KohoRun segment = video({"--segment", "2/3", "-o", out("again-2.mp4")});
+    ASSERT_EQ(segment.exit_code, 0) << segment.err;
+    EXPECT_TRUE(read_file_text(out("again-2.mp4")) == read_file_text(segment_path(2))) << "segment 2/3 differs";
+    const KohoRun joined = concat({segment_path(1), segment_path(2), segment_path(3)}, "again.mp4");
+    ASSERT_EQ(joined.exit_code, 0) << joined.err;
+    EXPECT_TRUE(read_file_text(out("again.mp4")) == read_file_text(out("joined.mp4"))) << "the join differs";
+}
+
 // A refusal: exit 2, the message, no output at all.
-void expect_refused(const KohoRun& run, const std::string& message, const fs::path& target) {
+void expect_split_refused(const KohoRun& run, const std::string& message, const fs::path& target) {
     EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_NE(run.err.find(message), std::string::npos) << run.err;
     EXPECT_FALSE(fs::exists(target)) << target;
@@ -253,24 +262,24 @@ void expect_refused(const KohoRun& run, const std::string& message, const fs::pa
 
 TEST_F(SplitRender, MissingSegmentIsRefused) {
     const KohoRun run = concat({segment_path(1), segment_path(3)}, "missing.mp4");
-    expect_refused(run, "error: segment 2/3 is missing", out("missing.mp4"));
+    expect_split_refused(run, "error: segment 2/3 is missing", out("missing.mp4"));
 }
 
 TEST_F(SplitRender, SegmentsOutOfOrderAreRefused) {
     const KohoRun run = concat({segment_path(2), segment_path(1), segment_path(3)}, "order.mp4");
-    expect_refused(run, segment_path(2) + ": error: segment 2/3 is given in place 1", out("order.mp4"));
+    expect_split_refused(run, segment_path(2) + ": error: segment 2/3 is given in place 1", out("order.mp4"));
 }
 
 TEST_F(SplitRender, DuplicateSegmentIsRefused) {
     const KohoRun run = concat({segment_path(1), segment_path(2), segment_path(2), segment_path(3)}, "twice.mp4");
-    expect_refused(run, "error: segment 2/3 is given twice (also as " + segment_path(2) + ")", out("twice.mp4"));
+    expect_split_refused(run, "error: segment 2/3 is given twice (also as " + segment_path(2) + ")", out("twice.mp4"));
 }
 
 TEST_F(SplitRender, SegmentOfAnotherSplitIsRefused) {
     const KohoRun half = video({"--segment", "2/2", "-o", out("half-2.mp4")});
     ASSERT_EQ(half.exit_code, 0) << half.err;
     const KohoRun run = concat({segment_path(1), out("half-2.mp4"), segment_path(3)}, "mixed.mp4");
-    expect_refused(run, out("half-2.mp4") + ": error: this is segment 2/2 but " + segment_path(1) + " is 1/3",
+    expect_split_refused(run, out("half-2.mp4") + ": error: this is segment 2/2 but " + segment_path(1) + " is 1/3",
                    out("mixed.mp4"));
 }
 
@@ -278,17 +287,17 @@ TEST_F(SplitRender, SegmentOfAnotherTimelineIsRefused) {
     const KohoRun foreign = video({"--segment", "2/3", "-o", out("foreign-2.mp4")}, "other.json");
     ASSERT_EQ(foreign.exit_code, 0) << foreign.err;
     const KohoRun mixed = concat({segment_path(1), out("foreign-2.mp4"), segment_path(3)}, "foreign.mp4");
-    expect_refused(mixed, out("foreign-2.mp4") + ": error: segment 2/3 is not part of the render",
+    expect_split_refused(mixed, out("foreign-2.mp4") + ": error: segment 2/3 is not part of the render",
                    out("foreign.mp4"));
     // All three from promo.json, joined against another timeline file.
     const KohoRun wrong = concat({segment_path(1), segment_path(2), segment_path(3)}, "wrong.mp4", {}, "other.json");
-    expect_refused(wrong, segment_path(1) + ": error: segment 1/3 was rendered from another timeline",
+    expect_split_refused(wrong, segment_path(1) + ": error: segment 1/3 was rendered from another timeline",
                    out("wrong.mp4"));
 }
 
 TEST_F(SplitRender, WholeRenderIsNotASegment) {
     const KohoRun run = concat({out("whole.mp4")}, "notseg.mp4");
-    expect_refused(run, out("whole.mp4") + ": error: not a segment of a split render", out("notseg.mp4"));
+    expect_split_refused(run, out("whole.mp4") + ": error: not a segment of a split render", out("notseg.mp4"));
 }
 
 TEST_F(SplitRender, BadSegmentSpecsAreRefused) {
@@ -300,7 +309,7 @@ TEST_F(SplitRender, BadSegmentSpecsAreRefused) {
                           Case{"1/6", "cannot split 72 frames into 6 segments: a segment is at least one GOP (15 "
                                       "frames) and this video has 5; use N ≤ 5"}}) {
         const KohoRun run = video({"--segment", c.spec, "-o", out("bad.mp4")});
-        expect_refused(run, "--segment: error: " + c.message, out("bad.mp4"));
+        expect_split_refused(run, "--segment: error: " + c.message, out("bad.mp4"));
     }
 }
 
