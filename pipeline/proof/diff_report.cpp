@@ -133,7 +133,7 @@ void DiffPngReport::add(const PageImages& page) {
         panel_h = std::max(panel_h, height_of(p));
     }
     const int heading = 30;
-    const int w = 3 * panel_w + 2 * kReportGap;
+    const int w = 3 * panel_w + 2 * kReportGap + 2;  // + the last panel's frame
     const int h = heading + kCaptionPx + panel_h + kReportGap;
     scene::SurfacePtr row = report_surface(w, h);
     scene::CairoPtr cr(cairo_create(row.get()));
