@@ -208,6 +208,9 @@ void run_jobs(const RunJobArgs& args) {
     fs::create_directories(results_dir, ec);
     if (ec) fail_system({results_dir.string()}, "cannot create the results directory: " + ec.message());
 
+    if (chosen.empty())
+        std::cerr << "koho: note: shard " << args.shard << (args.stage >= 0 ? " of stage " + std::to_string(args.stage) : "")
+                  << " has no jobs in this manifest\n";
     int worst = kExitOk;
     for (size_t index : chosen) {
         const batch::Job& job = manifest.jobs[index];

@@ -1,0 +1,200 @@
+// `koho run-job` end to end, in a small project of its own: a job writes
+// what `koho print` writes, byte for byte; each job leaves a result file,
+// failed or not; stale manifests, out-of-range indexes and manifests from
+// elsewhere are refused with exit 2; shards cover every job once.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "support/command.h"
+
+namespace koho::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string card_layout(const std::string& merge, const std::string& text) {
+    return R"({"type": "print", )" + merge + R"(
+"page": {"size": {"w": "400px", "h": "300px"}, "bleed": "0mm", "marks": "none"},
+"color": {"mode": "rgb"},
+"fonts": {"gothic": "Noto Sans CJK JP"},
+"styles": {"body": {"font": "gothic", "size": "20px", "leading": "28px"}},
+"pages": [{"frames": [
+  {"type": "text", "x": "20px", "y": "20px", "w": "360px", "h": "40px", "style": "body", "text": ")" +
+           text + R"("}]}]}
+)";
+}
+
+std::string read(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+class RunJob : public ::testing::Test {
+protected:
+    void SetUp() override {
+        root_ = fs::temp_directory_path() / ("koho-run-job-" + std::to_string(::getpid()));
+        fs::remove_all(root_);
+        for (const char* sub : {"layouts", "data", "media"}) fs::create_directories(root_ / sub);
+        std::ofstream(root_ / "data/s.csv") << "id,venue\nchiba,千葉会場\nonline,オンライン\n";
+        std::ofstream(root_ / "layouts/card.json") << card_layout("", "里親説明会のご案内");
+        std::ofstream(root_ / "layouts/cards.json")
+            << card_layout(R"("data": "data/s.csv", "output": "card-{{id}}.png",)", "{{venue}}");
+        // Plans fine (koho plan reads only "type"); fails when rendered.
+        std::string bad = card_layout("", "x");
+        bad.replace(bad.find("\"style\": \"body\""), 15, "\"style\": \"nosuch\"");
+        std::ofstream(root_ / "layouts/bad.json") << bad;
+        root_ = fs::canonical(root_);
+    }
+    void TearDown() override { fs::remove_all(root_); }
+
+    // koho from `cwd` (default: the project root), stdout and stderr together.
+    CommandResult koho(const std::string& args, const std::string& env = "", const fs::path& cwd = {}) const {
+        return run_command("cd " + shell_quote((cwd.empty() ? root_ : cwd).string()) +
+                           " && env SOURCE_DATE_EPOCH=0 " + env + " " + shell_quote(KOHO_BINARY) + " " + args +
+                           " 2>&1");
+    }
+    void plan(const std::string& layouts = "layouts/card.json layouts/cards.json layouts/bad.json") const {
+        const CommandResult r = koho("plan -o manifest.json " + layouts);
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+    nlohmann::json result(size_t index, const std::string& dir = "output/.jobs") const {
+        const fs::path file = root_ / dir / ("job-" + std::to_string(index) + ".json");
+        EXPECT_TRUE(fs::exists(file)) << file;
+        return fs::exists(file) ? nlohmann::json::parse(read(file)) : nlohmann::json();
+    }
+    fs::path root_;
+};
+
+// Jobs: 0 print card, 1 web card, 2 and 3 the two records of cards, 4
+// print bad, 5 web bad.
+TEST_F(RunJob, APrintJobWritesWhatKohoPrintWrites) {
+    plan();
+    // Started anywhere (a scheduler's working directory): it runs in the root.
+    const CommandResult run = koho("run-job " + shell_quote((root_ / "manifest.json").string()) + " --index 0", "", "/");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const CommandResult direct =
+        koho("print layouts/card.json -o direct.pdf --proof direct-proofs --spreads --deps direct.pdf.d");
+    ASSERT_EQ(direct.exit_code, 0) << direct.output;
+    EXPECT_EQ(read(root_ / "output/card.pdf"), read(root_ / "direct.pdf"));
+    EXPECT_EQ(read(root_ / "output/proofs/card/card-p1.png"), read(root_ / "direct-proofs/card-p1.png"));
+    EXPECT_FALSE(read(root_ / "output/card.pdf").empty());
+    EXPECT_NE(read(root_ / "output/.deps/card.pdf.d").find(root_.string() + "/layouts/card.json"), std::string::npos);
+
+    const nlohmann::json r = result(0);
+    EXPECT_EQ(r["koho_job_result"], 1);
+    EXPECT_EQ(r["index"], 0);
+    EXPECT_EQ(r["kind"], "print");
+    EXPECT_EQ(r["exit_code"], 0);
+    EXPECT_EQ(r["status"], "ok");
+    EXPECT_GT(r["seconds"].get<double>(), 0.0);
+    ASSERT_EQ(r["outputs"].size(), 1u);
+    EXPECT_EQ(r["outputs"][0]["path"], "output/card.pdf");
+    EXPECT_EQ(r["outputs"][0]["exists"], true);
+    EXPECT_EQ(r["outputs"][0]["bytes"], fs::file_size(root_ / "output/card.pdf"));
+    EXPECT_TRUE(r["messages"].empty()) << r;
+    EXPECT_NE(run.output.find("koho: job 0 (print output/card.pdf): ok"), std::string::npos) << run.output;
+}
+
+TEST_F(RunJob, IndexFromTheEnvironmentRunsOneRecord) {
+    plan();
+    const CommandResult run = koho("run-job manifest.json --index-from-env SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_ID=3");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_TRUE(fs::exists(root_ / "output/cards/card-online.png"));
+    EXPECT_FALSE(fs::exists(root_ / "output/cards/card-chiba.png"));  // record 1 is job 2
+    EXPECT_TRUE(fs::exists(root_ / "output/.deps/cards/card-online.png.d"));
+    EXPECT_EQ(result(3)["kind"], "merge");
+    const CommandResult unset = koho("run-job manifest.json --index-from-env KOHO_NO_SUCH_VARIABLE");
+    EXPECT_EQ(unset.exit_code, 2) << unset.output;
+    EXPECT_NE(unset.output.find("KOHO_NO_SUCH_VARIABLE is not set"), std::string::npos) << unset.output;
+}
+
+TEST_F(RunJob, AFailedJobLeavesAResultWithItsLocatedError) {
+    plan();
+    const CommandResult run = koho("run-job manifest.json --index 4");
+    EXPECT_EQ(run.exit_code, 2) << run.output;
+    EXPECT_FALSE(fs::exists(root_ / "output/bad.pdf"));
+    const nlohmann::json r = result(4);
+    EXPECT_EQ(r["exit_code"], 2);
+    EXPECT_EQ(r["status"], "failed");
+    EXPECT_EQ(r["outputs"][0]["exists"], false);
+    ASSERT_FALSE(r["messages"].empty()) << r;
+    const std::string message = r["messages"][0];
+    EXPECT_EQ(message.rfind("layouts/bad.json:", 0), 0u) << message;
+    EXPECT_NE(message.find(": error: "), std::string::npos) << message;
+    EXPECT_NE(message.find("nosuch"), std::string::npos) << message;
+    EXPECT_NE(run.output.find(message), std::string::npos) << "not also on stderr:\n" << run.output;
+}
+
+TEST_F(RunJob, StaleManifestOtherKohoOtherRootOutOfRange) {
+    plan();
+    const std::string manifest = read(root_ / "manifest.json");
+    // A layout edited after planning: refused, with a result that says so.
+    std::ofstream(root_ / "layouts/card.json") << card_layout("", "内容を変えました");
+    const CommandResult stale = koho("run-job manifest.json --index 1");
+    EXPECT_EQ(stale.exit_code, 2) << stale.output;
+    EXPECT_NE(stale.output.find("layouts/card.json: error: the manifest is stale"), std::string::npos) << stale.output;
+    EXPECT_FALSE(fs::exists(root_ / "output/web/card.pdf"));
+    EXPECT_EQ(result(1)["exit_code"], 2);
+
+    const CommandResult range = koho("run-job manifest.json --index 6");
+    EXPECT_EQ(range.exit_code, 2) << range.output;
+    EXPECT_NE(range.output.find("job 6 is out of range: the manifest has 6 jobs, 0 to 5"), std::string::npos)
+        << range.output;
+    EXPECT_FALSE(fs::exists(root_ / "output/.jobs/job-6.json"));
+
+    auto edited = [&](const std::string& from, const std::string& to) {
+        std::string text = manifest;
+        text.replace(text.find(from), from.size(), to);
+        std::ofstream(root_ / "edited.json") << text;
+        return koho("run-job edited.json --index 2");
+    };
+    const CommandResult moved = edited("\"root\": \"" + root_.string() + "\"", "\"root\": \"/nonexistent/campaign\"");
+    EXPECT_EQ(moved.exit_code, 2) << moved.output;
+    EXPECT_NE(moved.output.find("edited.json: error: the manifest's project root /nonexistent/campaign"),
+              std::string::npos)
+        << moved.output;
+    const CommandResult other = edited("\"koho_version\": \"", "\"koho_version\": \"0.0.0-");
+    EXPECT_EQ(other.exit_code, 2) << other.output;
+    EXPECT_NE(other.output.find("planned by koho 0.0.0-"), std::string::npos) << other.output;
+    const CommandResult none = koho("run-job manifest.json");
+    EXPECT_EQ(none.exit_code, 2);
+    EXPECT_FALSE(fs::exists(root_ / "output/cards"));
+}
+
+TEST_F(RunJob, ShardsCoverEveryJobOnce) {
+    plan("layouts/card.json layouts/cards.json");  // 4 jobs, all good
+    std::set<std::string> seen;
+    for (int i = 0; i < 3; ++i) {
+        const std::string dir = "results-" + std::to_string(i);
+        const CommandResult run = koho("run-job manifest.json --shard " + std::to_string(i) + "/3 --results " + dir);
+        ASSERT_EQ(run.exit_code, 0) << run.output;
+        for (const auto& entry : fs::directory_iterator(root_ / dir)) {
+            EXPECT_TRUE(seen.insert(entry.path().filename().string()).second) << entry.path();
+            const nlohmann::json r = nlohmann::json::parse(read(entry.path()));
+            EXPECT_EQ(r["index"].get<int>() % 3, i);
+            EXPECT_EQ(r["exit_code"], 0);
+        }
+    }
+    EXPECT_EQ(seen, (std::set<std::string>{"job-0.json", "job-1.json", "job-2.json", "job-3.json"}));
+    for (const char* out : {"output/card.pdf", "output/web/card.pdf", "output/cards/card-chiba.png",
+                            "output/cards/card-online.png"})
+        EXPECT_TRUE(fs::exists(root_ / out)) << out;
+    // A shard's exit status is its worst job's.
+    plan();
+    const CommandResult mixed = koho("run-job manifest.json --shard 0/2");  // jobs 0, 2, 4 (bad)
+    EXPECT_EQ(mixed.exit_code, 2) << mixed.output;
+    EXPECT_EQ(result(0)["exit_code"], 0);
+    EXPECT_EQ(result(4)["exit_code"], 2);
+}
+
+}  // namespace
+}  // namespace koho::test
