@@ -89,12 +89,6 @@ void run_plan(const PlanArgs& args) {
 void add_plan_command(CLI::App& app) {
     auto args = std::make_shared<PlanArgs>();
     auto* cmd = app.add_subcommand("plan", "List every render of the layouts as jobs: a manifest for koho run-job or a scheduler");
-    cmd->description(
-        "Expand layouts into jobs, one per output, run from the project root (the current directory):\n"
-        "a print layout's press PDF with proofs and spreads and its web edition, each record of a\n"
-        "data merge, each video and video variant (or, with --segments N, its N segments and a join\n"
-        "that waits for them). The outputs, paths and flags are Makefile.assets's. Jobs are numbered\n"
-        "from 0: every job of stage 0 first (layouts in the order given), then stage 1 (the joins).\n");
     cmd->add_option("layouts", args->layouts, "The layouts and timelines (default: every layouts/*.json, sorted)")
         ->type_name("LAYOUT.json...");
     cmd->add_option("-o,--output", args->manifest, "Write the manifest (JSON) here (replaced only when complete)")
@@ -108,7 +102,13 @@ void add_plan_command(CLI::App& app) {
         ->default_str("print,web");
     cmd->add_option("--segments", args->segments, "Render each video as N segments (koho video --segment) and a join (koho concat)")
         ->type_name("N");
+    // The long text leads the footer, so that `koho --help` keeps the one-line summary.
     cmd->footer(
+        "Expand layouts into jobs, one per output, run from the project root (the current directory):\n"
+        "a print layout's press PDF with proofs and spreads and its web edition, each record of a\n"
+        "data merge, each video and video variant (or, with --segments N, its N segments and a join\n"
+        "that waits for them). The outputs, paths and flags are Makefile.assets's. Jobs are numbered\n"
+        "from 0: every job of stage 0 first (layouts in the order given), then stage 1 (the joins).\n"
         "A timeline's variants are found by loading it, so its media must exist (make media).\n"
         "Exit status: 0 planned, 2 a layout (or an option) is wrong, 1 any other failure.\n"
         "See docs/batch.md, \"Manifests and sharding\".");

@@ -233,11 +233,6 @@ void run_jobs(const RunJobArgs& args) {
 void add_run_job_command(CLI::App& app) {
     auto args = std::make_shared<RunJobArgs>();
     auto* cmd = app.add_subcommand("run-job", "Run one job (or a shard of jobs) of a koho plan manifest");
-    cmd->description(
-        "Run job N of MANIFEST (from `koho plan -o MANIFEST`) in the project root the manifest names,\n"
-        "exactly as its koho print, video or concat command would, and write its result (exit code,\n"
-        "outputs, seconds, error messages) to RESULTS/job-N.json, atomically, failed or not. With\n"
-        "--shard I/N, every job whose index is I modulo N, one after another.\n");
     cmd->add_option("manifest", args->manifest, "The manifest")->required()->type_name("MANIFEST.json");
     cmd->add_option("--index", args->index, "The job to run, counted from 0")->type_name("N");
     cmd->add_option("--index-from-env", args->index_env,
@@ -249,7 +244,12 @@ void add_run_job_command(CLI::App& app) {
         ->type_name("S");
     cmd->add_option("--results", args->results, "Where to write job-N.json (default: OUTPUT_DIR/.jobs in the root)")
         ->type_name("DIR");
+    // The long text leads the footer, so that `koho --help` keeps the one-line summary.
     cmd->footer(
+        "Run job N of MANIFEST (from `koho plan -o MANIFEST`) in the project root the manifest names,\n"
+        "exactly as its koho print, video or concat command would, and write its result (exit code,\n"
+        "outputs, seconds, error messages) to RESULTS/job-N.json, atomically, failed or not. With\n"
+        "--shard I/N, every job whose index is I modulo N, one after another.\n"
         "Exit status: the job's (0 written, 2 bad input, 1 any other failure); with --shard the highest\n"
         "of its jobs'. 2 also when the manifest is wrong, stale (a layout or data file changed since\n"
         "koho plan), from another koho, or the index is out of range. See docs/batch.md.");
