@@ -64,7 +64,7 @@ public:
         if (type == "print")
             add_print(layout, source);
         else if (type == "video")
-            add_video(layout);
+            add_video(layout, source);
         else
             fail_input(source.loc("/type"), "koho plan expands layouts of \"type\" \"print\" or \"video\"");
     }
@@ -125,11 +125,15 @@ private:
         }
     }
 
-    // One job per record, each `koho print --records N` as Makefile.assets
-    // runs it; the data file is an input like the layout.
+    // One job per record, each `koho print --records N` (or `koho video
+    // --records N`) as Makefile.assets runs it; the data file is an input
+    // like the layout.
     void add_merge(const std::string& layout, const model::JsonSource& source, const model::MergeSpec& spec,
-                   const JobInput& input) {
-        const model::MergePlan plan = model::plan_merge(source, spec, root_, {".pdf", ".png", ".jpg", ".jpeg"});
+                   const JobInput& input, bool video = false) {
+        const model::MergePlan plan =
+            model::plan_merge(source, spec, root_,
+                              video ? std::vector<std::string>{".mp4"}
+                                    : std::vector<std::string>{".pdf", ".png", ".jpg", ".jpeg"});
         for (const model::MergeJob& record : plan.jobs)
             if (record.error) throw *record.error;
         const std::string name = fs::path(layout).stem().string();
@@ -143,8 +147,8 @@ private:
             const std::string dir = paths_.under_out(name);
             const std::string deps_dir = paths_.deps + "/" + name;
             job.depfile = deps_dir + "/" + record.output + ".d";
-            job.argv = {"koho", "print", layout, "--output-dir", dir, "--records", std::to_string(record.record),
-                        "--deps", deps_dir};
+            job.argv = {"koho", video ? "video" : "print", layout, "--output-dir", dir, "--records",
+                        std::to_string(record.record), "--deps", deps_dir};
             job.dirs = {dir, deps_dir};
             if (fs::path(record.output).extension() == ".pdf") {
                 job.argv.insert(job.argv.end(), {"--proof", paths_.under_out("proofs/" + name)});
@@ -156,7 +160,11 @@ private:
         }
     }
 
-    void add_video(const std::string& layout) {
+    void add_video(const std::string& layout, const model::JsonSource& source) {
+        // A timeline that merges data: one whole render per record (its
+        // variants and split renders are not planned; docs/timeline.md).
+        if (const auto spec = model::read_merge_spec(source))
+            return add_merge(layout, source, *spec, fingerprint(layout), true);
         model::TimelineOptions load;
         load.root = root_;
         const model::Timeline timeline = model::load_timeline(layout, load);

@@ -129,8 +129,8 @@ std::string expand_output(const MergeSpec& spec, const JsonSource& layout, const
         if (open == std::string::npos) break;
         out.append(text, i, open - i);
         const size_t close = text.find("}}", open + 2);
-        const SourceLoc at = layout.loc_in_string("/output", open);
-        if (close == std::string::npos) fail_input(at, "'{{' without a matching '}}' in \"output\"");
+        const SourceLoc at = layout.loc_in_string(spec.output_pointer, open);
+        if (close == std::string::npos) fail_input(at, "'{{' without a matching '}}' in " + spec.output_label);
         const std::string name = text.substr(open + 2, close - open - 2);
         std::string value;
         if (auto field = record.fields.find(name); field != record.fields.end()) {
@@ -145,11 +145,11 @@ std::string expand_output(const MergeSpec& spec, const JsonSource& layout, const
             value = var->second;
         } else if (std::find(names.begin(), names.end(), name) != names.end()) {
             fail_input(record.where, record_label(number) + " has no field '" + sanitize_utf8(name) +
-                                         "', which \"output\" names");
+                                         "', which " + spec.output_label + " names");
         } else {
             std::vector<std::string> candidates = names;
             for (const auto& [known, _] : vars) candidates.push_back(known);
-            fail_input(at, "unknown variable '{{" + sanitize_utf8(name) + "}}' in \"output\"" +
+            fail_input(at, "unknown variable '{{" + sanitize_utf8(name) + "}}' in " + spec.output_label +
                                did_you_mean(name, candidates) + " (neither a field of the data nor in \"vars\")");
         }
         out += value;
@@ -189,14 +189,20 @@ void check_output_name(const std::string& name, const MergeSpec& spec, size_t nu
 std::optional<MergeSpec> read_merge_spec(const JsonSource& layout) {
     const Node root = root_node(layout);
     if (!root.json().is_object()) return std::nullopt;
+    // A timeline's "output" is its encoding settings: the name is inside it.
+    const bool video = root.json().contains("type") && root.json()["type"] == "video";
     auto data = member(root, "data");
-    auto output = member(root, "output");
+    std::optional<Node> output = member(root, "output");
+    if (video) output = output && output->json().is_object() ? member(*output, "name") : std::nullopt;
+    const std::string label = video ? "\"output.name\"" : "\"output\"";
     if (!data && !output) return std::nullopt;
     if (!data)
-        fail_input(output->key_loc(), "\"output\" names each record's file, but there is no \"data\" to merge");
+        fail_input(output->key_loc(), label + " names each record's file, but there is no \"data\" to merge");
     if (!output)
-        fail_input(data->key_loc(), "\"data\" needs \"output\": each record's file name, e.g. "
-                                    "\"flyer-{{id}}.pdf\"");
+        fail_input(data->key_loc(), video ? "\"data\" needs \"output\": {\"name\": ...}: each record's file name, "
+                                            "e.g. \"clip-{{id}}.mp4\""
+                                          : "\"data\" needs \"output\": each record's file name, e.g. "
+                                            "\"flyer-{{id}}.pdf\"");
     MergeSpec spec;
     spec.data = read_string(*data, "\"data\"");
     spec.data_loc = data->loc();
@@ -205,10 +211,12 @@ std::optional<MergeSpec> read_merge_spec(const JsonSource& layout) {
     const bool json = lower.size() > 5 && lower.compare(lower.size() - 5, 5, ".json") == 0;
     if (!csv && !json) fail_input(spec.data_loc, "\"data\" names a .csv or a .json file");
     if (!output->json().is_string())
-        fail_input(output->loc(), "\"output\" must be a string (each record's file name), not " +
+        fail_input(output->loc(), label + " must be a string (each record's file name), not " +
                                       json_type_name(output->json()));
-    spec.output = read_string(*output, "\"output\"");
+    spec.output = read_string(*output, label);
     spec.output_loc = output->loc();
+    spec.output_pointer = video ? "/output/name" : "/output";
+    spec.output_label = label;
     return spec;
 }
 
@@ -256,8 +264,8 @@ MergePlan plan_merge(const JsonSource& layout, const MergeSpec& spec, const fs::
             const MergeJob& first = plan.jobs[it->second];
             fail_input(job.where, record_label(job.record) + " would be written to '" + sanitize_utf8(job.output) +
                                       "', as " + record_label(first.record) + " (line " +
-                                      std::to_string(first.where.line) + ") is; \"output\" must give every "
-                                      "record its own name");
+                                      std::to_string(first.where.line) + ") is; " + spec.output_label +
+                                      " must give every record its own name");
         }
         job.vars = vars;
         for (auto& [name, value] : record.fields) job.vars[name] = value;

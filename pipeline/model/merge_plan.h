@@ -5,6 +5,10 @@
 //                                           an array of flat objects
 //   "output": "flyer-{{venue_id}}.pdf"      each record's output name
 //
+// A video timeline's "output" is already its encoding settings (an object),
+// so there the name template is "output": {"name": "clip-{{venue_id}}.mp4"};
+// everything else is the same for both kinds.
+//
 // The plan is the list of jobs — record number, output name, variables —
 // made before anything is rendered, so that everything wrong with the run
 // as a whole (a data file that cannot be read, two records named alike, a
@@ -38,11 +42,14 @@ struct MergeSpec {
     SourceLoc data_loc;
     std::string output;    // the name template
     SourceLoc output_loc;
+    std::string output_pointer = "/output";  // where the template is: "/output" or "/output/name"
+    std::string output_label = "\"output\"";  // how messages name it
 };
 
-// Reads "data" and "output" from the layout; nullopt when it has neither.
-// One without the other, or a value that is not a non-empty string, is an
-// error located at it.
+// Reads "data" and "output" from the layout (a print layout's string
+// "output", a video timeline's "output"."name": by its "type"); nullopt when
+// it has neither. One without the other, or a value that is not a
+// non-empty string, is an error located at it.
 std::optional<MergeSpec> read_merge_spec(const JsonSource& layout);
 
 struct MergeJob {

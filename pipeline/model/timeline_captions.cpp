@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "model/color_reader.h"
+#include "model/markup.h"
 #include "model/suggest.h"
 #include "model/timeline_internal.h"
 
@@ -119,7 +120,9 @@ std::vector<Chapter> read_chapters(const Node& list, TimelineContext& c) {
         chapter.loc = node.loc();
         Node start = require(node, "start", "a chapter");
         chapter.start_s = read_time(start, "\"start\"", c.fps);
-        chapter.title = read_string(require(node, "title", "a chapter"), "\"title\"");
+        const Node title = require(node, "title", "a chapter");
+        chapter.title = substitute_variables(read_string(title, "\"title\""), c.timeline.canvas.vars, c.source,
+                                             title.pointer);
         if (chapters.empty() && chapter.start_s != 0)
             fail_input(start.loc(), "the first chapter must start at 0s (video sites read chapters only then), not " +
                                         seconds(chapter.start_s));
@@ -140,11 +143,15 @@ VideoOutput read_output(const std::optional<Fields>& f, TimelineContext& c) {
     out.preset_loc = out.loc;
     if (!f) return out;
     const std::vector<std::string> keys = {"preset", "crf", "encoder_preset", "thumbnail"};
+    // "name" is data merge's (merge_plan.h reads it); a variant's name is
+    // the main one with "-VARIANT" added, so a variant may not set it.
+    std::vector<std::string> base_keys = keys;
+    base_keys.push_back("name");
     expect_object(f->base(), "\"output\"");
-    check_keys(f->base(), keys, "\"output\"");
+    check_keys(f->base(), base_keys, "\"output\"");
     if (f->over()) {
         expect_object(*f->over(), "\"output\"");
-        check_keys(*f->over(), keys, "\"output\"");
+        check_keys(*f->over(), keys, "\"output\" of a variant");
     }
     out.loc = f->loc();
     out.preset_loc = out.loc;

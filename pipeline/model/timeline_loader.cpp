@@ -3,12 +3,14 @@
 // transitions (which give the video its length), then everything placed in
 // that length.
 #include "model/timeline_loader.h"
+#include "model/timeline_record.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "model/color_reader.h"
 #include "model/markup.h"
+#include "model/merge_plan.h"
 #include "model/print_settings.h"
 #include "model/styles.h"
 #include "model/suggest.h"
@@ -24,7 +26,7 @@ using detail::seconds;
 const std::vector<std::string> kTimelineKeys = {
     "$schema", "type",   "title",    "lang",     "size",          "fps",      "background", "duration",
     "fonts",   "colors", "styles",   "character_styles", "vars",  "scenes",   "overlays",   "audio",
-    "loudness", "captions", "caption_style", "chapters", "output", "variants"};
+    "loudness", "captions", "caption_style", "chapters", "output", "variants", "data"};
 const std::vector<std::string> kVariantKeys = {"size", "fps", "output", "caption_style", "layers"};
 constexpr int kMaxSide = 7680;
 
@@ -77,7 +79,7 @@ FrameRate read_fps(const Node& node) {
 }
 
 // The tables a timeline shares with print layouts.
-void read_tables(const Node& root, TimelineContext& c) {
+void read_tables(const Node& root, TimelineContext& c, const std::map<std::string, std::string>& record_vars) {
     Document& canvas = c.timeline.canvas;
     if (auto n = member(root, "fonts")) canvas.fonts = read_string_table(*n, "fonts", false);
     if (auto n = member(root, "colors")) {
@@ -92,6 +94,9 @@ void read_tables(const Node& root, TimelineContext& c) {
             if (canvas.vars.count(late))
                 fail_input(n->child(late).key_loc(), "'" + late + "' is reserved for print layouts' {{" + late + "}}");
     }
+    // A data-merge record's fields (model/merge_plan.h read "data" and
+    // "output.name" and checked that no field shares a name with "vars").
+    for (const auto& [name, value] : record_vars) canvas.vars[name] = value;
     if (auto n = member(root, "styles")) {
         expect_object(*n, "\"styles\"");
         for (const auto& name : keys_in_order(*n))
@@ -120,6 +125,12 @@ std::optional<Node> select_variant(const Node& root, const TimelineOptions& opti
             if (auto n = member(node, "size")) read_size(*n, probe);
             if (auto n = member(node, "fps")) read_fps(*n);
             if (auto n = member(node, "layers")) expect_object(*n, "\"layers\" of " + where);
+            // Data merge names a variant's MP4 after the main "output.name".
+            if (auto out = member(node, "output"); out && out->json().is_object())
+                if (auto named = member(*out, "name"))
+                    fail_input(named->key_loc(), where + " sets \"name\" in \"output\"; a variant's MP4 is each "
+                                                         "record's name with \"-" + sanitize_utf8(name) +
+                                                         "\" added before .mp4");
             tl.variant_names.push_back(name);
             if (name == options.variant) chosen = node;
         }
@@ -272,7 +283,8 @@ void check_override_ids(const Node& root, const TimelineContext& c) {
     }
 }
 
-Timeline load_timeline_semantics(const JsonSource& source, const TimelineOptions& options) {
+Timeline load_timeline_semantics(const JsonSource& source, const TimelineOptions& options,
+                                 const std::map<std::string, std::string>& record_vars) {
     Timeline tl;
     tl.file = source.file();
     tl.root = options.root;
@@ -285,6 +297,7 @@ Timeline load_timeline_semantics(const JsonSource& source, const TimelineOptions
     read_enum(type, "timeline type", {"video"});
     check_keys(root, kTimelineKeys, "a video timeline");
     if (auto n = member(root, "$schema")) read_string(*n, "\"$schema\"");
+    read_merge_spec(source);  // "data" and "output.name": both or neither, each a file name
 
     std::optional<Node> variant = select_variant(root, options, tl);
     auto from_variant = [&](const char* key) { return variant ? member(*variant, key) : std::nullopt; };
@@ -292,7 +305,8 @@ Timeline load_timeline_semantics(const JsonSource& source, const TimelineOptions
     if (size) read_size(*size, tl);
     check_frame_pixels(size ? size->loc() : root.loc(), tl, options.limits);
     if (auto n = from_variant("fps") ? from_variant("fps") : member(root, "fps")) tl.fps = read_fps(*n);
-    if (auto n = member(root, "title")) tl.title = read_string(*n, "\"title\"", true);
+    auto title = member(root, "title");
+    if (title) tl.title = read_string(*title, "\"title\"", true);
     if (auto n = member(root, "lang")) tl.lang = read_string(*n, "\"lang\"");
 
     Document& canvas = tl.canvas;
@@ -314,7 +328,12 @@ Timeline load_timeline_semantics(const JsonSource& source, const TimelineOptions
     if (auto layers = from_variant("layers"))
         for (auto& [id, over] : members_in_order(*layers)) c.overrides.emplace(id, over);
 
-    read_tables(root, c);
+    read_tables(root, c, record_vars);
+    // The title (the MP4's metadata) may name variables like any text.
+    if (title) {
+        tl.title = substitute_variables(tl.title, canvas.vars, source, title->pointer);
+        canvas.title = tl.title;
+    }
     if (auto n = member(root, "background")) tl.background = read_color(*n, "\"background\"", &canvas.colors);
 
     if (auto n = member(root, "scenes")) read_scenes(*n, c);
@@ -362,7 +381,15 @@ int64_t Timeline::frame_count() const { return std::llround(duration_s * fps.val
 Timeline load_timeline_source(const JsonSource& source, const TimelineOptions& options) {
     // As for print layouts: the semantic pass first (located, typed, "did
     // you mean"), then the published schema on what passed.
-    Timeline timeline = load_timeline_semantics(source, options);
+    Timeline timeline = load_timeline_semantics(source, options, {});
+    detail::validate_timeline_schema(source);
+    return timeline;
+}
+
+Timeline load_timeline_record(const std::filesystem::path& file, const TimelineOptions& options,
+                              const std::map<std::string, std::string>& record_vars) {
+    JsonSource source = JsonSource::read_file(file);
+    Timeline timeline = load_timeline_semantics(source, options, record_vars);
     detail::validate_timeline_schema(source);
     return timeline;
 }

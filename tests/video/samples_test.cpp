@@ -22,7 +22,10 @@
 
 #include <unistd.h>
 
+#include "model/json_source.h"
+#include "model/merge_plan.h"
 #include "model/timeline.h"
+#include "model/timeline_record.h"
 #include "video/sidecars.h"
 
 namespace koho::test {
@@ -35,12 +38,15 @@ std::string read_file(const fs::path& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// layouts/*.json whose "type" is "video", by name (promo-main, …).
+// layouts/*.json whose "type" is "video", by name (promo-main, …); those
+// that merge data ("data": one clip per record) are tested on their own.
 std::vector<std::string> video_samples() {
     std::vector<std::string> names;
     const std::regex video_type(R"re("type"\s*:\s*"video")re");
+    const std::regex merges(R"re("data"\s*:\s*")re");
     for (const auto& entry : fs::directory_iterator("layouts"))
-        if (entry.path().extension() == ".json" && std::regex_search(read_file(entry.path()), video_type))
+        if (entry.path().extension() == ".json" && std::regex_search(read_file(entry.path()), video_type) &&
+            !std::regex_search(read_file(entry.path()), merges))
             names.push_back(entry.path().stem().string());
     std::sort(names.begin(), names.end());
     return names;
@@ -183,6 +189,47 @@ TEST(VideoSamples, TheMascotGuidesThroughTheWholeVideo) {
     expect_mascot_on_screen(load("promo-main"), 2.3);
     expect_mascot_on_screen(load("promo-30s"), 2.0);
     expect_mascot_on_screen(load("promo-30s", "9x16"), 2.0);
+}
+
+// The per-session clip (layouts/session-clip.json, data merge): every
+// record loads as a short 1080×1920 clip for Shorts and Reels whose text,
+// captions and title are the record's, with the mascot on screen.
+TEST(VideoSamples, TheSessionClipIsShortTallAndEachRecordsOwn) {
+    const model::JsonSource source = model::JsonSource::read_file("layouts/session-clip.json");
+    const auto spec = model::read_merge_spec(source);
+    ASSERT_TRUE(spec);
+    const model::MergePlan plan = model::plan_merge(source, *spec, ".", {".mp4"});
+    EXPECT_EQ(plan.jobs.size(), 9u);
+    for (const model::MergeJob& job : plan.jobs) {
+        ASSERT_FALSE(job.error) << job.error->what();
+        SCOPED_TRACE(job.output);
+        EXPECT_EQ(job.output, "session-clip-" + job.vars.at("id") + ".mp4");
+        const model::Timeline t = model::load_timeline_record("layouts/session-clip.json", {}, job.vars);
+        EXPECT_EQ(t.width_px, 1080);
+        EXPECT_EQ(t.height_px, 1920);
+        EXPECT_EQ(t.output.preset, "shorts-1080x1920");
+        EXPECT_EQ(t.fps.num, 30);
+        EXPECT_GE(t.duration_s, 10.0);
+        EXPECT_LE(t.duration_s, 15.0);
+        ASSERT_EQ(t.captions.size(), 2u);
+        EXPECT_NE(t.captions[0].text.find(job.vars.at("venue")), std::string::npos);
+        EXPECT_NE(t.captions[0].text.find(job.vars.at("date")), std::string::npos);
+        EXPECT_NE(t.title.find(job.vars.at("venue")), std::string::npos);
+        const model::Layer* mascot = nullptr;
+        for (const auto& layer : t.overlays)
+            if (layer.id == "mascot") mascot = &layer;
+        ASSERT_NE(mascot, nullptr);
+        EXPECT_NEAR(mascot->end_s, t.duration_s, 1e-9);
+        // Once walked in (0.8 s), inside the frame and above the bottom 20 %.
+        const double fw = t.width_px * model::kPtPerPx, fh = t.height_px * model::kPtPerPx;
+        const double h = mascot->box.w * 1024.0 / 874.0;  // placeholder.png is 874 × 1024
+        for (const auto& k : mascot->keyframes) {
+            if (k.t_s < 0.8 || !k.x_pt || !k.y_pt) continue;
+            EXPECT_GE(*k.x_pt, 0) << k.t_s;
+            EXPECT_LE(*k.x_pt + mascot->box.w, fw) << k.t_s;
+            EXPECT_LE(*k.y_pt + h, fh * 0.8) << k.t_s;
+        }
+    }
 }
 
 // In the tall frame, every text layer sits in the title-safe area (10 %
