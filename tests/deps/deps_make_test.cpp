@@ -12,7 +12,7 @@
 #include <map>
 
 #include "deps/deps_project.h"
-#include "support/command.h"
+#include "support/assets_make.h"
 
 namespace koho::test {
 namespace {
@@ -39,22 +39,11 @@ protected:
     // Koho's own asset rules, pointed at this project: its media instead of
     // the samples, koho's default press profile (no profile rule).
     std::string make(const std::string& flags) const {
-        const std::string media =
-            (dir_ / "media/a.png").string() + " " + (dir_ / "media/b.png").string() + " " + (dir_ / "media/v.png").string();
-        // A make of our own, not a sub-make of one that runs the tests (its
-        // MAKEFLAGS would name a jobserver this process does not have).
-        return "cd " + shell_quote(dir_.string()) + " && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -f " +
-               shell_quote(std::string(KOHO_SOURCE_DIR) + "/Makefile.assets") + " KOHO=" + shell_quote(KOHO_BINARY) +
-               " MEDIA=" + shell_quote(media) + " PROFILE= " + flags + " 2>&1";
+        return assets_make(dir_, (dir_ / "media/a.png").string() + " " + (dir_ / "media/b.png").string() + " " +
+                                     (dir_ / "media/v.png").string(),
+                           flags);
     }
-
-    std::map<std::string, fs::file_time_type> output_times() const {
-        std::map<std::string, fs::file_time_type> times;
-        for (const auto& entry : fs::recursive_directory_iterator(dir_ / "output"))
-            if (entry.is_regular_file())
-                times[fs::relative(entry.path(), dir_ / "output").string()] = entry.last_write_time();
-        return times;
-    }
+    std::map<std::string, fs::file_time_type> output_times() const { return write_times_under(dir_ / "output"); }
 
     fs::path dir_;
 };

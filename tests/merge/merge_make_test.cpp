@@ -12,7 +12,7 @@
 #include <map>
 #include <string>
 
-#include "support/command.h"
+#include "support/assets_make.h"
 
 namespace koho::test {
 namespace {
@@ -42,19 +42,8 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir_); }
 
-    std::string make(const std::string& flags) const {
-        return "cd " + shell_quote(dir_.string()) +
-               " && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -f " +
-               shell_quote(std::string(KOHO_SOURCE_DIR) + "/Makefile.assets") + " KOHO=" + shell_quote(KOHO_BINARY) +
-               " MEDIA= PROFILE= " + flags + " 2>&1";
-    }
-    std::map<std::string, fs::file_time_type> output_times() const {
-        std::map<std::string, fs::file_time_type> times;
-        for (const auto& entry : fs::recursive_directory_iterator(dir_ / "output"))
-            if (entry.is_regular_file())
-                times[fs::relative(entry.path(), dir_ / "output").string()] = entry.last_write_time();
-        return times;
-    }
+    std::string make(const std::string& flags) const { return assets_make(dir_, "", flags); }
+    std::map<std::string, fs::file_time_type> output_times() const { return write_times_under(dir_ / "output"); }
 
     fs::path dir_;
 };
