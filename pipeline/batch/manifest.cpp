@@ -116,22 +116,27 @@ private:
 
 }  // namespace
 
+std::vector<StageRange> stage_ranges(const Manifest& manifest) {
+    std::vector<StageRange> ranges;
+    for (size_t i = 0; i < manifest.jobs.size(); ++i) {
+        const int stage = manifest.jobs[i].stage;
+        if (ranges.empty() || ranges.back().stage != stage)
+            ranges.push_back(StageRange{stage, i, i});
+        else
+            ranges.back().last = i;
+    }
+    return ranges;
+}
+
 std::string manifest_json(const Manifest& manifest) {
     Ordered out;
     out["koho_manifest"] = kManifestVersion;
     out["koho_version"] = manifest.koho_version;
     out["root"] = manifest.root;
     out["output_dir"] = manifest.output_dir;
-    // Contiguous blocks of one stage each: what a scheduler submits as one
-    // array, the later ones waiting for the earlier.
     Ordered stages = Ordered::array();
-    for (size_t i = 0; i < manifest.jobs.size(); ++i) {
-        const int stage = manifest.jobs[i].stage;
-        if (stages.empty() || stages.back()["stage"] != stage)
-            stages.push_back(Ordered{{"stage", stage}, {"first", i}, {"last", i}});
-        else
-            stages.back()["last"] = i;
-    }
+    for (const StageRange& range : stage_ranges(manifest))
+        stages.push_back(Ordered{{"stage", range.stage}, {"first", range.first}, {"last", range.last}});
     out["stages"] = stages;
     out["job_count"] = manifest.jobs.size();
     Ordered jobs = Ordered::array();

@@ -25,6 +25,15 @@ struct Manifest {
 // final newline; the same jobs give the same bytes.
 std::string manifest_json(const Manifest& manifest);
 
+// The stages as contiguous blocks of indexes, in order: what a scheduler
+// submits as one array each, a later one waiting for the earlier.
+struct StageRange {
+    int stage = 0;
+    size_t first = 0;
+    size_t last = 0;
+};
+std::vector<StageRange> stage_ranges(const Manifest& manifest);
+
 // Reads a manifest written by manifest_json. Throws koho::Error (BadInput)
 // located in the file for anything else: not JSON, another format version,
 // a member missing or of the wrong type, indexes out of order, a dependency
