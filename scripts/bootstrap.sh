@@ -31,6 +31,9 @@ packages=(
   # off-screen scenes' layer bitmaps are kept deflated
   zlib1g-dev
   ffmpeg espeak-ng
+  # scripts/slurm/ submits manifests to Slurm; its integration test starts
+  # a single-node cluster on localhost (scripts/slurm/local-cluster)
+  slurmctld slurmd slurm-client munge
   # the sanitizer build (make test-sanitize, CI) and the libFuzzer harnesses:
   # clang-14, its ASan/UBSan/libFuzzer runtimes, llvm-symbolizer for the
   # file:line in sanitizer reports
