@@ -40,9 +40,12 @@ packages=(
   clang libclang-rt-14-dev llvm-14
 )
 
+# One dpkg-query for every package (a query each took a second on every
+# `make`): the ones not reported installed are missing.
 missing=()
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null | awk '/ install ok installed$/ { print $1 }' || true)
 for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+  if ! grep -qx -- "$p" <<<"$installed"; then
     missing+=("$p")
   fi
 done
@@ -58,14 +61,25 @@ fi
 # Hermetic fonts: koho never reads the system's fonts; it reads fonts/. The
 # Noto CJK files come from Debian's fonts-noto-cjk and are copied with their
 # licence (they are too large to keep in git).
+# A stamp records the size and date of each source file copied, so that an
+# unchanged set is seen without reading 100 MB of fonts on every `make`.
+# The copies get the time of copying (plain cp), so a font that did change
+# is newer than the outputs drawn with the old one and make redraws them.
 noto=/usr/share/fonts/opentype/noto
-for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc; do
-  if ! cmp -s "$noto/$f" "$here/fonts/$f"; then
-    cp "$noto/$f" "$here/fonts/$f"
-  fi
-done
-if ! cmp -s /usr/share/doc/fonts-noto-cjk/copyright "$here/fonts/NotoCJK-LICENSE.txt"; then
-  cp /usr/share/doc/fonts-noto-cjk/copyright "$here/fonts/NotoCJK-LICENSE.txt"
+font_stamp=$here/fonts/.noto-copied.stamp
+sources=("$noto"/NotoSansCJK-Regular.ttc "$noto"/NotoSansCJK-Bold.ttc "$noto"/NotoSerifCJK-Regular.ttc
+         "$noto"/NotoSerifCJK-Bold.ttc /usr/share/doc/fonts-noto-cjk/copyright)
+copies=(NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc NotoCJK-LICENSE.txt)
+want_fonts=$(stat -c '%n %s %Y' "${sources[@]}")
+copied=1
+for f in "${copies[@]}"; do [ -f "$here/fonts/$f" ] || copied=0; done
+if ((copied == 0)) || [ ! -f "$font_stamp" ] || [ "$(cat "$font_stamp")" != "$want_fonts" ]; then
+  for i in "${!sources[@]}"; do
+    if ! cmp -s "${sources[$i]}" "$here/fonts/${copies[$i]}"; then
+      cp "${sources[$i]}" "$here/fonts/${copies[$i]}"
+    fi
+  done
+  printf '%s\n' "$want_fonts" >"$font_stamp"
 fi
 
 # The default press profile (profiles/README.md); cached, quick when up to date.
