@@ -20,7 +20,6 @@
 
 #include "cli/commands.h"
 #include "cli/deps_flag.h"
-#include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
 #include "cli/print_color.h"
 #include "cli/print_job.h"
@@ -187,9 +186,7 @@ void run_print(const PrintArgs& args) {
     if (args.output.empty())
         fail_input({}, "--output is required: name the PDF with -o OUT.pdf (or, for a layout with \"data\", "
                        "the folder of its outputs with --output-dir DIR)");
-    if (!args.records.empty() || args.list_records)
-        fail_input({args.records.empty() ? "--list-records" : "--records"},
-                   "records are chosen in data merge, with --output-dir DIR");
+    refuse_records_without_merge(args);
     PrintTarget target;
     target.output = args.output;
     target.proof_stem = fs::path(args.layout).stem().string();
@@ -198,10 +195,6 @@ void run_print(const PrintArgs& args) {
 }
 
 }  // namespace
-
-std::shared_ptr<text::FontContext> text_fonts(const PrintArgs& args) {
-    return text::FontContext::create(font_directories(args.root, args.font_dirs));
-}
 
 bool is_raster_output(const fs::path& output) {
     std::string ext = output.extension().string();
@@ -241,7 +234,7 @@ void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
     timer.lap("load");
 
     // Made here, after the layout, when no earlier render made them.
-    const std::shared_ptr<text::FontContext> font_context = fonts ? fonts : text_fonts(args);
+    const std::shared_ptr<text::FontContext> font_context = fonts ? fonts : project_fonts(args);
     for (const auto& [family, where] : document.families_used)
         text::require_family(*font_context, family, where);
     timer.lap("fonts");

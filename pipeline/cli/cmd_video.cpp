@@ -11,7 +11,6 @@
 
 #include "cli/commands.h"
 #include "cli/deps_flag.h"
-#include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
 #include "cli/video_common.h"
 #include "cli/video_job.h"
@@ -52,7 +51,7 @@ void render_segment_target(const VideoArgs& args, const VideoTarget& target, con
     options.variant = args.variant;
     options.limits = args.limits;
     const model::Timeline timeline = model::load_timeline(args.timeline, options);
-    auto fonts = video_fonts(args);
+    auto fonts = project_fonts(args);
     for (const auto& [family, where] : timeline.canvas.families_used) text::require_family(*fonts, family, where);
     text::Typesetter typesetter(fonts);
     video::VideoJob job = video_job_of(args, target);
@@ -79,9 +78,7 @@ void run_video(const VideoArgs& args) {
                                             "--output-dir");
         return run_video_merge(args);
     }
-    if (!args.records.empty() || args.list_records)
-        fail_input({args.records.empty() ? "--list-records" : "--records"},
-                   "records are chosen in data merge, with --output-dir DIR");
+    refuse_records_without_merge(args);
     // A timeline that merges data is rendered per record: -o would name one.
     const model::JsonSource source = model::JsonSource::read_file(args.timeline);
     if (auto merge = is_video_timeline(source) ? model::read_merge_spec(source) : std::nullopt) {
@@ -115,10 +112,6 @@ bool is_video_timeline(const model::JsonSource& source) {
     return root.is_object() && root.contains("type") && root["type"] == "video";
 }
 
-std::shared_ptr<text::FontContext> video_fonts(const VideoArgs& args) {
-    return text::FontContext::create(font_directories(args.root, args.font_dirs));
-}
-
 void render_video_target(const VideoArgs& args, const std::shared_ptr<text::FontContext>& fonts,
                          const VideoTarget& target) {
     // Before the timeline is read: every file from here on is a dependency.
@@ -131,7 +124,7 @@ void render_video_target(const VideoArgs& args, const std::shared_ptr<text::Font
     const model::Timeline timeline = model::load_timeline_record(args.timeline, options, target.record_vars);
 
     // Made here, after the timeline, when no earlier render made them.
-    const std::shared_ptr<text::FontContext> font_context = fonts ? fonts : video_fonts(args);
+    const std::shared_ptr<text::FontContext> font_context = fonts ? fonts : project_fonts(args);
     for (const auto& [family, where] : timeline.canvas.families_used)
         text::require_family(*font_context, family, where);
     // A typesetter per render: its font cache records the font files this

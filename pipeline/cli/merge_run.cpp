@@ -42,4 +42,49 @@ void finish_merge_run(const std::string& layout, size_t failed, size_t chosen, b
                              (listed ? "the others are listed" : std::to_string(chosen - failed) + " written"));
 }
 
+void run_merge_records(const model::MergePlan& plan, const std::vector<size_t>& chosen, const RenderArgs& args,
+                       const std::string& source, const RenderRecord& render_one) {
+    size_t failed = 0;
+    if (args.list_records) {
+        for (size_t n : chosen) {
+            const model::MergeJob& job = plan.jobs[n - 1];
+            if (job.error) {
+                report_record_failure(*job.error, plan, job);
+                ++failed;
+            } else {
+                std::printf("%zu\t%s\n", job.record, job.output.c_str());
+            }
+        }
+    } else {
+        require_merge_directory(args.output_dir, "--output-dir");
+        if (!args.deps.empty()) require_merge_directory(args.deps, "--deps");
+        const std::shared_ptr<text::FontContext> fonts = project_fonts(args);
+        for (size_t n : chosen) {
+            const model::MergeJob& job = plan.jobs[n - 1];
+            if (job.error) {
+                report_record_failure(*job.error, plan, job);
+                ++failed;
+                continue;
+            }
+            RenderTarget target;
+            target.output = fs::path(args.output_dir) / job.output;
+            if (!args.deps.empty()) target.deps = (fs::path(args.deps) / (job.output + ".d")).string();
+            target.record_vars = job.vars;
+            target.data_file = plan.data_file;
+            make_parent_directory(target.output);
+            if (!target.deps.empty()) make_parent_directory(target.deps);
+            try {
+                render_one(job, target, fonts);
+            } catch (const Error& e) {
+                // A fault of the system (a full disk) stops the run; a bad
+                // record does not stop the others.
+                if (e.kind() != ErrorKind::BadInput) throw;
+                report_record_failure(e, plan, job);
+                ++failed;
+            }
+        }
+    }
+    finish_merge_run(source, failed, chosen.size(), args.list_records);
+}
+
 }  // namespace koho::cli

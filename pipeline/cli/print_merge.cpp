@@ -7,7 +7,6 @@
 // depfile): a record that fails prints its error, leaves its previous
 // outputs as they were, and the others are still written; the run then
 // ends with exit status 2 and a line counting the failures.
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,51 +33,19 @@ void run_print_merge(const PrintArgs& args) {
 
     const std::vector<size_t> chosen = chosen_records(plan, args.records);
 
-    size_t failed = 0;
-    if (args.list_records) {
-        for (size_t n : chosen) {
-            const model::MergeJob& job = plan.jobs[n - 1];
-            if (job.error) {
-                report_record_failure(*job.error, plan, job);
-                ++failed;
-            } else {
-                std::printf("%zu\t%s\n", job.record, job.output.c_str());
-            }
-        }
-    } else {
-        require_merge_directory(args.output_dir, "--output-dir");
-        if (!args.deps.empty()) require_merge_directory(args.deps, "--deps");
-        const auto fonts = text_fonts(args);
-        for (size_t n : chosen) {
-            const model::MergeJob& job = plan.jobs[n - 1];
-            if (job.error) {
-                report_record_failure(*job.error, plan, job);
-                ++failed;
-                continue;
-            }
-            PrintTarget target;
-            target.output = fs::path(args.output_dir) / job.output;
-            target.proof_stem = fs::path(job.output).parent_path().empty()
-                                    ? fs::path(job.output).stem().string()
-                                    : (fs::path(job.output).parent_path() / fs::path(job.output).stem()).string();
-            if (!args.deps.empty()) target.deps = (fs::path(args.deps) / (job.output + ".d")).string();
-            target.record_vars = job.vars;
-            target.data_file = plan.data_file;
-            make_parent_directory(target.output);
-            if (!target.deps.empty()) make_parent_directory(target.deps);
-            if (!args.proof_dir.empty()) make_parent_directory(fs::path(args.proof_dir) / target.proof_stem);
-            try {
-                render_print_target(args, &layout, fonts, target);
-            } catch (const Error& e) {
-                // A fault of the system (a full disk) stops the run; a bad
-                // record does not stop the others.
-                if (e.kind() != ErrorKind::BadInput) throw;
-                report_record_failure(e, plan, job);
-                ++failed;
-            }
-        }
-    }
-    finish_merge_run(args.layout, failed, chosen.size(), args.list_records);
+    // What is print's own: a record's proofs are named as its output, in a
+    // folder of --proof as the output's is of --output-dir.
+    const RenderRecord render_record = [&](const model::MergeJob& job, const RenderTarget& record_target,
+                                           const std::shared_ptr<text::FontContext>& fonts) {
+        PrintTarget target;
+        static_cast<RenderTarget&>(target) = record_target;
+        const fs::path name(job.output);
+        target.proof_stem =
+            name.parent_path().empty() ? name.stem().string() : (name.parent_path() / name.stem()).string();
+        if (!args.proof_dir.empty()) make_parent_directory(fs::path(args.proof_dir) / target.proof_stem);
+        render_print_target(args, &layout, fonts, target);
+    };
+    run_merge_records(plan, chosen, args, args.layout, render_record);
 }
 
 }  // namespace koho::cli

@@ -11,7 +11,6 @@
 // (clip-chiba.mp4 → clip-chiba-square.mp4), as a plain timeline's variant
 // is LAYOUT-V.mp4 in Makefile.assets: the variants of one record sit side
 // by side and never overwrite the main render.
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -61,47 +60,11 @@ void run_video_merge(const VideoArgs& args) {
         if (!job.error) job.output = variant_output_name(job.output, args.variant);
     const std::vector<size_t> chosen = chosen_records(plan, args.records);
 
-    size_t failed = 0;
-    if (args.list_records) {
-        for (size_t n : chosen) {
-            const model::MergeJob& job = plan.jobs[n - 1];
-            if (job.error) {
-                report_record_failure(*job.error, plan, job);
-                ++failed;
-            } else {
-                std::printf("%zu\t%s\n", job.record, job.output.c_str());
-            }
-        }
-    } else {
-        require_merge_directory(args.output_dir, "--output-dir");
-        if (!args.deps.empty()) require_merge_directory(args.deps, "--deps");
-        const auto fonts = video_fonts(args);
-        for (size_t n : chosen) {
-            const model::MergeJob& job = plan.jobs[n - 1];
-            if (job.error) {
-                report_record_failure(*job.error, plan, job);
-                ++failed;
-                continue;
-            }
-            VideoTarget target;
-            target.output = fs::path(args.output_dir) / job.output;
-            if (!args.deps.empty()) target.deps = (fs::path(args.deps) / (job.output + ".d")).string();
-            target.record_vars = job.vars;
-            target.data_file = plan.data_file;
-            make_parent_directory(target.output);
-            if (!target.deps.empty()) make_parent_directory(target.deps);
-            try {
-                render_video_target(args, fonts, target);
-            } catch (const Error& e) {
-                // A fault of the system (a full disk) stops the run; a bad
-                // record does not stop the others.
-                if (e.kind() != ErrorKind::BadInput) throw;
-                report_record_failure(e, plan, job);
-                ++failed;
-            }
-        }
-    }
-    finish_merge_run(args.timeline, failed, chosen.size(), args.list_records);
+    const RenderRecord render_record = [&](const model::MergeJob&, const VideoTarget& target,
+                                           const std::shared_ptr<text::FontContext>& fonts) {
+        render_video_target(args, fonts, target);
+    };
+    run_merge_records(plan, chosen, args, args.timeline, render_record);
 }
 
 void list_merge_variants(const VideoArgs& args) {
