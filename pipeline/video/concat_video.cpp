@@ -11,15 +11,10 @@
 #include <vector>
 
 #include "core/dependency_log.h"
-#include "core/output_set.h"
-#include "raster/image_loader.h"
-#include "video/compositor.h"
 #include "video/h264_encoder.h"
 #include "video/media_open.h"
 #include "video/mp4_writer.h"
 #include "video/render_steps.h"
-#include "video/sidecars.h"
-#include "video/soundtrack_job.h"
 
 namespace koho::video {
 namespace {
@@ -215,19 +210,9 @@ VideoReport concat_video(const model::Timeline& timeline, const ConcatJob& job, 
                                   ", not " + std::to_string(expected.first) + "–" + std::to_string(expected.end - 1));
     }
 
-    VideoReport report;
-    report.frames = timeline.frame_count();
-    report.duration_s = timeline.duration_s;
     // As render_video: the soundtrack mixed beside the rest, the thumbnail's
     // compositor set up before any output.
-    SoundtrackJob sound_job(timeline);
-    FrameCompositor compositor(timeline, typesetter,
-                               raster::make_cached_image_loader(raster::DecodeLimits{timeline.limits.max_image_pixels}));
-    for (const auto& warning : check_chapters(timeline.chapters, timeline.duration_s))
-        report.warnings.push_back(format_diagnostic(warning.loc, "warning", warning.message));
-
-    OutputSet outputs;
-    AtomicFile& mp4 = outputs.add_main(job.output);
+    WholeVideoRender render(timeline, typesetter, job.output, progress);
     {
         OpenSegment first = open_segment(job.segments.front().path);
         // The first segment's stream setup, kept to compare the others' with.
@@ -235,7 +220,7 @@ VideoReport concat_video(const model::Timeline& timeline, const ConcatJob& job, 
         if (!setup) fail_system(at_segment(job.output), "out of memory");
         libav::check_av(at_segment(job.output), "cannot copy the stream setup",
                         avcodec_parameters_copy(setup.get(), first.video->codecpar));
-        Mp4Writer writer(mp4.temp_path(), settings, *setup, job.output);
+        Mp4Writer writer(render.mp4_temp_path(), settings, *setup, job.output);
         SoundFeeder sound(writer, timeline.fps);
         int64_t copied = 0;
         for (size_t i = 0; i < job.segments.size(); ++i) {
@@ -245,24 +230,12 @@ VideoReport concat_video(const model::Timeline& timeline, const ConcatJob& job, 
                 fail_input(at_segment(file.path), "segment " + spec_text(file.tag.spec) +
                                                       " has another H.264 setup (SPS/PPS or picture size) than segment 1/" +
                                                       std::to_string(file.tag.spec.n) + ": its packets cannot be joined");
-            copy_segment_packets(file, segment, timeline.fps, setup->video_delay, writer, [&] {
-                ++copied;
-                if (const Soundtrack* ready = sound_job.ready()) sound.send(*ready, copied);
-                if (progress) progress->advance(copied, report.frames);
-            });
+            copy_segment_packets(file, segment, timeline.fps, setup->video_delay, writer,
+                                 [&] { render.frames_done(sound, ++copied); });
         }
-        const Soundtrack& soundtrack = sound_job.wait();
-        sound.send(soundtrack, report.frames);
-        report.loudness = soundtrack.loudness;
-        writer.finish();
+        render.finish_mp4(sound, writer);
     }
-    if (progress) progress->finish();
-
-    add_sidecars(outputs, timeline, video_job, compositor);
-    report.written = outputs.targets();
-    if (job.before_commit) job.before_commit(report.written);
-    outputs.commit();
-    return report;
+    return render.commit(video_job, job.before_commit);
 }
 
 }  // namespace koho::video

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
+#include "core/diagnostic.h"
+#include "raster/image_loader.h"
 #include "video/av_error.h"
 #include "video/color_convert.h"
 #include "video/frame_scaler.h"
@@ -110,6 +113,43 @@ void add_sidecars(OutputSet& outputs, const model::Timeline& timeline, const Vid
     }
     if (job.sidecars && !timeline.chapters.empty())
         outputs.write(sidecar_path(job.output, "-chapters.txt"), chapters_text(timeline.chapters));
+}
+
+WholeVideoRender::WholeVideoRender(const model::Timeline& timeline, text::Typesetter& typesetter,
+                                   const fs::path& output, ProgressSink* progress)
+    : timeline_(timeline),
+      progress_(progress),
+      sound_job_(timeline),
+      compositor_(timeline, typesetter,
+                  raster::make_cached_image_loader(raster::DecodeLimits{timeline.limits.max_image_pixels})) {
+    report_.frames = timeline.frame_count();
+    report_.duration_s = timeline.duration_s;
+    for (const auto& warning : check_chapters(timeline.chapters, timeline.duration_s))
+        report_.warnings.push_back(format_diagnostic(warning.loc, "warning", warning.message));
+    mp4_ = &outputs_.add_main(output);
+}
+
+void WholeVideoRender::frames_done(SoundFeeder& sound, int64_t done) {
+    if (const Soundtrack* ready = sound_job_.ready()) sound.send(*ready, done);
+    if (progress_) progress_->advance(done, report_.frames);
+}
+
+void WholeVideoRender::finish_mp4(SoundFeeder& sound, Mp4Writer& writer) {
+    const Soundtrack& soundtrack = sound_job_.wait();
+    sound.send(soundtrack, report_.frames);
+    report_.loudness = soundtrack.loudness;
+    writer.finish();
+}
+
+VideoReport WholeVideoRender::commit(
+    const VideoJob& job, const std::function<void(const std::vector<fs::path>& written)>& before_commit) {
+    if (progress_) progress_->finish();
+    add_sidecars(outputs_, timeline_, job, compositor_);
+    // The set names its members, the MP4 first.
+    report_.written = outputs_.targets();
+    if (before_commit) before_commit(report_.written);
+    outputs_.commit();
+    return std::move(report_);
 }
 
 }  // namespace koho::video

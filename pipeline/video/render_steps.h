@@ -2,11 +2,13 @@
 // segment of a split render (segment_render.cpp) and the join of the
 // segments (concat_video.cpp) share, so that the three cannot drift apart:
 // the same preset check, the same frames, the same soundtrack, the same
-// sidecars.
+// sidecars, the same set-up and ending of a whole video.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
+#include <vector>
 
 #include "core/output_set.h"
 #include "model/timeline.h"
@@ -50,5 +52,47 @@ private:
 // OUT-chapters.txt.
 void add_sidecars(OutputSet& outputs, const model::Timeline& timeline, const VideoJob& job,
                   FrameCompositor& compositor);
+
+// One MP4 set of the whole timeline (the MP4 and its sidecars), around
+// whatever hands the writer its video: render_video encodes the frames,
+// concat_video copies a split render's. Made before the writer: the
+// soundtrack starts mixing on its own thread, the compositor (the frames,
+// the thumbnail) is set up and the chapters are checked — everything that
+// reads the user's files — and only then is the MP4's place taken. Nothing
+// appears until commit(), and then all of it, the MP4 last
+// (core/output_set.h); a failure before leaves the previous set.
+class WholeVideoRender {
+public:
+    WholeVideoRender(const model::Timeline& timeline, text::Typesetter& typesetter,
+                     const std::filesystem::path& output, ProgressSink* progress);
+    WholeVideoRender(const WholeVideoRender&) = delete;
+    WholeVideoRender& operator=(const WholeVideoRender&) = delete;
+
+    FrameCompositor& compositor() { return compositor_; }
+    // Where the writer writes the MP4 until commit().
+    const std::filesystem::path& mp4_temp_path() const { return mp4_->temp_path(); }
+
+    // After `done` frames have reached the writer: the sound as far, once
+    // it is mixed (until then the muxer holds the video packets), and the
+    // progress.
+    void frames_done(SoundFeeder& sound, int64_t done);
+    // After the last frame: waits for the soundtrack, hands the writer the
+    // rest of it and finishes the MP4.
+    void finish_mp4(SoundFeeder& sound, Mp4Writer& writer);
+    // Once the writer is closed: the sidecars `job` asks for join the set,
+    // `before_commit` (may be empty) sees every file of it, the MP4 first,
+    // and the set is committed. Once.
+    VideoReport commit(const VideoJob& job,
+                       const std::function<void(const std::vector<std::filesystem::path>& written)>& before_commit);
+
+private:
+    const model::Timeline& timeline_;
+    ProgressSink* progress_;
+    VideoReport report_;
+    SoundtrackJob sound_job_;
+    FrameCompositor compositor_;
+    OutputSet outputs_;
+    AtomicFile* mp4_ = nullptr;
+};
 
 }  // namespace koho::video
