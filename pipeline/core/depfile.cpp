@@ -62,4 +62,40 @@ std::string make_depfile(const std::vector<fs::path>& targets, const std::vector
     return text;
 }
 
+std::vector<fs::path> read_depfile_prerequisites(const std::string& text) {
+    std::vector<fs::path> prerequisites;
+    std::string word;
+    bool after_colon = false;
+    auto end_word = [&] {
+        if (after_colon && !word.empty()) prerequisites.emplace_back(word);
+        word.clear();
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\\' && i + 1 < text.size()) {
+            const char next = text[++i];
+            if (next == '\n') {  // a continued line
+                end_word();
+                continue;
+            }
+            word += next;  // an escaped character: space, '#', ':', '*', '?', '[', ']', '%'
+        } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '$') {
+            word += '$';
+            ++i;
+        } else if (c == ':' && !after_colon) {
+            word.clear();  // the targets end here
+            after_colon = true;
+        } else if (c == ' ' || c == '\t') {
+            end_word();
+        } else if (c == '\n') {
+            end_word();
+            if (after_colon) break;  // the end of the first rule
+        } else {
+            word += c;
+        }
+    }
+    end_word();
+    return prerequisites;
+}
+
 }  // namespace koho

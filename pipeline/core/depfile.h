@@ -29,4 +29,11 @@ namespace koho {
 std::string make_depfile(const std::vector<std::filesystem::path>& targets,
                          const std::vector<std::filesystem::path>& dependencies);
 
+// The prerequisites of a depfile's first rule, unescaped — what
+// make_depfile wrote as `dependencies` (the targets and the empty rules
+// after it are skipped). For koho's own depfiles: `koho watch` reads them to
+// learn which files each output depends on. Returns nothing for text that
+// has no rule.
+std::vector<std::filesystem::path> read_depfile_prerequisites(const std::string& text);
+
 }  // namespace koho

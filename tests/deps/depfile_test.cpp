@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <stdexcept>
@@ -143,6 +144,20 @@ TEST(DependencyLog, KeepsAbsoluteCanonicalPathsSortedOnce) {
     fs::current_path(cwd);
     EXPECT_EQ(log.files().size(), 2u);
     fs::remove_all(dir);
+}
+
+// koho watch reads back what make_depfile wrote: every dependency, with
+// the characters make needs escaped, and nothing of the targets or the
+// empty rules.
+TEST(Depfile, ReadsBackItsPrerequisites) {
+    const std::vector<fs::path> deps = {"/p/fonts/Noto Sans.ttc", "/p/media/cover#1.jpg", "/p/media/a:b[2]*?.png",
+                                        "/p/media/100%$x.png", "/p/layouts/flyer.json"};
+    const std::string text = make_depfile({"output/a b.pdf", "output/proofs/a-p1.png"}, deps);
+    std::vector<fs::path> sorted = deps;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(read_depfile_prerequisites(text), sorted);
+    EXPECT_TRUE(read_depfile_prerequisites("").empty());
+    EXPECT_EQ(read_depfile_prerequisites("out.pdf: /a /b\\\n /c\n/a:\n"), (std::vector<fs::path>{"/a", "/b", "/c"}));
 }
 
 TEST(DependencyLog, RecordsOnlyWhileARecordingIsAlive) {
