@@ -17,6 +17,8 @@ packages=(
   fonts-noto-cjk
   # koho diff and koho proof --contact-sheet draw any PDF's pages with poppler
   libpoppler-glib-dev
+  # koho watch --serve: the gallery's loopback HTTP server
+  libcpp-httplib-dev
   # tests read outputs back with independent tools
   poppler-utils qpdf zbar-tools
   # the PDF/X tests parse the XMP packet with libxml2

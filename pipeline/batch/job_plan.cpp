@@ -3,6 +3,7 @@
 // reads the same on every machine that mounts the project.
 #include "batch/job_plan.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -274,6 +275,18 @@ std::vector<Job> plan_jobs(const std::vector<std::string>& layouts, const PlanOp
     Planner planner(options, fs::current_path());
     for (const std::string& layout : layouts) planner.add_layout(layout);
     return planner.finish();
+}
+
+std::vector<std::string> project_layouts() {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (fs::directory_iterator it("layouts", ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".json" && it->is_regular_file()) found.push_back(it->path().generic_string());
+    if (ec)
+        fail_input({"layouts"}, "cannot list the layouts folder: " + ec.message() +
+                                    " (name the layouts, or run koho from the project root)");
+    std::sort(found.begin(), found.end());
+    return found;
 }
 
 }  // namespace koho::batch

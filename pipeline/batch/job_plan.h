@@ -66,6 +66,12 @@ struct PlanOptions {
 // the root.
 std::vector<Job> plan_jobs(const std::vector<std::string>& layouts, const PlanOptions& options);
 
+// Every layouts/*.json of the project in the current directory, in byte
+// order of their names (as Makefile.assets's glob sorts them in the C
+// locale); none when there are none. Throws koho::Error (BadInput) when
+// layouts/ cannot be listed.
+std::vector<std::string> project_layouts();
+
 // "print,web", "print", "web": the editions of --editions.
 void parse_editions(const std::string& text, PlanOptions& options);
 

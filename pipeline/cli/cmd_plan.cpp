@@ -31,16 +31,10 @@ struct PlanArgs {
     std::string manifest;
 };
 
-// No layouts named: every layouts/*.json, in byte order of their names (as
-// Makefile.assets's glob sorts them in the C locale).
+// No layouts named: every layouts/*.json (batch::project_layouts).
 std::vector<std::string> every_layout() {
-    std::vector<std::string> found;
-    std::error_code ec;
-    for (fs::directory_iterator it("layouts", ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".json" && it->is_regular_file()) found.push_back(it->path().generic_string());
-    if (ec) fail_input({"layouts"}, "cannot list the layouts folder: " + ec.message() + " (name the layouts, or run koho plan from the project root)");
+    std::vector<std::string> found = batch::project_layouts();
     if (found.empty()) fail_input({"layouts"}, "no layouts/*.json to plan (name the layouts, or run koho plan from the project root)");
-    std::sort(found.begin(), found.end());
     return found;
 }
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     koho::cli::add_plan_command(app);
     koho::cli::add_run_job_command(app);
     koho::cli::add_jobs_command(app);
+    koho::cli::add_watch_command(app);
 
     try {
         app.parse(argc, argv);

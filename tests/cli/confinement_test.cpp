@@ -264,6 +264,9 @@ TEST_F(Confinement, FontDirectoriesStayInsideTheRoot) {
 
 // What the koho binary imports from the C library: no way to run a shell
 // or another program except posix_spawn (Ghostscript, below), and no socket.
+// (`koho watch --serve` listens on loopback through libcpp-httplib, a
+// library of its own that only that command uses — tests/watch checks it
+// refuses any other address; nothing that renders can reach the network.)
 TEST(NoShell, TheBinaryImportsNoShellNoExecNoSocket) {
     const CommandResult nm = run_command("nm -D --undefined-only " + shell_quote(KOHO_BINARY));
     ASSERT_EQ(nm.exit_code, 0);
