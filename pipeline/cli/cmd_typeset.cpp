@@ -14,6 +14,7 @@
 #include "cli/deps_flag.h"
 #include "core/atomic_file.h"
 #include "core/build_info.h"
+#include "core/data_dir.h"
 #include "core/diagnostic.h"
 #include "model/markup.h"
 #include "text/typesetter.h"
@@ -66,7 +67,7 @@ std::vector<std::filesystem::path> font_dirs(const TypesetOptions& o) {
         dirs.emplace_back(d);
     }
     if (dirs.empty()) {
-        dirs.emplace_back(std::filesystem::path(build_info::kSourceDir) / "fonts");
+        dirs.emplace_back(shipped_data_dir() / "fonts");
         std::error_code ec;
         if (std::filesystem::is_directory("fonts", ec) && !std::filesystem::equivalent("fonts", dirs.front(), ec))
             dirs.emplace_back("fonts");

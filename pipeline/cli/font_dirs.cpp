@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/build_info.h"
+#include "core/data_dir.h"
 #include "core/diagnostic.h"
 
 namespace koho::cli {
@@ -40,7 +40,7 @@ std::vector<fs::path> font_directories(const std::string& root, const std::vecto
     std::error_code ec;
     const fs::path canonical_root = fs::canonical(root, ec);
     if (ec) fail_input({"--root"}, "project root '" + root + "' cannot be opened: " + ec.message());
-    const fs::path shipped = fs::weakly_canonical(fs::path(build_info::kSourceDir) / "fonts", ec);
+    const fs::path shipped = fs::weakly_canonical(shipped_data_dir() / "fonts", ec);
 
     std::vector<fs::path> dirs;
     // Each directory once, by where it really is; a project directory must

@@ -3,7 +3,7 @@
 #include <iterator>
 #include <system_error>
 
-#include "core/build_info.h"
+#include "core/data_dir.h"
 #include "core/dependency_log.h"
 #include "print/color_manager.h"
 #include "print/lcms_handles.h"
@@ -100,7 +100,7 @@ OutputProfile load_output_profile(const fs::path& path, const SourceLoc& where) 
 }
 
 OutputProfile default_output_profile() {
-    const fs::path path = fs::path(build_info::kSourceDir) / "profiles" / "koho-FOGRA39L.icc";
+    const fs::path path = shipped_data_dir() / "profiles" / "koho-FOGRA39L.icc";
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
         fail_system({path.string()},
