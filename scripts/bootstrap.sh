@@ -19,6 +19,8 @@ packages=(
   libpoppler-glib-dev
   # koho watch --serve: the gallery's loopback HTTP server
   libcpp-httplib-dev
+  # cpack -G DEB finds the package's library dependencies with dpkg-shlibdeps
+  dpkg-dev
   # tests read outputs back with independent tools
   poppler-utils qpdf zbar-tools
   # the PDF/X tests parse the XMP packet with libxml2
