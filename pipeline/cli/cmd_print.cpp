@@ -11,10 +11,12 @@
 // px is that many pixels. A layout with "data" renders one output per
 // record (--output-dir, print_merge.cpp), each through render_print_target.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +86,31 @@ void write_proofs(OutputSet& outputs, const std::vector<scene::PageScene>& pages
         print::SurfacePtr proof = print::render_proof(pages[i], args.dpi);
         outputs.write(dir / (stem + "-p" + std::to_string(i + 1) + ".png"),
                       raster::encode_png(raster::view_of(proof.get()), args.dpi));
+    }
+}
+
+// After a render: the page proofs (and, with --spreads, the spreads) an
+// earlier render of the same name left beyond this one's pages — a layout
+// that lost a page must not keep showing it. Files of other names, and
+// anything that is not <stem>-p<N>.png or <stem>-spread-<N>.png, stay.
+void remove_stale_proofs(const fs::path& proof_dir, const std::string& stem, const std::vector<fs::path>& written,
+                         bool spreads) {
+    const fs::path dir = (proof_dir / stem).parent_path();
+    const std::string base = fs::path(stem).filename().string();
+    std::set<fs::path> kept;
+    for (const fs::path& file : written) kept.insert(file.lexically_normal());
+    auto numbered = [](const std::string& name, const std::string& prefix) {
+        if (name.size() <= prefix.size() + 4 || name.compare(0, prefix.size(), prefix) != 0 ||
+            name.compare(name.size() - 4, 4, ".png") != 0)
+            return false;
+        const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - 4);
+        return std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); });
+    };
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const bool ours = numbered(name, base + "-p") || (spreads && numbered(name, base + "-spread-"));
+        if (ours && !kept.count(it->path().lexically_normal())) fs::remove(it->path(), ec);
     }
 }
 
@@ -265,6 +292,7 @@ void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
     if (pdf_file) pdf_file->write(bytes);
     deps.finish(outputs.targets());
     outputs.commit();
+    if (!args.proof_dir.empty()) remove_stale_proofs(args.proof_dir, target.proof_stem, outputs.targets(), args.spreads);
     timer.lap("write");
     timer.total();
 }

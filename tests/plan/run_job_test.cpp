@@ -144,5 +144,34 @@ TEST_F(RunJob, ShardsCoverEveryJobOnce) {
     EXPECT_EQ(result(4)["exit_code"], 2);
 }
 
+// A layout that lost a page: the job's proof folder loses that page's
+// proof too (koho print removes the proofs of pages it no longer has),
+// and keeps the files of other names.
+TEST_F(RunJob, APrintJobRemovesTheProofsOfPagesTheLayoutLost) {
+    // The card's page twice: "pages": [PAGE, PAGE]}.
+    const std::string one_page = card_layout("", "一枚目");
+    const size_t page_start = one_page.find("{\"frames\"");
+    const size_t pages_end = one_page.rfind("]}");
+    const std::string two_pages = one_page.substr(0, pages_end) + ", " +
+                                  one_page.substr(page_start, pages_end - page_start) + one_page.substr(pages_end);
+    std::ofstream(root_ / "layouts/card.json") << two_pages;
+    plan("layouts/card.json");
+    ASSERT_EQ(koho("run-job manifest.json --index 0").exit_code, 0);
+    ASSERT_TRUE(fs::exists(root_ / "output/proofs/card/card-p2.png"));
+    ASSERT_TRUE(fs::exists(root_ / "output/proofs/card/card-spread-2.png"));
+    std::ofstream(root_ / "output/proofs/card/card-notes.png") << "not a proof";
+    std::ofstream(root_ / "output/proofs/card/card-p2-old.png") << "not koho's name";
+
+    std::ofstream(root_ / "layouts/card.json") << card_layout("", "一枚だけ");
+    plan("layouts/card.json");
+    ASSERT_EQ(koho("run-job manifest.json --index 0").exit_code, 0);
+    EXPECT_TRUE(fs::exists(root_ / "output/proofs/card/card-p1.png"));
+    EXPECT_FALSE(fs::exists(root_ / "output/proofs/card/card-p2.png"));
+    EXPECT_FALSE(fs::exists(root_ / "output/proofs/card/card-spread-2.png"));
+    EXPECT_TRUE(fs::exists(root_ / "output/proofs/card/card-spread-1.png"));
+    EXPECT_TRUE(fs::exists(root_ / "output/proofs/card/card-notes.png"));
+    EXPECT_TRUE(fs::exists(root_ / "output/proofs/card/card-p2-old.png"));
+}
+
 }  // namespace
 }  // namespace koho::test
