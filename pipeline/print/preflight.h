@@ -17,6 +17,12 @@ struct Finding {
     Severity severity = Severity::Error;
     int page = 0;           // 1-based; 0 for the document as a whole
     std::string message;
+    // Where on the page, when the check knows a spot (tac: the first point
+    // over the limit; safe_zone: the centre of the first text too near the
+    // trim): mm across and down from the trim box's top-left corner. Lets
+    // a proof pin the finding (koho gallery); not part of the JSON.
+    bool placed = false;
+    double x_mm = 0, y_mm = 0;
 };
 
 struct PreflightOptions {

@@ -150,18 +150,21 @@ void safe_zone(const PageMarks& marks, QPDFObjectHandle page, int page_no, const
     const Rect safe{trim->x0 + inset, trim->y0 + inset, trim->x1 - inset, trim->y1 - inset};
     int near = 0;
     std::string first;
+    Rect first_box{};
     for (const Rect& box : marks.text_boxes) {
         // Text wholly outside the trim (slug labels) is not on the piece.
         const bool on_page = box.x1 > trim->x0 && box.x0 < trim->x1 && box.y1 > trim->y0 && box.y0 < trim->y1;
         const bool safe_inside = box.x0 >= safe.x0 && box.x1 <= safe.x1 && box.y0 >= safe.y0 && box.y1 <= safe.y1;
         if (!on_page || safe_inside) continue;
-        if (near++ == 0) first = nearest_edge(box, *trim);
+        if (near++ == 0) first = nearest_edge(box, *trim), first_box = box;
     }
     if (near > 0) {
         findings.push_back({"safe_zone", Severity::Warning, page_no,
                             std::to_string(near) + (near == 1 ? " text object" : " text objects") + " within " +
                                 format_number(options.safe_zone_mm) + " mm of the trim or across it (" +
-                                (near == 1 ? "" : "the first ") + first + "): text there may be cut off"});
+                                (near == 1 ? "" : "the first ") + first + "): text there may be cut off",
+                            true, ((first_box.x0 + first_box.x1) / 2 - trim->x0) / kPtPerMm,
+                            (trim->y1 - (first_box.y0 + first_box.y1) / 2) / kPtPerMm});
     }
 }
 

@@ -88,7 +88,11 @@ InkPeak max_total_ink(const SeparatedPage& sep, const PixelRect& r) {
 // Where a raster pixel is on the page, in mm across and down from the
 // trim's top-left corner (of the page as it is drawn, before /Rotate), so
 // that a designer can find the spot.
-std::string where_on_page(QPDFObjectHandle page, const SeparatedPage& sep, int px, int py) {
+struct SpotMm {
+    double x = 0, y = 0;
+};
+
+SpotMm where_on_page(QPDFObjectHandle page, const SeparatedPage& sep, int px, int py) {
     const Rect media = page_box(page, "/MediaBox").value_or(Rect{0, 0, 612, 792});
     const Rect trim = page_box(page, "/TrimBox").value_or(ink_area(page));
     const double s = sep.dpi / 72;
@@ -105,8 +109,12 @@ std::string where_on_page(QPDFObjectHandle page, const SeparatedPage& sep, int p
         ux = w0 - cy, uy = cx;
     }
     const double x = media.x0 + ux / s, y = media.y0 + (h0 - uy) / s;
-    return format_number(std::round((x - trim.x0) / kPtPerMm), 0) + " mm across and " +
-           format_number(std::round((trim.y1 - y) / kPtPerMm), 0) + " mm down from the trim's top-left corner";
+    return {(x - trim.x0) / kPtPerMm, (trim.y1 - y) / kPtPerMm};
+}
+
+std::string spot_text(SpotMm spot) {
+    return format_number(std::round(spot.x), 0) + " mm across and " + format_number(std::round(spot.y), 0) +
+           " mm down from the trim's top-left corner";
 }
 
 }  // namespace
@@ -122,10 +130,11 @@ void check_tac(const std::string& pdf_bytes, const std::vector<QPDFObjectHandle>
         QPDFObjectHandle page = pages[sep.page - 1];
         const InkPeak peak = max_total_ink(sep, area_in_pixels(page, sep));
         if (peak.percent > options.tac_percent + kQuantisationPercent) {
+            const SpotMm spot = where_on_page(page, sep, peak.x, peak.y);
             findings.push_back({"tac", Severity::Error, sep.page,
                                 "total ink reaches " + format_number(std::round(peak.percent), 0) + "% (limit " +
-                                    format_number(options.tac_percent) + "%), first at " +
-                                    where_on_page(page, sep, peak.x, peak.y)});
+                                    format_number(options.tac_percent) + "%), first at " + spot_text(spot),
+                                true, spot.x, spot.y});
         }
     }
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "core/diagnostic.h"
 #include "core/limits.h"
@@ -21,6 +22,8 @@ struct MediaInfo {
     double duration_s = 0;           // of the longest stream (container duration when known)
     int width = 0, height = 0;       // of the first video stream as shown (sample aspect ratio and right-angle rotation applied)
     double fps = 0;                  // of the first video stream (average frame rate)
+    std::string video_codec;         // FFmpeg's short name of each first stream's codec ("h264", "aac"); empty when absent
+    std::string audio_codec;
 };
 
 // `max_frame_pixels`: the first video stream's frames larger than this are

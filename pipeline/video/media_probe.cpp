@@ -53,7 +53,9 @@ MediaInfo describe(const AVFormatContext& format_ctx) {
             info.width = static_cast<int>(std::lround(double(info.width) * sar.num / sar.den));
         if (media::quarter_turns(stream) % 2 == 1) std::swap(info.width, info.height);
         info.fps = average_fps(stream);
+        info.video_codec = avcodec_get_name(stream.codecpar->codec_id);
     }
+    if (info.has_audio) info.audio_codec = avcodec_get_name(format->streams[audio]->codecpar->codec_id);
     return info;
 }
 
