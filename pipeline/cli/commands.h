@@ -31,5 +31,6 @@ void add_plan_command(CLI::App& app);
 void add_run_job_command(CLI::App& app);
 void add_jobs_command(CLI::App& app);
 void add_watch_command(CLI::App& app);
+void add_gallery_command(CLI::App& app);
 
 }  // namespace koho::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     koho::cli::add_concat_command(app);
     koho::cli::add_diff_command(app);
     koho::cli::add_proof_command(app);
+    koho::cli::add_gallery_command(app);
     koho::cli::add_plan_command(app);
     koho::cli::add_run_job_command(app);
     koho::cli::add_jobs_command(app);
