@@ -72,7 +72,8 @@ bool read_cached_findings(const fs::path& cache, const std::string& key, std::ve
 void preflight_for_gallery(const fs::path& output_dir, proof::GalleryPdf& pdf) {
     const print::PreflightOptions options;
     pdf.safe_mm = options.safe_zone_mm;
-    pdf.safe_source = "preflight の既定値 (preflight default); レイアウト形式に安全域の指定はありません";
+    // The layout format has no safe-margin key: preflight's is the one.
+    pdf.safe_source = "既定値 preflight default";
     const fs::path file = output_dir / pdf.file;
     const std::string key = gallery_content_key(file);
     const fs::path cache = gallery_cache_file(output_dir, pdf.file);

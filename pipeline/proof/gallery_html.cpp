@@ -19,7 +19,7 @@ namespace {
 
 constexpr double kGalleryPtPerMm = 72.0 / 25.4;
 
-std::string html_escape(const std::string& text) {
+std::string gallery_escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -53,7 +53,7 @@ std::string href_of(const std::string& rel) {
 }
 
 // Up to `decimals` places, trailing zeros dropped: "210", "148.5".
-std::string num(double value, int decimals = 2) {
+std::string gallery_num(double value, int decimals = 2) {
     if (std::fabs(value) < 0.5 * std::pow(10.0, -decimals)) value = 0;  // no "-0"
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
@@ -65,10 +65,10 @@ std::string num(double value, int decimals = 2) {
     return s;
 }
 
-std::string size_text(std::uint64_t bytes) {
+std::string gallery_size_text(std::uint64_t bytes) {
     if (bytes < 1000) return std::to_string(bytes) + " B";
-    if (bytes < 1000 * 1000) return num(bytes / 1000.0, 1) + " kB";
-    return num(bytes / 1e6, 1) + " MB";
+    if (bytes < 1000 * 1000) return gallery_num(bytes / 1000.0, 1) + " kB";
+    return gallery_num(bytes / 1e6, 1) + " MB";
 }
 
 std::string clock_text(double seconds) {
@@ -187,9 +187,9 @@ std::string verdict_label(const std::string& cls) {
 
 std::string finding_item(const GalleryFinding& f, int pin) {
     std::string li = "<li class=\"" + std::string(f.error ? "error" : "warning") + "\" data-check=\"" +
-                     html_escape(f.check) + "\" data-page=\"" + std::to_string(f.page) + "\">";
+                     gallery_escape(f.check) + "\" data-page=\"" + std::to_string(f.page) + "\">";
     if (pin > 0) li += "<b>" + std::to_string(pin) + "</b> ";
-    li += "<b>" + html_escape(f.check) + "</b> " + html_escape(f.message) + "</li>\n";
+    li += "<b>" + gallery_escape(f.check) + "</b> " + gallery_escape(f.message) + "</li>\n";
     return li;
 }
 
@@ -204,19 +204,19 @@ std::string page_figure(const GalleryPdf& pdf, const GalleryPage& page) {
     const GalleryBox& t = page.trim;
     std::string out = "<figure class=\"page\" id=\"" + anchor_of("p-", pdf.file + "-" + std::to_string(page.number)) +
                       "\" data-page=\"" + std::to_string(page.number) + "\" data-trim-mm=\"" +
-                      num(t.width() / kGalleryPtPerMm, 1) + "x" + num(t.height() / kGalleryPtPerMm, 1) + "\">\n";
+                      gallery_num(t.width() / kGalleryPtPerMm, 1) + "x" + gallery_num(t.height() / kGalleryPtPerMm, 1) + "\">\n";
     std::string list;
     if (!page.proof.empty()) {
         out += "<div class=\"sheet\"><a href=\"" + href_of(page.proof) + "\"><img src=\"" + href_of(page.proof) +
                "\" alt=\"p" + std::to_string(page.number) + "\" loading=\"lazy\"></a>\n";
-        out += "<svg viewBox=\"0 0 " + num(b.width()) + " " + num(b.height()) +
+        out += "<svg viewBox=\"0 0 " + gallery_num(b.width()) + " " + gallery_num(b.height()) +
                "\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\n<g class=\"boxes\">";
-        out += "<rect class=\"bleed\" x=\"0\" y=\"0\" width=\"" + num(b.width()) + "\" height=\"" + num(b.height()) + "\"/>";
-        out += "<rect class=\"trim\" x=\"" + num(x_of(t.x0)) + "\" y=\"" + num(y_of(t.y1)) + "\" width=\"" +
-               num(t.width()) + "\" height=\"" + num(t.height()) + "\"/>";
+        out += "<rect class=\"bleed\" x=\"0\" y=\"0\" width=\"" + gallery_num(b.width()) + "\" height=\"" + gallery_num(b.height()) + "\"/>";
+        out += "<rect class=\"trim\" x=\"" + gallery_num(x_of(t.x0)) + "\" y=\"" + gallery_num(y_of(t.y1)) + "\" width=\"" +
+               gallery_num(t.width()) + "\" height=\"" + gallery_num(t.height()) + "\"/>";
         if (t.width() > 2 * inset && t.height() > 2 * inset)
-            out += "<rect class=\"safe\" x=\"" + num(x_of(t.x0) + inset) + "\" y=\"" + num(y_of(t.y1) + inset) +
-                   "\" width=\"" + num(t.width() - 2 * inset) + "\" height=\"" + num(t.height() - 2 * inset) + "\"/>";
+            out += "<rect class=\"safe\" x=\"" + gallery_num(x_of(t.x0) + inset) + "\" y=\"" + gallery_num(y_of(t.y1) + inset) +
+                   "\" width=\"" + gallery_num(t.width() - 2 * inset) + "\" height=\"" + gallery_num(t.height() - 2 * inset) + "\"/>";
         out += "</g>\n";
     }
     int pin = 0;
@@ -228,16 +228,16 @@ std::string page_figure(const GalleryPdf& pdf, const GalleryPage& page) {
             number = ++pin;
             const double cx = x_of(t.x0) + f.x_mm * kGalleryPtPerMm, cy = y_of(t.y1) + f.y_mm * kGalleryPtPerMm;
             out += "<g class=\"pin " + std::string(f.error ? "error" : "warning") + "\" data-check=\"" +
-                   html_escape(f.check) + "\" data-x-mm=\"" + num(f.x_mm, 1) + "\" data-y-mm=\"" + num(f.y_mm, 1) +
-                   "\"><title>" + html_escape(f.message) + "</title><circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) +
-                   "\" r=\"" + num(radius) + "\"/><text x=\"" + num(cx) + "\" y=\"" + num(cy) + "\" font-size=\"" +
-                   num(radius * 1.2) + "\">" + std::to_string(number) + "</text></g>\n";
+                   gallery_escape(f.check) + "\" data-x-mm=\"" + gallery_num(f.x_mm, 1) + "\" data-y-mm=\"" + gallery_num(f.y_mm, 1) +
+                   "\"><title>" + gallery_escape(f.message) + "</title><circle cx=\"" + gallery_num(cx) + "\" cy=\"" + gallery_num(cy) +
+                   "\" r=\"" + gallery_num(radius) + "\"/><text x=\"" + gallery_num(cx) + "\" y=\"" + gallery_num(cy) + "\" font-size=\"" +
+                   gallery_num(radius * 1.2) + "\">" + std::to_string(number) + "</text></g>\n";
         }
         list += finding_item(f, number);
     }
     if (!page.proof.empty()) out += "</svg></div>\n";
-    out += "<figcaption>p" + std::to_string(page.number) + " · " + num(t.width() / kGalleryPtPerMm, 1) + "×" +
-           num(t.height() / kGalleryPtPerMm, 1) + " mm" + (page.proof.empty() ? " · 校正画像なし" : "") +
+    out += "<figcaption>p" + std::to_string(page.number) + " · " + gallery_num(t.width() / kGalleryPtPerMm, 1) + "×" +
+           gallery_num(t.height() / kGalleryPtPerMm, 1) + " mm" + (page.proof.empty() ? " · 校正画像なし" : "") +
            "</figcaption>\n";
     if (!list.empty()) out += "<ul class=\"findings\">\n" + list + "</ul>\n";
     return out + "</figure>\n";
@@ -246,24 +246,25 @@ std::string page_figure(const GalleryPdf& pdf, const GalleryPage& page) {
 std::string pdf_card(const GalleryPdf& pdf) {
     const std::string verdict = verdict_class(pdf);
     const GalleryPage& first = pdf.pages.front();
-    std::string out = "<article class=\"card pdf" + std::string(pdf.web_edition ? "" : " wide") + "\" id=\"" +
-                      anchor_of("f-", pdf.file) + "\" data-file=\"" + html_escape(pdf.file) + "\" data-verdict=\"" +
-                      verdict + "\">\n<h3>" + html_escape(pdf.file);
+    std::string out = "<article class=\"card pdf" + std::string(pdf.web_edition || pdf.pages.size() < 3 ? "" : " wide") +
+                      "\" id=\"" +
+                      anchor_of("f-", pdf.file) + "\" data-file=\"" + gallery_escape(pdf.file) + "\" data-verdict=\"" +
+                      verdict + "\">\n<h3>" + gallery_escape(pdf.file);
     if (!pdf.web_edition) out += " <span class=\"badge " + verdict + "\">" + verdict_label(verdict) + "</span>";
     out += "</h3>\n<dl class=\"facts\"><dt>ページ</dt><dd>" + std::to_string(pdf.pages.size()) +
-           "</dd><dt>仕上がり</dt><dd>" + num(first.trim.width() / kGalleryPtPerMm, 1) + " × " +
-           num(first.trim.height() / kGalleryPtPerMm, 1) + " mm</dd><dt>PDF/X</dt><dd>" +
-           (pdf.pdfx.empty() ? "—" : html_escape(pdf.pdfx)) + "</dd><dt>色</dt><dd>" +
-           (pdf.colour.empty() ? "— (出力インテントなし)" : html_escape(pdf.colour)) + "</dd><dt>サイズ</dt><dd>" +
-           size_text(pdf.bytes) + "</dd>";
+           "</dd><dt>仕上がり</dt><dd>" + gallery_num(first.trim.width() / kGalleryPtPerMm, 1) + " × " +
+           gallery_num(first.trim.height() / kGalleryPtPerMm, 1) + " mm</dd><dt>PDF/X</dt><dd>" +
+           (pdf.pdfx.empty() ? "—" : gallery_escape(pdf.pdfx)) + "</dd><dt>色</dt><dd>" +
+           (pdf.colour.empty() ? "— (出力インテントなし)" : gallery_escape(pdf.colour)) + "</dd><dt>サイズ</dt><dd>" +
+           gallery_size_text(pdf.bytes) + "</dd>";
     if (!pdf.web_edition)
-        out += "<dt>安全域</dt><dd>" + num(pdf.safe_mm, 1) + " mm (" + html_escape(pdf.safe_source) + ")</dd>";
+        out += "<dt>安全域</dt><dd>" + gallery_num(pdf.safe_mm, 1) + " mm (" + gallery_escape(pdf.safe_source) + ")</dd>";
     out += "</dl>\n";
     if (pdf.web_edition) {
         out += "<p class=\"note\">Web 版: 画面用 (RGB)、プリフライト対象外。</p>\n";
     } else {
         if (!pdf.preflight_error.empty())
-            out += "<p class=\"note\">preflight: " + html_escape(pdf.preflight_error) + "</p>\n";
+            out += "<p class=\"note\">preflight: " + gallery_escape(pdf.preflight_error) + "</p>\n";
         std::string whole;
         for (const GalleryFinding& f : pdf.findings)
             if (f.page <= 0 || f.page > static_cast<int>(pdf.pages.size())) whole += finding_item(f, 0);
@@ -280,14 +281,14 @@ std::string pdf_card(const GalleryPdf& pdf) {
         }
     }
     out += "<a class=\"dl\" href=\"" + href_of(pdf.file) + "\" download>ダウンロード " +
-           html_escape(base_name(pdf.file)) + "</a>\n</article>\n";
+           gallery_escape(base_name(pdf.file)) + "</a>\n</article>\n";
     return out;
 }
 
 std::string video_card(const GalleryVideo& video) {
     const std::string id = anchor_of("v-", video.file);
-    std::string out = "<article class=\"card video\" data-file=\"" + html_escape(video.file) + "\">\n<h3>" +
-                      html_escape(video.file) + "</h3>\n<video id=\"" + id + "\" controls preload=\"metadata\"";
+    std::string out = "<article class=\"card video\" data-file=\"" + gallery_escape(video.file) + "\">\n<h3>" +
+                      gallery_escape(video.file) + "</h3>\n<video id=\"" + id + "\" controls preload=\"metadata\"";
     if (!video.poster.empty()) out += " poster=\"" + href_of(video.poster) + "\"";
     out += "><source src=\"" + href_of(video.file) + "\" type=\"video/mp4\">";
     if (!video.captions_vtt.empty())
@@ -296,32 +297,32 @@ std::string video_card(const GalleryVideo& video) {
     out += "</video>\n<dl class=\"facts\">";
     if (video.probed) {
         out += "<dt>サイズ</dt><dd>" + std::to_string(video.width) + " × " + std::to_string(video.height) +
-               " px</dd><dt>fps</dt><dd>" + num(video.fps, 3) + "</dd><dt>長さ</dt><dd>" + clock_text(video.duration_s) +
-               " (" + num(video.duration_s, 2) + " s)</dd><dt>コーデック</dt><dd>" +
-               html_escape(video.video_codec.empty() ? "—" : video.video_codec) +
-               (video.audio_codec.empty() ? "" : " / " + html_escape(video.audio_codec)) + "</dd>";
+               " px</dd><dt>fps</dt><dd>" + gallery_num(video.fps, 3) + "</dd><dt>長さ</dt><dd>" + clock_text(video.duration_s) +
+               " (" + gallery_num(video.duration_s, 2) + " s)</dd><dt>コーデック</dt><dd>" +
+               gallery_escape(video.video_codec.empty() ? "—" : video.video_codec) +
+               (video.audio_codec.empty() ? "" : " / " + gallery_escape(video.audio_codec)) + "</dd>";
     }
-    out += "<dt>ファイル</dt><dd>" + size_text(video.bytes) + "</dd></dl>\n";
-    if (!video.probe_error.empty()) out += "<p class=\"note\">" + html_escape(video.probe_error) + "</p>\n";
+    out += "<dt>ファイル</dt><dd>" + gallery_size_text(video.bytes) + "</dd></dl>\n";
+    if (!video.probe_error.empty()) out += "<p class=\"note\">" + gallery_escape(video.probe_error) + "</p>\n";
     if (!video.chapters.empty()) {
         out += "<ol class=\"chapters\">\n";
         for (const GalleryChapter& c : video.chapters)
-            out += "<li><button type=\"button\" data-video=\"" + id + "\" data-start=\"" + num(c.start_s, 3) + "\">" +
-                   clock_text(c.start_s) + "</button> " + html_escape(c.title) + "</li>\n";
+            out += "<li><button type=\"button\" data-video=\"" + id + "\" data-start=\"" + gallery_num(c.start_s, 3) + "\">" +
+                   clock_text(c.start_s) + "</button> " + gallery_escape(c.title) + "</li>\n";
         out += "</ol>\n";
     }
     out += "<p>";
     for (const std::string& file : {video.file, video.captions_vtt, video.captions_srt, video.chapters_txt, video.poster})
         if (!file.empty())
-            out += "<a class=\"dl\" href=\"" + href_of(file) + "\" download>" + html_escape(base_name(file)) + "</a> ";
+            out += "<a class=\"dl\" href=\"" + href_of(file) + "\" download>" + gallery_escape(base_name(file)) + "</a> ";
     return out + "</p>\n</article>\n";
 }
 
 std::string picture_card(const GalleryFile& picture) {
-    return "<figure class=\"card picture\" data-file=\"" + html_escape(picture.file) + "\"><a href=\"" +
+    return "<figure class=\"card picture\" data-file=\"" + gallery_escape(picture.file) + "\"><a href=\"" +
            href_of(picture.file) + "\"><img src=\"" + href_of(picture.file) + "\" alt=\"" +
-           html_escape(base_name(picture.file)) + "\" loading=\"lazy\"></a><figcaption>" +
-           html_escape(picture.file) + " · " + size_text(picture.bytes) + " <a class=\"dl\" href=\"" +
+           gallery_escape(base_name(picture.file)) + "\" loading=\"lazy\"></a><figcaption>" +
+           gallery_escape(picture.file) + " · " + gallery_size_text(picture.bytes) + " <a class=\"dl\" href=\"" +
            href_of(picture.file) + "\" download>ダウンロード</a></figcaption></figure>\n";
 }
 
@@ -333,10 +334,10 @@ std::string gallery_html(const GalleryInput& input) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<meta name=\"generator\" content=\"koho gallery\">\n<title>" +
-                      html_escape(input.title) + "</title>\n<style>" + kGalleryCss + "</style>\n</head>\n<body>\n";
+                      gallery_escape(input.title) + "</title>\n<style>" + kGalleryCss + "</style>\n</head>\n<body>\n";
     // The toggle is a checkbox before <main>: CSS alone hides the boxes,
     // so it works with scripts off too.
-    out += "<input type=\"checkbox\" id=\"show-boxes\" checked hidden>\n<header><h1>" + html_escape(input.title) +
+    out += "<input type=\"checkbox\" id=\"show-boxes\" checked hidden>\n<header><h1>" + gallery_escape(input.title) +
            "</h1><nav><a href=\"#print\">印刷 " + std::to_string(print_count) + "</a><a href=\"#web\">Web " +
            std::to_string(web_count) + "</a><a href=\"#videos\">動画 " + std::to_string(input.videos.size()) +
            "</a><a href=\"#pictures\">画像 " + std::to_string(input.pictures.size()) +
@@ -371,8 +372,8 @@ std::string gallery_html(const GalleryInput& input) {
     if (input.pictures.empty()) out += "<p class=\"note\">なし</p>\n";
     out += "</div>\n<h2 id=\"files\">その他のファイル</h2>\n<ul class=\"files\">\n";
     for (const GalleryFile& file : input.others)
-        out += "<li><a class=\"dl\" href=\"" + href_of(file.file) + "\" download>" + html_escape(file.file) +
-               "</a> <span class=\"note\">" + size_text(file.bytes) + "</span></li>\n";
+        out += "<li><a class=\"dl\" href=\"" + href_of(file.file) + "\" download>" + gallery_escape(file.file) +
+               "</a> <span class=\"note\">" + gallery_size_text(file.bytes) + "</span></li>\n";
     if (input.others.empty()) out += "<li class=\"note\">なし</li>\n";
     out += "</ul>\n</main>\n<script>" + std::string(kGalleryScript) + "</script>\n</body>\n</html>\n";
     return out;
