@@ -470,6 +470,18 @@ TEST(Preflight, HairlineOutlinedText) {
     EXPECT_EQ(only_finding(run(f), "hairline", Severity::Warning), "1 stroke is thinner than 0.25 pt (thinnest 0.1 pt)");
 }
 
+TEST(Preflight, TacFindingSaysWhereOnThePage) {
+    // The gallery pins a finding at its spot (proof/gallery.h): the patch's
+    // top-left corner, 8 mm across and 32 mm down from the trim's corner.
+    PdfFixture f = test::clean_fixture();
+    f.append_content(page1(f), "1 1 1 1 k 60 200 30 30 re f");
+    const std::vector<Finding> found = of_check(run(f, PreflightOptions{}), "tac");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0].placed);
+    EXPECT_NEAR(found[0].x_mm, (60 - trim0()) / test::kMm, 0.5);
+    EXPECT_NEAR(found[0].y_mm, (trim0() + test::kTrimMm * test::kMm - 230) / test::kMm, 0.5);
+}
+
 // ---------------------------------------------------------------- safe_zone
 
 TEST(Preflight, SafeZoneTextOneMillimetreFromTheTrim) {
@@ -480,6 +492,27 @@ TEST(Preflight, SafeZoneTextOneMillimetreFromTheTrim) {
                          test::kGlyphs + " Tj ET");
     EXPECT_EQ(only_finding(run(f), "safe_zone", Severity::Warning),
               "1 text object within 3 mm of the trim or across it (1 mm from the left edge): text there may be cut off");
+}
+
+TEST(Preflight, SafeZoneFindingIsPlacedOnTheText) {
+    PdfFixture f = test::clean_fixture();
+    const double x = trim0() + 1 * test::kMm;
+    f.append_content(page1(f), "BT /F1 9 Tf 0 0 0 1 k 1 0 0 1 " + num(x) + " 150 Tm " + test::kGlyphs + " Tj ET");
+    const std::vector<Finding> found = of_check(run(f), "safe_zone");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0].placed);
+    // The centre of the line: right of its start 1 mm in, about the
+    // baseline's height (150 pt) down from the trim's top.
+    EXPECT_GT(found[0].x_mm, 1);
+    EXPECT_LT(found[0].x_mm, 40);
+    const double baseline_down = (trim0() + test::kTrimMm * test::kMm - 150) / test::kMm;
+    EXPECT_NEAR(found[0].y_mm, baseline_down - 1, 2.5);
+    // A finding about the whole page (no TrimBox) has no spot.
+    PdfFixture bare = test::clean_fixture();
+    page1(bare).removeKey("/TrimBox");
+    const std::vector<Finding> boxes = of_check(run(bare), "boxes");
+    ASSERT_FALSE(boxes.empty());
+    for (const Finding& finding : boxes) EXPECT_FALSE(finding.placed);
 }
 
 TEST(Preflight, SafeZoneTextCrossingTheTopTrim) {
