@@ -83,6 +83,14 @@ struct GalleryFile {
     std::uint64_t bytes = 0;
 };
 
+// A layout whose last render failed (koho watch): its located messages,
+// shown at the top of the page so that a broken edit is seen where the
+// proofs are; the outputs on the page are then the last good ones.
+struct GalleryBuildError {
+    std::string layout;
+    std::vector<std::string> messages;  // "FILE:LINE:COL: error: …", one a line
+};
+
 struct GalleryInput {
     std::string title = "koho proof gallery";
     std::vector<GalleryPdf> pdfs;      // print PDFs first, then web editions; by path within each
@@ -90,6 +98,7 @@ struct GalleryInput {
     std::vector<GalleryFile> pictures; // .png/.jpg that are not proofs or posters
     std::vector<GalleryFile> others;   // everything else (.srt, sidecars, …), for download
     std::optional<std::int64_t> source_date_epoch;  // shown as the build time when set
+    std::vector<GalleryBuildError> build_errors;    // none from collect_gallery_assets
 };
 
 // Every file under `output_dir` sorted into assets: hidden folders and

@@ -140,6 +140,10 @@ ol.chapters button{font:inherit;color:var(--accent);background:none;border:0;pad
 a.dl{font-size:12px;color:var(--accent)}
 .files{font-size:13px;columns:2 320px}
 .note{font-size:12px;color:var(--muted)}
+.build-errors{background:#fdecea;border:1px solid var(--fail);border-radius:8px;padding:4px 14px 10px;margin-top:16px}
+.build-errors h2{border-left-color:var(--fail);color:var(--fail)}
+.build-errors h3{font-size:14px;margin:8px 0 4px}
+.build-errors pre{white-space:pre-wrap;word-break:break-all;margin:0;font-size:12px}
 )";
 
 // The script: chapter buttons seek their player, and the live-reload hook.
@@ -355,6 +359,16 @@ std::string gallery_html(const GalleryInput& input) {
         out += "<span class=\"note\" style=\"color:#cfe3ea\">" + std::string(buf) + "</span>";
     }
     out += "</header>\n<main>\n";
+    if (!input.build_errors.empty()) {
+        out += "<section class=\"build-errors\" id=\"errors\"><h2>ビルドエラー — 前回の正常な出力を表示中</h2>\n";
+        for (const GalleryBuildError& e : input.build_errors) {
+            out += "<div class=\"build-error\" data-layout=\"" + gallery_escape(e.layout) + "\"><h3>" +
+                   gallery_escape(e.layout) + "</h3><pre>";
+            for (const std::string& message : e.messages) out += gallery_escape(message) + "\n";
+            out += "</pre></div>\n";
+        }
+        out += "</section>\n";
+    }
 
     out += "<h2 id=\"print\">印刷用 PDF</h2>\n<div class=\"grid\">\n";
     for (const GalleryPdf& pdf : input.pdfs)
