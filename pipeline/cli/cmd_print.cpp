@@ -238,7 +238,7 @@ void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
     // The PDF's place is taken first: an unwritable -o fails before the work.
     // (Pictures are named by page, known once the layout is read.)
     OutputSet outputs;
-    AtomicFile* pdf_file = raster ? nullptr : &outputs.add_main(target.output);
+    AtomicFile* pdf_file = raster || target.check_only ? nullptr : &outputs.add_main(target.output);
     // Before the layout is read: every file from here on is a dependency.
     DepsRecorder deps(target.deps, &outputs);
     std::optional<model::JsonSource> read_here;
@@ -274,6 +274,12 @@ void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
                        raster::make_cached_image_loader(raster::DecodeLimits{args.limits.max_image_pixels}));
     timer.lap("compose");
 
+    if (target.check_only) {
+        // The edition is made (and the print edition preflighted) in memory.
+        if (!raster) args.web ? web_edition(document, pages, args, timer)
+                              : print_edition(document, pages, args, target.output, timer);
+        return;
+    }
     if (raster) {
         write_raster_pages(outputs, pages, target.output);
         timer.lap("pictures");

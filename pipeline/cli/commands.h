@@ -32,5 +32,7 @@ void add_run_job_command(CLI::App& app);
 void add_jobs_command(CLI::App& app);
 void add_watch_command(CLI::App& app);
 void add_gallery_command(CLI::App& app);
+void add_schema_command(CLI::App& app);
+void add_check_command(CLI::App& app);
 
 }  // namespace koho::cli

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
     koho::cli::add_run_job_command(app);
     koho::cli::add_jobs_command(app);
     koho::cli::add_watch_command(app);
+    koho::cli::add_check_command(app);
+    koho::cli::add_schema_command(app);
 
     try {
         app.parse(argc, argv);

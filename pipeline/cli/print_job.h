@@ -30,6 +30,10 @@ struct PrintArgs : RenderArgs {
 // a .pdf, or .png/.jpg/.jpeg — the pages as pictures — and its proofs' names.
 struct PrintTarget : RenderTarget {
     std::string proof_stem;  // proofs are <proof_stem>-p<N>.png
+    // koho check: load, compose, make the PDF in memory and preflight it,
+    // exactly as a render would, then write nothing (no output, proofs or
+    // depfile).
+    bool check_only = false;
 };
 
 // Pixels per inch of a PNG or JPEG output: CSS's, so that a page of
