@@ -19,6 +19,8 @@ packages=(
   libpoppler-glib-dev
   # koho watch --serve: the gallery's loopback HTTP server
   libcpp-httplib-dev
+  # the gallery's browser test drives Debian's headless Chromium (tests/browser)
+  chromium
   # cpack -G DEB finds the package's library dependencies with dpkg-shlibdeps
   dpkg-dev
   # tests read outputs back with independent tools

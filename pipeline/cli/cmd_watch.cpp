@@ -27,9 +27,11 @@
 
 #include "batch/job_plan.h"
 #include "cli/commands.h"
+#include "cli/gallery_build.h"
 #include "cli/job_runner.h"
 #include "cli/proof_server.h"
 #include "cli/watch_jobs.h"
+#include "core/atomic_file.h"
 #include "core/diagnostic.h"
 #include "core/units.h"
 
@@ -52,7 +54,8 @@ struct WatchArgs {
 
 struct WatchedLayout {
     std::vector<batch::Job> jobs;
-    Snapshot files;  // everything its renders read, as last seen
+    Snapshot files;                   // everything its renders read, as last seen
+    std::vector<std::string> errors;  // of its last rebuild, for the gallery
 };
 
 // What one rebuild of a layout came to.
@@ -61,11 +64,15 @@ struct Rebuild {
     size_t failed = 0;
     size_t errors = 0;
     size_t warnings = 0;
+    std::vector<std::string> error_lines;
 };
 
 void count_messages(const std::vector<std::string>& messages, Rebuild& rebuild) {
     for (const std::string& message : messages) {
-        if (message.find(": error: ") != std::string::npos) ++rebuild.errors;
+        if (message.find(": error: ") != std::string::npos) {
+            ++rebuild.errors;
+            rebuild.error_lines.push_back(message);
+        }
         if (message.find(": warning: ") != std::string::npos) ++rebuild.warnings;
     }
 }
@@ -161,6 +168,7 @@ private:
             std::cerr << e.formatted() << '\n';
             watched.jobs.clear();
             watched.files = snapshot_of({fs::absolute(layout)});
+            watched.errors = {e.formatted()};
             ++result.errors;
             report(layout, start, result, initial);
             return;
@@ -184,6 +192,7 @@ private:
             files.insert(read.begin(), read.end());
         }
         watched.files = snapshot_of(files);
+        watched.errors = result.error_lines;
         report(layout, start, result, initial);
     }
 
@@ -202,9 +211,21 @@ private:
         std::cerr << "koho watch: " << line << '\n';
     }
 
+    // The gallery shows the new outputs and the errors of the layouts that
+    // failed; then the open pages reload.
     void after_rebuilds() {
         if (rebuilds_ == announced_) return;
         announced_ = rebuilds_;
+        try {
+            proof::GalleryInput gallery = gather_gallery(args_.output_dir, fs::path(args_.output_dir) / "index.html");
+            for (const auto& [layout, watched] : watched_)
+                if (!watched.errors.empty()) gallery.build_errors.push_back({layout, watched.errors});
+            write_file_atomically(fs::path(args_.output_dir) / "index.html", proof::gallery_html(gallery));
+        } catch (const Error& e) {
+            // The renders are written; a gallery that cannot be made is
+            // said, and watch goes on.
+            std::cerr << e.formatted() << '\n';
+        }
         if (server_) server_->announce_rebuild();
     }
 
