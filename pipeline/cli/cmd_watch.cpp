@@ -89,6 +89,10 @@ public:
 
     void run() {
         for (const std::string& layout : layouts_now()) rebuild(layout, /*initial=*/true);
+        // Nothing to render, but a gallery to show (an output folder made
+        // before there was one).
+        std::error_code ec;
+        if (rebuilds_ == 0 && !fs::exists(fs::path(args_.output_dir) / "index.html", ec)) ++rebuilds_;
         after_rebuilds();
         std::cerr << "koho watch: watching " << plural(watched_.size(), "layout") << " (Ctrl-C to stop)\n";
         while (!g_stop_watching) {
