@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/merge_run.h"
 #include "cli/print_job.h"
 #include "cli/video_job.h"
@@ -129,7 +130,7 @@ void run_check(const CheckArgs& args) {
                                        " wrong");
             std::cout << file << ": ok\n";
         } catch (const Error& e) {
-            std::fprintf(stderr, "%s\n", e.formatted().c_str());
+            print_error(e);
             status = std::max(status, e.exit_code());
         }
     }

@@ -22,6 +22,7 @@
 
 #include "cli/commands.h"
 #include "cli/deps_flag.h"
+#include "cli/diagnostic_output.h"
 #include "cli/limit_flags.h"
 #include "cli/print_color.h"
 #include "cli/print_job.h"
@@ -185,7 +186,7 @@ void warn_figures_without_alt(const std::vector<scene::PageScene>& pages) {
             const std::string message = "web edition, page " + std::to_string(p + 1) + ": " + frame +
                                         " has no \"alt\" text; screen readers cannot say what it shows "
                                         "(or mark it \"role\": \"artifact\")";
-            std::fprintf(stderr, "%s\n", format_diagnostic(item.where, "warning", message).c_str());
+            print_diagnostic(item.where, "warning", message);
         }
     }
 }

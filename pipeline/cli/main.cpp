@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "core/build_info.h"
 #include "core/diagnostic.h"
 
@@ -13,6 +14,17 @@ int main(int argc, char** argv) {
     CLI::App app{"koho — batch engine for print and media assets: JSON layouts to print-ready PDF, JSON timelines to upload-ready video"};
     app.set_version_flag("--version", std::string("koho ") + koho::build_info::kVersion);
     app.require_subcommand(1);
+    // Before the subcommand: how every diagnostic below is written.
+    app.add_option_function<std::string>(
+           "--diagnostic-format",
+           [](const std::string& format) {
+               koho::cli::set_diagnostic_format(format == "json" ? koho::cli::DiagnosticFormat::Json
+                                                                 : koho::cli::DiagnosticFormat::Text);
+           },
+           "text (FILE:LINE:COL: error: MESSAGE) or json: one JSON object per diagnostic and line, for CI")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("text|json")
+        ->trigger_on_parse();
     koho::cli::add_print_command(app);
     koho::cli::add_preflight_command(app);
     koho::cli::add_impose_command(app);
@@ -38,10 +50,10 @@ int main(int argc, char** argv) {
     } catch (const koho::cli::ExitStatus& status) {
         return status.code;
     } catch (const koho::Error& e) {
-        std::cerr << e.formatted() << '\n';
+        koho::cli::print_error(e);
         return e.exit_code();
     } catch (const std::exception& e) {
-        std::cerr << "koho: error: " << e.what() << '\n';
+        koho::cli::print_diagnostic({}, "error", e.what(), /*from_koho=*/true);
         return koho::cli::kExitFailure;
     }
     return koho::cli::kExitOk;

@@ -1,4 +1,5 @@
 #include "cli/merge_run.h"
+#include "cli/diagnostic_output.h"
 
 #include <cstdio>
 
@@ -15,11 +16,11 @@ std::vector<size_t> chosen_records(const model::MergePlan& plan, const std::stri
 }
 
 void report_record_failure(const Error& error, const model::MergePlan& plan, const model::MergeJob& job) {
-    std::fprintf(stderr, "%s\n", error.formatted().c_str());
+    print_error(error);
     if (error.loc().file == plan.data_name) return;  // already names the record's place
     const std::string note = "record " + std::to_string(job.record) + " was not written" +
                              (job.output.empty() ? "" : " (" + job.output + ")");
-    std::fprintf(stderr, "%s\n", format_diagnostic(job.where, "note", note).c_str());
+    print_diagnostic(job.where, "note", note);
 }
 
 void require_merge_directory(const std::string& dir, const char* option) {

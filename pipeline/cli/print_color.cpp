@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/diagnostic_output.h"
 #include "core/diagnostic.h"
 #include "print/pdf_date.h"
 #include "print/preflight.h"
@@ -78,7 +79,7 @@ void preflight_own_pdf(const std::string& bytes, const std::string& output, cons
         const std::string where = f.page > 0 ? "page " + std::to_string(f.page) + ": " : "";
         const std::string line = "[" + f.check + "] " + where + f.message;
         if (f.severity == print::Severity::Warning) {
-            std::fprintf(stderr, "koho: warning: preflight: %s\n", line.c_str());
+            print_diagnostic({}, "warning", "preflight: " + line, /*from_koho=*/true);
         } else {
             errors += "\n  " + line;
             ++error_count;
