@@ -34,5 +34,6 @@ void add_watch_command(CLI::App& app);
 void add_gallery_command(CLI::App& app);
 void add_schema_command(CLI::App& app);
 void add_check_command(CLI::App& app);
+void add_fonts_command(CLI::App& app);
 
 }  // namespace koho::cli

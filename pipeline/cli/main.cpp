@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     koho::cli::add_watch_command(app);
     koho::cli::add_check_command(app);
     koho::cli::add_schema_command(app);
+    koho::cli::add_fonts_command(app);
 
     try {
         app.parse(argc, argv);

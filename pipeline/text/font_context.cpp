@@ -8,6 +8,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
+#include <tuple>
 #include <cstdlib>
 #include <set>
 
@@ -126,6 +127,31 @@ bool FontContext::has_family(const std::string& family) const {
 
 std::vector<std::string> FontContext::families() const {
     return {impl_->families.begin(), impl_->families.end()};
+}
+
+std::vector<FontFace> FontContext::faces() const {
+    std::vector<FontFace> faces;
+    FcFontSet* set = FcConfigGetFonts(impl_->config.get(), FcSetApplication);  // owned by the config
+    for (int i = 0; set && i < set->nfont; ++i) {
+        FcPattern* pattern = set->fonts[i];
+        FcChar8* text = nullptr;
+        FontFace face;
+        if (FcPatternGetString(pattern, FC_FAMILY, 0, &text) == FcResultMatch)
+            face.family = reinterpret_cast<const char*>(text);
+        if (FcPatternGetString(pattern, FC_STYLE, 0, &text) == FcResultMatch)
+            face.style = reinterpret_cast<const char*>(text);
+        if (FcPatternGetString(pattern, FC_FILE, 0, &text) == FcResultMatch) face.file = reinterpret_cast<const char*>(text);
+        int value = 0;
+        if (FcPatternGetInteger(pattern, FC_WEIGHT, 0, &value) == FcResultMatch)
+            face.weight = int(FcWeightToOpenType(value));
+        if (FcPatternGetInteger(pattern, FC_INDEX, 0, &value) == FcResultMatch) face.index = value;
+        faces.push_back(std::move(face));
+    }
+    std::sort(faces.begin(), faces.end(), [](const FontFace& a, const FontFace& b) {
+        return std::tie(a.family, a.weight, a.style, a.file, a.index) <
+               std::tie(b.family, b.weight, b.style, b.file, b.index);
+    });
+    return faces;
 }
 
 const std::vector<std::filesystem::path>& FontContext::font_dirs() const { return impl_->dirs; }

@@ -18,6 +18,15 @@ typedef struct _PangoFont PangoFont;
 
 namespace koho::text {
 
+// One face fontconfig can give: for `koho fonts`.
+struct FontFace {
+    std::string family;
+    std::string style;  // "Regular", "Bold", ...
+    int weight = 400;   // CSS/OpenType 100..900
+    std::filesystem::path file;
+    int index = 0;      // the face's index in a collection (.ttc)
+};
+
 class FontContext {
 public:
     // Builds a private fontconfig configuration holding exactly these
@@ -27,6 +36,8 @@ public:
 
     bool has_family(const std::string& family) const;
     std::vector<std::string> families() const;
+    // Every face in the directories, by family, weight and file.
+    std::vector<FontFace> faces() const;
 
     // The font file that serves (family, weight), for depfiles and `koho fonts`.
     std::filesystem::path file_for(const std::string& family, int weight) const;

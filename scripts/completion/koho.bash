@@ -5,7 +5,7 @@
 # or copy it to ~/.local/share/bash-completion/completions/koho.
 # tests/cli/commands_cli_test.cpp checks it against `koho --help`.
 
-_koho_subcommands="print preflight impose typeset video transcode concat diff proof gallery plan run-job jobs watch check schema"
+_koho_subcommands="print preflight impose typeset video transcode concat diff proof gallery plan run-job jobs watch check schema fonts"
 
 # The options of one subcommand (as its --help lists them).
 _koho_options() {
@@ -28,6 +28,7 @@ _koho_options() {
         watch) echo "-h --help --serve --output-dir --poll" ;;
         check) echo "-h --help --root --font-dir" ;;
         schema) echo "-h --help -o --output" ;;
+        fonts) echo "-h --help --root --font-dir --json" ;;
     esac
 }
 

@@ -270,5 +270,53 @@ TEST(BashCompletion, KnowsEverySubcommandAndItsOptions) {
     }
 }
 
+// The project's Noto CJK fonts: each face from fonts/, with the licence URL
+// the fonts state (SIL OFL, as fonts/README.md says).
+TEST(FontsCommand, ListsTheProjectFontsWithTheirLicence) {
+    const ChildResult run = run_child({"fonts", "--root", kSource, "--json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const nlohmann::json faces = nlohmann::json::parse(run.out);
+    ASSERT_TRUE(faces.is_array());
+    bool sans_regular = false, sans_bold = false;
+    for (const nlohmann::json& face : faces) {
+        if (face["family"] != "Noto Sans CJK JP") continue;
+        EXPECT_EQ(face["from"], "project") << face.dump();
+        EXPECT_EQ(fs::path(face["file"].get<std::string>()).parent_path(),
+                  fs::canonical(kSource + "/fonts"))
+            << face.dump();
+        EXPECT_NE(face.value("license_url", "").find("scripts.sil.org/OFL"), std::string::npos) << face.dump();
+        EXPECT_NE(face.value("license", "").find("SIL Open Font License"), std::string::npos) << face.dump();
+        if (face["weight"] == 400 && face["style"] == "Regular") sans_regular = true;
+        if (face["weight"] == 700 && face["style"] == "Bold") sans_bold = true;
+    }
+    EXPECT_TRUE(sans_regular) << run.out.substr(0, 2000);
+    EXPECT_TRUE(sans_bold) << run.out.substr(0, 2000);
+}
+
+// A --font-dir's fonts are said to come from it; the table has one line
+// per face, tab-separated.
+TEST(FontsCommand, NamesAFontDirAsTheOrigin) {
+    TempDir project;
+    fs::create_directories(project.path / "extra");
+    fs::copy_file(kSource + "/fonts/NotoSansCJK-Regular.ttc", project.path / "extra/NotoSansCJK-Regular.ttc");
+    const ChildResult run =
+        run_child({"fonts", "--root", project.path.string(), "--font-dir", (project.path / "extra").string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string extra = fs::canonical(project.path / "extra").string();
+    bool found = false;
+    for (const std::string& line : lines_of(run.out)) {
+        if (line.rfind("Noto Sans CJK JP\tRegular\t400\t", 0) != 0) continue;
+        if (line.find(extra + "/NotoSansCJK-Regular.ttc\tfont-dir\thttp://scripts.sil.org/OFL") != std::string::npos)
+            found = true;
+    }
+    EXPECT_TRUE(found) << run.out;
+}
+
+TEST(FontsCommand, AMissingFontDirIsBadInput) {
+    const ChildResult run = run_child({"fonts", "--root", kSource, "--font-dir", kSource + "/no-such-fonts"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("no-such-fonts' does not exist"), std::string::npos) << run.err;
+}
+
 }  // namespace
 }  // namespace koho::test
