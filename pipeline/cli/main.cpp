@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostic_output.h"
+#include "cli/version_text.h"
 #include "core/build_info.h"
 #include "core/diagnostic.h"
 
@@ -12,7 +13,7 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "C");
 
     CLI::App app{"koho — batch engine for print and media assets: JSON layouts to print-ready PDF, JSON timelines to upload-ready video"};
-    app.set_version_flag("--version", std::string("koho ") + koho::build_info::kVersion);
+    app.set_version_flag("--version", koho::cli::version_text());
     app.require_subcommand(1);
     // Before the subcommand: how every diagnostic below is written.
     app.add_option_function<std::string>(

@@ -187,6 +187,15 @@ TEST(Version, NamesKohoAndItsVersion) {
     ASSERT_FALSE(lines.empty());
     EXPECT_EQ(lines[0].rfind("koho ", 0), 0u) << run.out;
     EXPECT_GT(lines[0].size(), 5u);
+    // Then one library a line, "NAME VERSION".
+    std::vector<std::string> names;
+    for (size_t i = 1; i < lines.size(); ++i) {
+        const size_t space = lines[i].find(' ');
+        ASSERT_NE(space, std::string::npos) << lines[i];
+        EXPECT_GT(lines[i].size(), space + 1) << lines[i];
+        names.push_back(lines[i].substr(0, space));
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"cairo", "pango", "harfbuzz", "fontconfig", "ffmpeg"}));
 }
 
 // Runs the completion function in bash, from the repository root, for
