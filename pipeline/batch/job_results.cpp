@@ -74,14 +74,23 @@ std::vector<JobReport> read_job_reports(const Manifest& manifest, const fs::path
     return reports;
 }
 
+JobTotals totals_of(const std::vector<JobReport>& reports) {
+    JobTotals totals;
+    for (const JobReport& report : reports) {
+        totals.seconds += report.seconds;
+        switch (report.state) {
+            case JobState::Ok: ++totals.ok; break;
+            case JobState::Failed: ++totals.failed; break;
+            case JobState::NoResult: ++totals.no_result; break;
+        }
+    }
+    return totals;
+}
+
 std::string job_reports_json(const Manifest& manifest, const std::vector<JobReport>& reports) {
-    size_t counts[3] = {0, 0, 0};
-    double seconds = 0;
     Ordered jobs = Ordered::array();
     for (const JobReport& report : reports) {
         const Job& job = manifest.jobs[report.index];
-        ++counts[static_cast<int>(report.state)];
-        seconds += report.seconds;
         Ordered entry;
         entry["index"] = job.index;
         entry["kind"] = job_kind_name(job.kind);
@@ -101,10 +110,11 @@ std::string job_reports_json(const Manifest& manifest, const std::vector<JobRepo
     out["koho_jobs_summary"] = 1;
     out["root"] = manifest.root;
     out["job_count"] = reports.size();
-    out["ok"] = counts[static_cast<int>(JobState::Ok)];
-    out["failed"] = counts[static_cast<int>(JobState::Failed)];
-    out["no_result"] = counts[static_cast<int>(JobState::NoResult)];
-    out["seconds"] = std::stod(format_number(seconds, 3));  // a sum of rounded figures, rounded again
+    const JobTotals totals = totals_of(reports);
+    out["ok"] = totals.ok;
+    out["failed"] = totals.failed;
+    out["no_result"] = totals.no_result;
+    out["seconds"] = std::stod(format_number(totals.seconds, 3));  // a sum of rounded figures, rounded again
     out["jobs"] = jobs;
     return out.dump(2) + "\n";
 }

@@ -38,6 +38,16 @@ struct JobReport {
 // Never throws for a bad result file: that is a job's state, not an error.
 std::vector<JobReport> read_job_reports(const Manifest& manifest, const std::filesystem::path& results_dir);
 
+// How many jobs are in each state, and the seconds of work their results
+// record: the counts line of `koho jobs` and of its JSON.
+struct JobTotals {
+    size_t ok = 0;
+    size_t failed = 0;
+    size_t no_result = 0;
+    double seconds = 0;
+};
+JobTotals totals_of(const std::vector<JobReport>& reports);
+
 // The reports as the JSON `koho jobs --json` writes: counts, then one entry
 // per job (index, kind, layout, first output, state, exit code, seconds,
 // messages). Members in a fixed order; a final newline.

@@ -62,32 +62,27 @@ std::string job_title(const batch::Job& job) {
 // Every job that did not succeed, with its messages (with --all, every
 // job), then one line of counts.
 void print_reports(const batch::Manifest& manifest, const std::vector<batch::JobReport>& reports, bool all) {
-    size_t ok = 0, failed = 0, missing = 0;
-    double seconds = 0;
     for (const batch::JobReport& report : reports) {
         const batch::Job& job = manifest.jobs[report.index];
-        seconds += report.seconds;
         switch (report.state) {
             case batch::JobState::Ok:
-                ++ok;
                 if (all)
                     std::printf("job %zu ok, %s s: %s\n", report.index, format_number(report.seconds, 1).c_str(),
                                 job_title(job).c_str());
                 break;
             case batch::JobState::Failed:
-                ++failed;
                 std::printf("job %zu failed, exit %d: %s\n", report.index, report.exit_code, job_title(job).c_str());
                 for (const std::string& message : report.messages) std::printf("  %s\n", message.c_str());
                 break;
             case batch::JobState::NoResult:
-                ++missing;
                 std::printf("job %zu has no result: %s\n  %s\n", report.index, job_title(job).c_str(),
                             report.why_no_result.c_str());
                 break;
         }
     }
-    std::printf("%zu jobs: %zu ok, %zu failed, %zu without a result; %s s of work\n", reports.size(), ok, failed,
-                missing, format_number(seconds, 1).c_str());
+    const batch::JobTotals totals = batch::totals_of(reports);
+    std::printf("%zu jobs: %zu ok, %zu failed, %zu without a result; %s s of work\n", reports.size(), totals.ok,
+                totals.failed, totals.no_result, format_number(totals.seconds, 1).c_str());
 }
 
 // What a successful job shows on the contact sheet: its PDF or picture, a
