@@ -23,8 +23,9 @@ packages=(
   chromium
   # cpack -G DEB finds the package's library dependencies with dpkg-shlibdeps
   dpkg-dev
-  # tests read outputs back with independent tools
-  poppler-utils qpdf zbar-tools
+  # tests read outputs back with independent tools (the QR tests decode
+  # with libzbar, its headers in libzbar-dev)
+  poppler-utils qpdf zbar-tools libzbar-dev
   # the PDF/X tests parse the XMP packet with libxml2
   libxml2-dev
   # the default press profile is built from FOGRA39L data (icc-profiles-free)
