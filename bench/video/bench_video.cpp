@@ -203,7 +203,7 @@ void render(const Common& c, const fs::path& mp4, const EncodeArgs& a) {
     if (report.loudness)
         std::printf("bench_video: loudness %.2f LUFS, true peak %.2f dBTP\n", report.loudness->after.integrated_lufs,
                     report.loudness->after.true_peak_dbtp);
-    for (const auto& w : report.warnings) std::printf("bench_video: warning %s\n", w.c_str());
+    for (const auto& w : report.warnings) std::printf("bench_video: warning %s\n", w.formatted().c_str());
 }
 
 void png(const Common& c, const fs::path& dir, const std::vector<double>& times) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/deps_flag.h"
 #include "cli/font_dirs.h"
 #include "cli/limit_flags.h"
@@ -62,7 +63,7 @@ void run_concat(const ConcatArgs& args) {
     ProgressReporter progress(std::cerr, progress_mode(args.quiet), label, timeline.fps.value());
     job.before_commit = [&deps](const std::vector<fs::path>& written) { deps.finish(written); };
     const video::VideoReport report = video::concat_video(timeline, job, typesetter, &progress);
-    for (const auto& warning : report.warnings) std::cerr << warning << '\n';
+    for (const Diagnostic& warning : report.warnings) print_diagnostic(warning.loc, "warning", warning.message);
     if (!args.quiet) {
         std::cerr << "koho: " << label << ": " << report.frames << " frames from " << job.segments.size()
                   << " segments, " << format_number(report.duration_s, 3) << " s";

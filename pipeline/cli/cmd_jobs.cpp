@@ -14,6 +14,7 @@
 #include "batch/job_results.h"
 #include "batch/manifest.h"
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/font_dirs.h"
 #include "core/atomic_file.h"
 #include "core/diagnostic.h"
@@ -110,7 +111,7 @@ void write_contact_sheet(const std::string& sheet, const batch::Manifest& manife
     if (ext != ".png" && ext != ".pdf") fail_input({sheet}, "the contact sheet is a .png or a .pdf file");
     const std::vector<std::string> inputs = sheet_inputs(manifest, reports);
     if (inputs.empty()) {
-        std::cerr << "koho: note: no job succeeded: no contact sheet written\n";
+        print_diagnostic({}, "note", "no job succeeded: no contact sheet written", /*from_koho=*/true);
         return;
     }
     AtomicFile out(sheet);

@@ -18,6 +18,7 @@
 #include "batch/manifest.h"
 #include "batch/shard.h"
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/job_runner.h"
 #include "core/atomic_file.h"
 #include "core/build_info.h"
@@ -60,7 +61,9 @@ std::string result_json(const batch::Job& job, const JobOutcome& outcome, double
     }
     out["outputs"] = outputs;
     out["depfile"] = job.depfile;
-    out["messages"] = outcome.messages;
+    nlohmann::json messages = nlohmann::json::array();
+    for (const Diagnostic& diagnostic : outcome.diagnostics) messages.push_back(diagnostic_text(diagnostic));
+    out["messages"] = messages;
     return out.dump(2) + "\n";
 }
 
@@ -103,8 +106,10 @@ void run_jobs(const RunJobArgs& args) {
     if (ec) fail_system({results_dir.string()}, "cannot create the results directory: " + ec.message());
 
     if (chosen.empty())
-        std::cerr << "koho: note: shard " << args.shard << (args.stage >= 0 ? " of stage " + std::to_string(args.stage) : "")
-                  << " has no jobs in this manifest\n";
+        print_diagnostic({}, "note",
+                         "shard " + args.shard + (args.stage >= 0 ? " of stage " + std::to_string(args.stage) : "") +
+                             " has no jobs in this manifest",
+                         /*from_koho=*/true);
     int worst = kExitOk;
     for (size_t index : chosen) {
         const batch::Job& job = manifest.jobs[index];

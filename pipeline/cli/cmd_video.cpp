@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/deps_flag.h"
 #include "cli/limit_flags.h"
 #include "cli/video_common.h"
@@ -60,7 +61,7 @@ void render_segment_target(const VideoArgs& args, const VideoTarget& target, con
     job.before_commit = [&deps](const std::vector<fs::path>& written) { deps.finish(written); };
     const video::VideoReport report = video::render_segment(
         timeline, job, segment, video::file_sha256(args.timeline, SourceLoc{args.timeline}), typesetter, &progress);
-    for (const auto& warning : report.warnings) std::cerr << warning << '\n';
+    for (const Diagnostic& warning : report.warnings) print_diagnostic(warning.loc, "warning", warning.message);
 }
 
 void run_video(const VideoArgs& args) {
@@ -139,7 +140,7 @@ void render_video_target(const VideoArgs& args, const std::shared_ptr<text::Font
     // failed render (or depfile) leaves the old depfile beside the old outputs.
     job.before_commit = [&deps](const std::vector<fs::path>& written) { deps.finish(written); };
     const video::VideoReport report = video::render_video(timeline, job, typesetter, &progress);
-    for (const auto& warning : report.warnings) std::cerr << warning << '\n';
+    for (const Diagnostic& warning : report.warnings) print_diagnostic(warning.loc, "warning", warning.message);
     if (!args.quiet && report.loudness) {
         const auto& loudness = *report.loudness;
         std::cerr << "koho: " << label << ": " << report.frames << " frames, "

@@ -27,6 +27,7 @@
 
 #include "batch/job_plan.h"
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/gallery_build.h"
 #include "cli/job_runner.h"
 #include "cli/proof_server.h"
@@ -67,13 +68,13 @@ struct Rebuild {
     std::vector<std::string> error_lines;
 };
 
-void count_messages(const std::vector<std::string>& messages, Rebuild& rebuild) {
-    for (const std::string& message : messages) {
-        if (message.find(": error: ") != std::string::npos) {
+void count_diagnostics(const std::vector<Diagnostic>& diagnostics, Rebuild& rebuild) {
+    for (const Diagnostic& diagnostic : diagnostics) {
+        if (diagnostic.severity == "error") {
             ++rebuild.errors;
-            rebuild.error_lines.push_back(message);
+            rebuild.error_lines.push_back(diagnostic_text(diagnostic));
         }
-        if (message.find(": warning: ") != std::string::npos) ++rebuild.warnings;
+        if (diagnostic.severity == "warning") ++rebuild.warnings;
     }
 }
 
@@ -119,7 +120,7 @@ private:
         try {
             now = layouts_now();
         } catch (const Error& e) {
-            std::cerr << e.formatted() << '\n';
+            print_error(e);
             return {};
         }
         for (const std::string& layout : now) {
@@ -169,7 +170,7 @@ private:
         } catch (const Error& e) {
             // The layout itself is wrong (not JSON, a bad record): watch it
             // alone until it is fixed.
-            std::cerr << e.formatted() << '\n';
+            print_error(e);
             watched.jobs.clear();
             watched.files = snapshot_of({fs::absolute(layout)});
             watched.errors = {e.formatted()};
@@ -190,7 +191,7 @@ private:
                 ++result.ran;
                 if (outcome.exit_code != 0) ++result.failed;
                 if (job.kind == batch::JobKind::Print && outcome.exit_code == kExitBadInput) press_edition_refused = true;
-                count_messages(outcome.messages, result);
+                count_diagnostics(outcome.diagnostics, result);
             }
             const std::set<fs::path> read = files_of_job(job);
             files.insert(read.begin(), read.end());
@@ -228,7 +229,7 @@ private:
         } catch (const Error& e) {
             // The renders are written; a gallery that cannot be made is
             // said, and watch goes on.
-            std::cerr << e.formatted() << '\n';
+            print_error(e);
         }
         if (server_) server_->announce_rebuild();
     }

@@ -7,7 +7,15 @@
 namespace koho::cli {
 namespace {
 DiagnosticFormat g_diagnostic_format = DiagnosticFormat::Text;
+thread_local DiagnosticRecorder* t_recorder = nullptr;
 }  // namespace
+
+DiagnosticRecorder::DiagnosticRecorder() : outer_(t_recorder) { t_recorder = this; }
+DiagnosticRecorder::~DiagnosticRecorder() { t_recorder = outer_; }
+
+std::string diagnostic_text(const Diagnostic& diagnostic) {
+    return (diagnostic.loc.file.empty() ? "koho: " : "") + diagnostic.formatted();
+}
 
 void set_diagnostic_format(DiagnosticFormat format) { g_diagnostic_format = format; }
 DiagnosticFormat diagnostic_format() { return g_diagnostic_format; }
@@ -33,6 +41,7 @@ void print_diagnostic(const SourceLoc& loc, const char* severity, const std::str
         line = (from_koho && loc.file.empty() ? "koho: " : "") + format_diagnostic(loc, severity, message);
     std::fprintf(stderr, "%s\n", line.c_str());
     std::fflush(stderr);
+    if (t_recorder) t_recorder->record({loc, severity, message});
 }
 
 void print_error(const Error& error) { print_diagnostic(error.loc(), "error", error.message()); }

@@ -13,19 +13,20 @@
 #include <vector>
 
 #include "batch/job_plan.h"
+#include "core/diagnostic.h"
 
 namespace koho::cli {
 
 struct JobOutcome {
     int exit_code = 0;
-    std::vector<std::string> messages;  // the job's diagnostics (errors, warnings, notes)
+    std::vector<Diagnostic> diagnostics;  // what it reported: errors, warnings, notes
 };
 
 // Runs `job` from the project root (the current directory): refuses it
 // (exit 2, one message) when an input changed since planning or a job it
 // depends on has no successful result in `results_dir`; else makes its
-// directories and runs it, its stderr reaching ours as it is written and
-// its diagnostics kept.
+// directories and runs it. Its diagnostics reach stderr as it reports them
+// (in the --diagnostic-format chosen) and are kept in the outcome.
 JobOutcome run_manifest_job(const batch::Job& job, const std::filesystem::path& results_dir);
 
 }  // namespace koho::cli

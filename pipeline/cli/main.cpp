@@ -47,6 +47,12 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        // A command line koho cannot take is a diagnostic like any other:
+        // JSON too when asked for (help and --version are not errors).
+        if (e.get_exit_code() != 0 && koho::cli::diagnostic_format() == koho::cli::DiagnosticFormat::Json) {
+            koho::cli::print_diagnostic({}, "error", e.what(), /*from_koho=*/true);
+            return koho::cli::kExitBadInput;
+        }
         int code = app.exit(e);
         return code == 0 ? koho::cli::kExitOk : koho::cli::kExitBadInput;
     } catch (const koho::cli::ExitStatus& status) {

@@ -52,4 +52,14 @@ private:
 std::string format_diagnostic(const SourceLoc& loc, const char* severity,
                               const std::string& message);
 
+// A diagnostic kept to be reported later (a render's warnings, a job's
+// messages): libraries return these, the command line prints them.
+struct Diagnostic {
+    SourceLoc loc;
+    std::string severity;  // "error", "warning" or "note"
+    std::string message;
+
+    std::string formatted() const { return format_diagnostic(loc, severity.c_str(), message); }
+};
+
 }  // namespace koho

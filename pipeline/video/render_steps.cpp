@@ -125,7 +125,7 @@ WholeVideoRender::WholeVideoRender(const model::Timeline& timeline, text::Typese
     report_.frames = timeline.frame_count();
     report_.duration_s = timeline.duration_s;
     for (const auto& warning : check_chapters(timeline.chapters, timeline.duration_s))
-        report_.warnings.push_back(format_diagnostic(warning.loc, "warning", warning.message));
+        report_.warnings.push_back({warning.loc, "warning", warning.message});
     mp4_ = &outputs_.add_main(output);
 }
 

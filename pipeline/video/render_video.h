@@ -36,7 +36,7 @@ struct VideoReport {
     double duration_s = 0;
     std::optional<LoudnessResult> loudness;
     std::vector<std::filesystem::path> written;
-    std::vector<std::string> warnings;  // formatted, located (chapters, …)
+    std::vector<Diagnostic> warnings;  // located (chapters, …); the command line prints them
 };
 
 // The encoder settings `koho video` uses for `timeline` and `job`: the

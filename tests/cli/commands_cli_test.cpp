@@ -174,6 +174,16 @@ TEST(DiagnosticFormat, TextIsTheDefault) {
     EXPECT_EQ(run.err.rfind("koho: warning: preflight: [image_resolution]", 0), 0u) << run.err;
 }
 
+TEST(DiagnosticFormat, AMistypedCommandLineIsAJsonErrorToo) {
+    const ChildResult run = run_child({"--diagnostic-format", "json", "print", "layouts/flyer-setsumeikai.json", "--no-such-flag"});
+    EXPECT_EQ(run.exit_code, 2);
+    const std::vector<std::string> lines = lines_of(run.err);
+    ASSERT_EQ(lines.size(), 1u) << run.err;
+    const nlohmann::json d = nlohmann::json::parse(lines[0]);
+    EXPECT_EQ(d["severity"], "error");
+    EXPECT_NE(d["message"].get<std::string>().find("--no-such-flag"), std::string::npos) << lines[0];
+}
+
 TEST(DiagnosticFormat, RefusesAnUnknownFormat) {
     const ChildResult run = run_child({"--diagnostic-format", "xml", "schema"});
     EXPECT_EQ(run.exit_code, 2);

@@ -10,7 +10,9 @@
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -80,6 +82,40 @@ TEST_F(RunJob, AFailedJobLeavesAResultWithItsLocatedError) {
     EXPECT_NE(message.find(": error: "), std::string::npos) << message;
     EXPECT_NE(message.find("nosuch"), std::string::npos) << message;
     EXPECT_NE(run.output.find(message), std::string::npos) << "not also on stderr:\n" << run.output;
+}
+
+// --diagnostic-format json: the job's error reaches stderr as a JSON object;
+// its result file keeps the same diagnostic as its text line, whatever
+// format stderr had (koho jobs and watch read results, not stderr).
+TEST_F(RunJob, JsonDiagnosticsOnStderrTextLinesInTheResult) {
+    plan();
+    const CommandResult run = koho("--diagnostic-format json run-job manifest.json --index 4");
+    EXPECT_EQ(run.exit_code, 2) << run.output;
+    std::vector<nlohmann::json> diagnostics;
+    std::istringstream lines(run.output);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("{", 0) == 0) diagnostics.push_back(nlohmann::json::parse(line));
+    ASSERT_EQ(diagnostics.size(), 1u) << run.output;
+    EXPECT_EQ(diagnostics[0]["severity"], "error");
+    EXPECT_EQ(diagnostics[0]["file"], "layouts/bad.json");
+    EXPECT_EQ(diagnostics[0]["pointer"].get<std::string>().rfind("/pages/0/frames/", 0), 0u) << diagnostics[0];
+    const nlohmann::json r = result(4);
+    ASSERT_EQ(r["messages"].size(), 1u) << r;
+    const std::string message = r["messages"][0];
+    EXPECT_EQ(message.rfind("layouts/bad.json:" + std::to_string(diagnostics[0]["line"].get<int>()) + ":", 0), 0u)
+        << message;
+    EXPECT_NE(message.find(": error: " + diagnostics[0]["message"].get<std::string>()), std::string::npos) << message;
+
+    // A refusal before the job runs is a diagnostic like any other.
+    std::ofstream(root_ / "layouts/card.json") << card_layout("", "内容を変えました");
+    const CommandResult stale = koho("--diagnostic-format json run-job manifest.json --index 1");
+    EXPECT_EQ(stale.exit_code, 2) << stale.output;
+    EXPECT_NE(stale.output.find(R"({"severity":"error","file":"layouts/card.json","message":"the manifest is stale)"),
+              std::string::npos)
+        << stale.output;
+    EXPECT_EQ(result(1)["messages"][0].get<std::string>().rfind("layouts/card.json: error: the manifest is stale", 0),
+              0u)
+        << result(1);
 }
 
 TEST_F(RunJob, StaleManifestOtherKohoOtherRootOutOfRange) {

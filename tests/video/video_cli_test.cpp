@@ -9,6 +9,8 @@
 #include <regex>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/koho_runner.h"
 #include "support/command.h"
 #include "video/stream_facts.h"
@@ -188,6 +190,27 @@ TEST_F(VideoCli, ShortChaptersAreWarnedAbout) {
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.err.find("warning:"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("10 s"), std::string::npos) << run.err;
+}
+
+// The same warnings with --diagnostic-format json: one object a line, each
+// with the chapter's place in the timeline.
+TEST_F(VideoCli, ShortChapterWarningsComeAsJsonWithTheirPlace) {
+    const KohoRun run = run_koho({"--diagnostic-format", "json", "video", (root_ / "promo.json").string(), "-o",
+                                  (root_ / "warn-json.mp4").string(), "--root", root_.string(), "--threads", "2",
+                                  "--quiet", "--encoder-preset", "ultrafast"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    size_t warnings = 0;
+    std::istringstream lines(run.err);
+    for (std::string line; std::getline(lines, line);) {
+        const nlohmann::json d = nlohmann::json::parse(line);  // every line is JSON
+        EXPECT_EQ(d["severity"], "warning") << line;
+        EXPECT_EQ(d["file"], (root_ / "promo.json").string()) << line;
+        EXPECT_GT(d["line"].get<int>(), 0) << line;
+        EXPECT_EQ(d["pointer"].get<std::string>().rfind("/chapters/", 0), 0u) << line;
+        EXPECT_NE(d["message"].get<std::string>().find("10 s"), std::string::npos) << line;
+        ++warnings;
+    }
+    EXPECT_EQ(warnings, 3u) << run.err;  // three chapters of 1 s
 }
 
 TEST_F(VideoCli, SameInputsAndThreadsGiveIdenticalBytes) {

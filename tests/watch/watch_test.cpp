@@ -13,10 +13,12 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <thread>
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/koho_child.h"
 #include "plan/plan_project.h"
@@ -35,8 +37,11 @@ size_t count_of(const std::string& text, const std::string& what) {
 
 class Watch : public PlanProject {
 protected:
-    std::unique_ptr<KohoChild> start(const std::vector<std::string>& extra = {}) {
-        std::vector<std::string> args{"watch", "--poll", "50"};
+    // `before`: koho's own options, before the subcommand.
+    std::unique_ptr<KohoChild> start(const std::vector<std::string>& extra = {},
+                                     const std::vector<std::string>& before = {}) {
+        std::vector<std::string> args = before;
+        args.insert(args.end(), {"watch", "--poll", "50"});
         args.insert(args.end(), extra.begin(), extra.end());
         ChildOptions options;
         options.cwd = root_;
@@ -115,6 +120,32 @@ TEST_F(Watch, ABadEditShowsItsErrorAndKeepsTheLastGoodOutput) {
     ASSERT_TRUE(wait_for(*child, "rendered card in ", 2)) << child->err();
     EXPECT_NE(read(root_ / "output/card.pdf"), good);
     EXPECT_EQ(stop(*child), 0);
+}
+
+// With --diagnostic-format json the errors on stderr are JSON objects, and
+// watch still counts them and shows them in the gallery: it keeps what the
+// job reported, it does not read its stderr back.
+TEST_F(Watch, JsonDiagnosticsAreCountedAndShownInTheGallery) {
+    fs::remove(root_ / "layouts/cards.json");
+    auto child = start({}, {"--diagnostic-format", "json"});
+    ASSERT_TRUE(wait_for(*child, "koho watch: watching 2 layouts")) << child->err();
+    EXPECT_NE(child->err().find("failed bad in "), std::string::npos) << child->err();
+    EXPECT_NE(child->err().find(", 1 error (the last good output stays)"), std::string::npos) << child->err();
+    size_t json_errors = 0;
+    std::istringstream lines(child->err());
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("{", 0) != 0) continue;
+        const nlohmann::json d = nlohmann::json::parse(line);
+        EXPECT_EQ(d["severity"], "error") << line;
+        EXPECT_EQ(d["file"], "layouts/bad.json") << line;
+        EXPECT_NE(d["message"].get<std::string>().find("unknown style 'nosuch'"), std::string::npos) << line;
+        ++json_errors;
+    }
+    EXPECT_EQ(json_errors, 1u) << child->err();
+    EXPECT_EQ(child->err().find(": error: "), std::string::npos) << "a text diagnostic:\n" << child->err();
+    const std::string gallery = read(root_ / "output/index.html");
+    EXPECT_NE(gallery.find("unknown style"), std::string::npos);
+    EXPECT_EQ(stop(*child), 0) << child->err();
 }
 
 TEST_F(Watch, ASecondWatchFindsEverythingUpToDate) {
