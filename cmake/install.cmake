@@ -41,7 +41,8 @@ install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 
 # The Debian package: its library dependencies found by dpkg-shlibdeps
-# (dpkg-dev), the fonts' package named by hand.
+# (dpkg-dev); by hand, the fonts' package and Ghostscript, which koho
+# preflight spawns to measure ink coverage (print/separations.cpp).
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME koho)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -53,7 +54,7 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "koho renders JSON layouts into print-ready PDF/X (Japanese typesetting after W3C JLReq,\n trim marks, CMYK, preflight) and JSON timelines into upload-ready MP4, in batch.")
 set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, ghostscript")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)

@@ -21,8 +21,9 @@ packages=(
   libcpp-httplib-dev
   # the gallery's browser test drives Debian's headless Chromium (tests/browser)
   chromium
-  # cpack -G DEB finds the package's library dependencies with dpkg-shlibdeps
-  dpkg-dev
+  # cpack -G DEB finds the package's library dependencies with dpkg-shlibdeps;
+  # tests/install installs the package on a clean Debian 12 made by mmdebstrap
+  dpkg-dev mmdebstrap
   # tests read outputs back with independent tools (the QR tests decode
   # with libzbar, its headers in libzbar-dev)
   poppler-utils qpdf zbar-tools libzbar-dev

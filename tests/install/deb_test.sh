@@ -22,7 +22,7 @@ rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)
 (cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; fail "cpack failed"; }
 deb=$(ls "$work"/pkg/koho_*_amd64.deb)
 control=$(dpkg-deb -f "$deb" Depends)
-for needed in fonts-noto-cjk libqpdf29 libcairo2 libavcodec59 libpoppler-glib8 libcpp-httplib0.11; do
+for needed in fonts-noto-cjk ghostscript libqpdf29 libcairo2 libavcodec59 libpoppler-glib8 libcpp-httplib0.11; do
   grep -q "$needed" <<<"$control" || fail "the package does not depend on $needed: $control"
 done
 contents=$(dpkg-deb -c "$deb")
