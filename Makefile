@@ -9,13 +9,14 @@ SAN_BUILD ?= build-san
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 30
 JOBS ?= $(shell nproc)
-# Unity builds (CMAKE_UNITY_BUILD) for BUILD, SAN_BUILD and FUZZ_BUILD: CMake compiles a
-# target's sources eight at a time as one translation unit, so the shared
-# headers are parsed and their inline templates optimised once per batch
-# instead of once per file (eight test sources: 27 s as one unit against
-# 66 s apart). That is what lets the sanitizer build, which compiles 2-2.5x
-# slower, fit in CI (the fuzz harnesses: 57 s against 1 min 46 s). For quick incremental edits, where only the file you
-# touch should recompile, pass UNITY=OFF (e.g. `make build UNITY=OFF`).
+# Unity builds (CMAKE_UNITY_BUILD) for BUILD, SAN_BUILD and FUZZ_BUILD: CMake
+# compiles a target's sources eight at a time as one translation unit, so the
+# shared headers are parsed and their inline templates optimised once per
+# batch instead of once per file (eight test sources: 27 s as one unit
+# against 66 s apart; the fuzz harnesses: 57 s against 1 min 46 s). That is
+# what lets the sanitizer build, which compiles 2-2.5x slower, fit in CI.
+# For quick incremental edits, where only the file you touch should
+# recompile, pass UNITY=OFF (e.g. `make build UNITY=OFF`).
 UNITY ?= ON
 
 .PHONY: all assets test test-sanitize fuzz-smoke bootstrap build media clean
