@@ -11,6 +11,7 @@
 #include <string>
 #include <system_error>
 
+#include "cli/diagnostic_output.h"
 #include "core/atomic_file.h"
 #include "core/diagnostic.h"
 #include "print/preflight.h"
@@ -124,8 +125,14 @@ proof::GalleryInput gather_gallery(const fs::path& output_dir, const fs::path& p
         exclude = rel.generic_string();
     }
     proof::GalleryInput input = proof::collect_gallery_assets(output_dir, exclude);
-    for (proof::GalleryPdf& pdf : input.pdfs)
+    for (proof::GalleryPdf& pdf : input.pdfs) {
+        if (!pdf.read_error.empty()) {
+            print_diagnostic({(output_dir / pdf.file).string()}, "warning",
+                             pdf.read_error + " (the gallery shows it as unreadable)");
+            continue;
+        }
         if (!pdf.web_edition) preflight_for_gallery(output_dir, pdf);
+    }
     for (proof::GalleryVideo& video : input.videos) probe_for_gallery(output_dir, video);
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
         char* end = nullptr;

@@ -57,6 +57,10 @@ struct GalleryPdf {
     bool preflighted = false;
     std::vector<GalleryFinding> findings;
     std::string preflight_error;      // preflight could not read the file
+    // Not a readable PDF (a render killed half-way by something other than
+    // koho, a file copied in by hand): its card says so and shows nothing
+    // else; the rest of the gallery is still made.
+    std::string read_error;
 };
 
 struct GalleryChapter {

@@ -121,8 +121,13 @@ GalleryInput collect_gallery_assets(const fs::path& output_dir, const std::strin
         pdf.file = rel;
         pdf.web_edition = rel.rfind("web/", 0) == 0;
         pdf.bytes = size_of(rel);
-        read_gallery_pdf_facts(output_dir / rel, pdf);
-        if (!pdf.web_edition) {
+        try {
+            read_gallery_pdf_facts(output_dir / rel, pdf);
+        } catch (const Error& e) {
+            pdf.read_error = e.message();
+            pdf.pages.clear();
+        }
+        if (pdf.read_error.empty() && !pdf.web_edition) {
             const std::string stem = stem_of(rel);
             for (GalleryPage& page : pdf.pages) {
                 auto found = proofs.pages[stem].find(page.number);

@@ -173,6 +173,7 @@ document.addEventListener('click', function (e) {
 )";
 
 std::string verdict_class(const GalleryPdf& pdf) {
+    if (!pdf.read_error.empty()) return "fail";
     if (!pdf.preflighted) return "none";
     bool warnings = false;
     for (const GalleryFinding& f : pdf.findings) {
@@ -247,7 +248,17 @@ std::string page_figure(const GalleryPdf& pdf, const GalleryPage& page) {
     return out + "</figure>\n";
 }
 
+// A PDF the gallery could not read: its name, why, and the file itself.
+std::string unreadable_pdf_card(const GalleryPdf& pdf) {
+    return "<article class=\"card pdf\" id=\"" + anchor_of("f-", pdf.file) + "\" data-file=\"" +
+           gallery_escape(pdf.file) + "\" data-verdict=\"fail\">\n<h3>" + gallery_escape(pdf.file) +
+           " <span class=\"badge fail\">" + verdict_label("fail") + "</span></h3>\n<p class=\"note\">読めない PDF: " +
+           gallery_escape(pdf.read_error) + "</p>\n<a class=\"dl\" href=\"" + href_of(pdf.file) +
+           "\" download>ダウンロード " + gallery_escape(base_name(pdf.file)) + "</a>\n</article>\n";
+}
+
 std::string pdf_card(const GalleryPdf& pdf) {
+    if (!pdf.read_error.empty()) return unreadable_pdf_card(pdf);
     const std::string verdict = verdict_class(pdf);
     const GalleryPage& first = pdf.pages.front();
     std::string out = "<article class=\"card pdf" + std::string(pdf.web_edition || pdf.pages.size() < 3 ? "" : " wide") +

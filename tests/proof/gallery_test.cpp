@@ -253,6 +253,25 @@ TEST_F(Gallery, TheSameBuildGivesTheSameBytes) {
     EXPECT_NE(read_bytes(in("plain1.html")), *html_);  // the epoch is shown when set
 }
 
+// A PDF that is not one (a copy cut short, a file dropped in by hand) is a
+// card that says so and a warning; every other asset is still shown.
+TEST_F(Gallery, AnUnreadablePdfIsACardOfItsOwnNotAFailedGallery) {
+    const fs::path folder = dir_->path() / "with-broken";
+    fs::create_directories(folder);
+    fs::copy_file(in("output/card.pdf"), folder / "card.pdf");
+    const std::string good = read_bytes(in("output/card.pdf"));
+    write_bytes(folder / "broken.pdf", good.substr(0, good.size() / 3));
+    const KohoRun run = run_koho({"gallery", folder.string()}, {kEpoch});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find((folder / "broken.pdf").string() + ": warning: "), std::string::npos) << run.err;
+    const GalleryPage page(read_bytes(folder / "index.html"));
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page.first("//article[@data-file='broken.pdf']/@data-verdict"), "fail");
+    EXPECT_NE(page.first("//article[@data-file='broken.pdf']//p[@class='note']").find("読めない PDF"), std::string::npos);
+    EXPECT_EQ(page.count("//article[@data-file='broken.pdf']//figure"), 0u);
+    EXPECT_EQ(page.count("//article[@data-file='card.pdf']//figure[@class='page']"), 2u);
+}
+
 TEST_F(Gallery, AMissingFolderExitsTwoAndWritesNothing) {
     const KohoRun run = run_koho({"gallery", in("no-such-output"), "-o", in("missing.html")});
     EXPECT_EQ(run.exit_code, 2) << run.err;
