@@ -26,6 +26,7 @@
 #include "cli/limit_flags.h"
 #include "cli/print_color.h"
 #include "cli/print_job.h"
+#include "core/bounded_tasks.h"
 #include "core/dependency_log.h"
 #include "core/output_set.h"
 #include "core/build_info.h"
@@ -83,11 +84,19 @@ void write_proofs(OutputSet& outputs, const std::vector<scene::PageScene>& pages
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) fail_system({dir.string()}, "cannot create the proof directory: " + ec.message());
+    // Drawn here, page after page (Pango and Cairo stay on this thread);
+    // encoded as PNG on other threads meanwhile, two thirds of the work.
+    std::vector<std::string> pngs(pages.size());
+    BoundedTasks encoders;
     for (size_t i = 0; i < pages.size(); ++i) {
         print::SurfacePtr proof = print::render_proof(pages[i], args.dpi);
-        outputs.write(dir / (stem + "-p" + std::to_string(i + 1) + ".png"),
-                      raster::encode_png(raster::view_of(proof.get()), args.dpi));
+        encoders.submit([proof = std::move(proof), &png = pngs[i], dpi = args.dpi] {
+            png = raster::encode_png(raster::view_of(proof.get()), dpi);
+        });
     }
+    encoders.finish();
+    for (size_t i = 0; i < pngs.size(); ++i)
+        outputs.write(dir / (stem + "-p" + std::to_string(i + 1) + ".png"), pngs[i]);
 }
 
 // After a render: the page proofs (and, with --spreads, the spreads) an
@@ -146,9 +155,11 @@ print::Binding binding_of(const model::Document& document) {
 }
 
 // The print edition: CMYK PDF/X unless the layout or the options say
-// otherwise, preflighted before it may be written.
+// otherwise. Its preflight is started in `preflight` (it must pass before
+// the PDF may be written).
 std::string print_edition(const model::Document& document, const std::vector<scene::PageScene>& pages,
-                          const PrintArgs& args, const fs::path& output, StageTimer& timer) {
+                          const PrintArgs& args, const fs::path& output, StageTimer& timer,
+                          std::optional<OwnPreflight>& preflight) {
     std::optional<print::OutputProfile> profile;
     print::PdfOptions pdf;
     pdf.title = document.title;
@@ -161,10 +172,8 @@ std::string print_edition(const model::Document& document, const std::vector<sce
     std::string bytes = print::render_pdf(pages, pdf);
     timer.lap("pdf");
     // An RGB PDF is not for a press: nothing to preflight it against.
-    if (pdf.color.cmyk && !args.no_preflight) {
-        preflight_own_pdf(bytes, output.string(), args.layout, pdf.color.settings.tac_percent);
-        timer.lap("preflight");
-    }
+    if (pdf.color.cmyk && !args.no_preflight)
+        preflight.emplace(bytes, output.string(), args.layout, pdf.color.settings.tac_percent);
     return bytes;
 }
 
@@ -275,10 +284,19 @@ void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
                        raster::make_cached_image_loader(raster::DecodeLimits{args.limits.max_image_pixels}));
     timer.lap("compose");
 
+    // Runs while the proofs are drawn; "preflight" in --timings is what was
+    // left of it after them.
+    std::optional<OwnPreflight> preflight;
+    auto preflight_passed = [&] {
+        if (!preflight) return;
+        preflight->report();
+        timer.lap("preflight");
+    };
     if (target.check_only) {
         // The edition is made (and the print edition preflighted) in memory.
         if (!raster) args.web ? web_edition(document, pages, args, timer)
-                              : print_edition(document, pages, args, target.output, timer);
+                              : print_edition(document, pages, args, target.output, timer, preflight);
+        preflight_passed();
         return;
     }
     if (raster) {
@@ -287,7 +305,7 @@ void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
     }
     const std::string bytes = raster     ? std::string()
                               : args.web ? web_edition(document, pages, args, timer)
-                                         : print_edition(document, pages, args, target.output, timer);
+                                         : print_edition(document, pages, args, target.output, timer, preflight);
 
     if (!args.proof_dir.empty()) {
         write_proofs(outputs, pages, args, target.proof_stem);
@@ -296,6 +314,7 @@ void render_print_target(const PrintArgs& args, const model::JsonSource* parsed,
                                        args.dpi);
         timer.lap("proofs");
     }
+    preflight_passed();
     if (pdf_file) pdf_file->write(bytes);
     deps.finish(outputs.targets());
     outputs.commit();

@@ -68,11 +68,17 @@ std::optional<int64_t> pdf_date_epoch(const std::string& layout, bool required) 
     return std::chrono::duration_cast<std::chrono::seconds>(system.time_since_epoch()).count();
 }
 
-void preflight_own_pdf(const std::string& bytes, const std::string& output, const std::string& layout,
-                       double tac_percent) {
-    print::PreflightOptions options;
-    options.tac_percent = tac_percent;
-    const print::PreflightReport report = print::preflight_pdf(bytes, output, options);
+OwnPreflight::OwnPreflight(std::string bytes, std::string output, std::string layout, double tac_percent)
+    : layout_(std::move(layout)),
+      report_(std::async(std::launch::async, [bytes = std::move(bytes), output = std::move(output), tac_percent] {
+          print::PreflightOptions options;
+          options.tac_percent = tac_percent;
+          return print::preflight_pdf(bytes, output, options);
+      })) {}
+
+void OwnPreflight::report() {
+    const std::string& layout = layout_;
+    const print::PreflightReport report = report_.get();
     std::string errors;
     int error_count = 0;
     for (const print::Finding& f : report.findings) {

@@ -3,12 +3,14 @@
 // print PDF must pass before it is written.
 #pragma once
 
+#include <future>
 #include <optional>
 #include <string>
 
 #include "model/document.h"
 #include "print/color_manager.h"
 #include "print/pdf_writer.h"
+#include "print/preflight.h"
 
 namespace koho::cli {
 
@@ -27,10 +29,19 @@ print::PrintColor resolve_print_color(const model::Document& document, const Col
 // modification, so the same file gives the same PDF.
 std::optional<int64_t> pdf_date_epoch(const std::string& layout, bool required);
 
-// Runs koho preflight on the print PDF about to be written: warnings go to
-// stderr, errors stop the print (BadInput at the layout) with every finding
-// listed.
-void preflight_own_pdf(const std::string& bytes, const std::string& output, const std::string& layout,
-                       double tac_percent);
+// koho preflight of the print PDF about to be written, started on another
+// thread as soon as the PDF is made, so that it runs while the proofs are
+// drawn: it reads only the PDF's bytes (qpdf, Ghostscript, libtiff), none
+// of which the proofs use. report() waits for it: warnings go to stderr,
+// errors stop the print (BadInput at the layout) with every finding listed.
+class OwnPreflight {
+public:
+    OwnPreflight(std::string bytes, std::string output, std::string layout, double tac_percent);
+    void report();
+
+private:
+    std::string layout_;
+    std::future<print::PreflightReport> report_;
+};
 
 }  // namespace koho::cli
