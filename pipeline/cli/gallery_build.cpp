@@ -7,11 +7,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <system_error>
 
 #include "cli/diagnostic_output.h"
+#include "cli/preflight_memo.h"
 #include "core/atomic_file.h"
 #include "core/diagnostic.h"
 #include "print/preflight.h"
@@ -26,21 +28,10 @@ namespace fs = std::filesystem;
 // then simply not found.
 constexpr const char* kGalleryCacheVersion = "gallery-preflight-1";
 
-// FNV-1a of the file's bytes with its size: the cache key. Not a security
-// measure, only "is this the PDF preflighted last time".
-std::string gallery_content_key(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::uint64_t hash = 1469598103934665603ull, size = 0;
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        const std::streamsize n = in.gcount();
-        for (std::streamsize i = 0; i < n; ++i) hash = (hash ^ static_cast<unsigned char>(buf[i])) * 1099511628211ull;
-        size += static_cast<std::uint64_t>(n);
-    }
-    char key[80];
-    std::snprintf(key, sizeof key, "%s:%llu:%016llx", kGalleryCacheVersion, static_cast<unsigned long long>(size),
-                  static_cast<unsigned long long>(hash));
-    return key;
+// The cache key: the PDF's fingerprint (preflight_memo.h) under this
+// cache's version.
+std::string gallery_content_key(const std::string& bytes) {
+    return std::string(kGalleryCacheVersion) + ":" + pdf_fingerprint(bytes);
 }
 
 fs::path gallery_cache_file(const fs::path& output_dir, const std::string& rel) {
@@ -70,20 +61,36 @@ bool read_cached_findings(const fs::path& cache, const std::string& key, std::ve
     return true;
 }
 
+std::string read_pdf_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    if (!(in && bytes << in.rdbuf())) fail_system({file.string()}, "cannot read the PDF");
+    return bytes.str();
+}
+
 void preflight_for_gallery(const fs::path& output_dir, proof::GalleryPdf& pdf) {
     const print::PreflightOptions options;
     pdf.safe_mm = options.safe_zone_mm;
     // The layout format has no safe-margin key: preflight's is the one.
     pdf.safe_source = "既定値 preflight default";
     const fs::path file = output_dir / pdf.file;
-    const std::string key = gallery_content_key(file);
+    std::string bytes;
+    try {
+        bytes = read_pdf_bytes(file);
+    } catch (const Error& e) {
+        pdf.preflight_error = e.what();
+        return;
+    }
+    const std::string key = gallery_content_key(bytes);
     const fs::path cache = gallery_cache_file(output_dir, pdf.file);
     if (read_cached_findings(cache, key, pdf.findings)) {
         pdf.preflighted = true;
         return;
     }
     try {
-        const print::PreflightReport report = print::preflight_file(file, options);
+        // Just rendered by this process (koho watch): its print preflight.
+        const std::optional<print::PreflightReport> known = recall_preflight(pdf_fingerprint(bytes), options);
+        const print::PreflightReport report = known ? *known : print::preflight_pdf(bytes, file.string(), options);
         for (const print::Finding& f : report.findings)
             pdf.findings.push_back({f.check, f.severity == print::Severity::Error, f.page, f.message, f.placed,
                                     f.x_mm, f.y_mm});

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/preflight_memo.h"
 #include "cli/diagnostic_output.h"
 #include "core/diagnostic.h"
 #include "print/pdf_date.h"
@@ -73,7 +74,10 @@ OwnPreflight::OwnPreflight(std::string bytes, std::string output, std::string la
       report_(std::async(std::launch::async, [bytes = std::move(bytes), output = std::move(output), tac_percent] {
           print::PreflightOptions options;
           options.tac_percent = tac_percent;
-          return print::preflight_pdf(bytes, output, options);
+          print::PreflightReport report = print::preflight_pdf(bytes, output, options);
+          // For the gallery `koho watch` writes next (preflight_memo.h).
+          remember_preflight(pdf_fingerprint(bytes), options, report);
+          return report;
       })) {}
 
 void OwnPreflight::report() {
