@@ -1,0 +1,57 @@
+// The preflight reports a process remembers (cli/preflight_memo.h): found
+// again only for the same bytes and the same options.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "cli/preflight_memo.h"
+
+namespace koho::cli {
+namespace {
+
+print::PreflightReport report_with(const std::string& check) {
+    print::PreflightReport report;
+    print::Finding finding;
+    finding.check = check;
+    finding.page = 2;
+    report.findings.push_back(finding);
+    return report;
+}
+
+TEST(PreflightMemo, TheSameBytesAndOptionsFindTheReport) {
+    const std::string pdf = "%PDF-1.7 one";
+    print::PreflightOptions options;
+    remember_preflight(pdf_fingerprint(pdf), options, report_with("tac"));
+    const auto found = recall_preflight(pdf_fingerprint(pdf), options);
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->findings.size(), 1u);
+    EXPECT_EQ(found->findings[0].check, "tac");
+    EXPECT_EQ(found->findings[0].page, 2);
+}
+
+TEST(PreflightMemo, OtherBytesOrOtherOptionsFindNothing) {
+    const std::string pdf = "%PDF-1.7 two";
+    print::PreflightOptions options;
+    remember_preflight(pdf_fingerprint(pdf), options, report_with("bleed"));
+    EXPECT_FALSE(recall_preflight(pdf_fingerprint("%PDF-1.7 twO"), options));
+    print::PreflightOptions stricter = options;
+    stricter.tac_percent = 300;
+    EXPECT_FALSE(recall_preflight(pdf_fingerprint(pdf), stricter));
+}
+
+TEST(PreflightMemo, TheLatestReportOfTheSameBytesWins) {
+    const std::string pdf = "%PDF-1.7 three";
+    print::PreflightOptions options;
+    remember_preflight(pdf_fingerprint(pdf), options, report_with("old"));
+    remember_preflight(pdf_fingerprint(pdf), options, report_with("new"));
+    EXPECT_EQ(recall_preflight(pdf_fingerprint(pdf), options)->findings.at(0).check, "new");
+}
+
+TEST(PreflightMemo, FingerprintsDifferByContentAndLength) {
+    EXPECT_EQ(pdf_fingerprint("abc"), pdf_fingerprint("abc"));
+    EXPECT_NE(pdf_fingerprint("abc"), pdf_fingerprint("abd"));
+    EXPECT_NE(pdf_fingerprint(std::string("a\0", 2)), pdf_fingerprint("a"));
+}
+
+}  // namespace
+}  // namespace koho::cli
