@@ -173,7 +173,8 @@ std::string print_edition(const model::Document& document, const std::vector<sce
     timer.lap("pdf");
     // An RGB PDF is not for a press: nothing to preflight it against.
     if (pdf.color.cmyk && !args.no_preflight)
-        preflight.emplace(bytes, output.string(), args.layout, pdf.color.settings.tac_percent);
+        preflight.emplace(bytes, output.string(), args.layout, pdf.color.settings.tac_percent,
+                          pdf.color.pdfx != print::PdfxLevel::None);
     return bytes;
 }
 

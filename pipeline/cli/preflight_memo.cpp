@@ -15,8 +15,8 @@ constexpr size_t kRemembered = 64;
 
 std::string options_key(const print::PreflightOptions& o) {
     char key[160];
-    std::snprintf(key, sizeof key, "%.17g/%.17g/%.17g/%.17g/%.17g/%d", o.tac_percent, o.min_ppi, o.min_bleed_mm,
-                  o.safe_zone_mm, o.hairline_pt, o.measure_tac ? 1 : 0);
+    std::snprintf(key, sizeof key, "%.17g/%.17g/%.17g/%.17g/%.17g/%d/%d", o.tac_percent, o.min_ppi,
+                  o.min_bleed_mm, o.safe_zone_mm, o.hairline_pt, o.measure_tac ? 1 : 0, o.require_pdfx ? 1 : 0);
     return key;
 }
 

@@ -69,11 +69,14 @@ std::optional<int64_t> pdf_date_epoch(const std::string& layout, bool required) 
     return std::chrono::duration_cast<std::chrono::seconds>(system.time_since_epoch()).count();
 }
 
-OwnPreflight::OwnPreflight(std::string bytes, std::string output, std::string layout, double tac_percent)
+OwnPreflight::OwnPreflight(std::string bytes, std::string output, std::string layout, double tac_percent,
+                           bool pdfx)
     : layout_(std::move(layout)),
-      report_(std::async(std::launch::async, [bytes = std::move(bytes), output = std::move(output), tac_percent] {
+      report_(std::async(std::launch::async, [bytes = std::move(bytes), output = std::move(output), tac_percent,
+                                              pdfx] {
           print::PreflightOptions options;
           options.tac_percent = tac_percent;
+          options.require_pdfx = pdfx;
           print::PreflightReport report = print::preflight_pdf(bytes, output, options);
           // For the gallery `koho watch` writes next (preflight_memo.h).
           remember_preflight(pdf_fingerprint(bytes), options, report);

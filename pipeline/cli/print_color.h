@@ -36,7 +36,8 @@ std::optional<int64_t> pdf_date_epoch(const std::string& layout, bool required);
 // errors stop the print (BadInput at the layout) with every finding listed.
 class OwnPreflight {
 public:
-    OwnPreflight(std::string bytes, std::string output, std::string layout, double tac_percent);
+    // `pdfx`: the PDF was made as PDF/X, so it must pass the PDF/X checks.
+    OwnPreflight(std::string bytes, std::string output, std::string layout, double tac_percent, bool pdfx);
     void report();
 
 private:

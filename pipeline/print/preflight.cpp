@@ -67,7 +67,7 @@ PreflightReport preflight_pdf(const std::string& pdf_bytes, const std::string& s
                 throw Error(e.kind(), loc, "cannot measure the ink: " + e.message());
             }
         }
-        detail::check_pdfx(pdf, facts, report.findings);
+        if (options.require_pdfx) detail::check_pdfx(pdf, facts, report.findings);
     } catch (const QPDFExc& e) {
         fail_input(loc, std::string("qpdf cannot read it: ") + e.getMessageDetail());
     } catch (const std::logic_error& e) {

@@ -32,6 +32,10 @@ struct PreflightOptions {
     double safe_zone_mm = 3;
     double hairline_pt = 0.25;
     bool measure_tac = true;        // renders separations (Ghostscript)
+    // The PDF must be PDF/X (what a print shop expects; `koho preflight`
+    // always asks). `koho print --pdfx none` made a plain CMYK PDF on
+    // purpose: its own preflight checks everything else.
+    bool require_pdfx = true;
 };
 
 constexpr double kErrorPpi = 150;

@@ -187,6 +187,22 @@ TEST(CmykRefusals, InkOverTheLimitIsAnErrorAtItsFrame) {
     EXPECT_FALSE(fs::exists(out));
 }
 
+// --pdfx none asks for a plain CMYK PDF: koho's own preflight checks it
+// for everything but the PDF/X keys (it used to refuse it for lacking
+// them); `koho preflight`, a print shop's check, still wants PDF/X.
+TEST(CmykEditions, PdfxNoneIsAPlainCmykPdfThatPassesItsOwnPreflight) {
+    TempDir dir("cli-cmyk-nopdfx");
+    const fs::path out = dir.path() / "plain.pdf";
+    const KohoRun run = run_koho({"print", kCard, "--root", kData, "-o", out.string(), "--pdfx", "none"}, {kEpoch});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string info = run_command("pdfinfo " + shell_quote(out.string()) + " 2>&1").output;
+    EXPECT_EQ(info.find("PDF subtype:"), std::string::npos) << info;
+    const KohoRun check = run_koho({"preflight", out.string()});
+    EXPECT_EQ(check.exit_code, 1) << check.out;
+    EXPECT_NE(check.out.find("no OutputIntent with /S /GTS_PDFX"), std::string::npos) << check.out;
+    EXPECT_EQ(check.out.find("tac"), std::string::npos) << check.out;  // the ink is within the limit
+}
+
 TEST(CmykRefusals, PdfX1aRefusesTransparencyAtItsFrame) {
     TempDir dir("cli-cmyk-x1a");
     const fs::path layout = variant(dir, "x1a.json", "\"fill\": \"#808080\"", "\"fill\": \"#808080\", \"opacity\": 0.5");
