@@ -14,6 +14,7 @@
 
 #include "cli/diagnostic_output.h"
 #include "cli/preflight_memo.h"
+#include "core/fingerprint.h"
 #include "core/atomic_file.h"
 #include "core/diagnostic.h"
 #include "print/preflight.h"
@@ -31,7 +32,7 @@ constexpr const char* kGalleryCacheVersion = "gallery-preflight-1";
 // The cache key: the PDF's fingerprint (preflight_memo.h) under this
 // cache's version.
 std::string gallery_content_key(const std::string& bytes) {
-    return std::string(kGalleryCacheVersion) + ":" + pdf_fingerprint(bytes);
+    return std::string(kGalleryCacheVersion) + ":" + content_fingerprint(bytes);
 }
 
 fs::path gallery_cache_file(const fs::path& output_dir, const std::string& rel) {
@@ -89,7 +90,7 @@ void preflight_for_gallery(const fs::path& output_dir, proof::GalleryPdf& pdf) {
     }
     try {
         // Just rendered by this process (koho watch): its print preflight.
-        const std::optional<print::PreflightReport> known = recall_preflight(pdf_fingerprint(bytes), options);
+        const std::optional<print::PreflightReport> known = recall_preflight(content_fingerprint(bytes), options);
         const print::PreflightReport report = known ? *known : print::preflight_pdf(bytes, file.string(), options);
         for (const print::Finding& f : report.findings)
             pdf.findings.push_back({f.check, f.severity == print::Severity::Error, f.page, f.message, f.placed,

@@ -1,7 +1,6 @@
 // The preflight reports of this process (preflight_memo.h).
 #include "cli/preflight_memo.h"
 
-#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <mutex>
@@ -24,15 +23,6 @@ std::mutex g_lock;
 std::deque<std::pair<std::string, print::PreflightReport>> g_reports;  // oldest first
 
 }  // namespace
-
-std::string pdf_fingerprint(std::string_view bytes) {
-    std::uint64_t hash = 1469598103934665603ull;
-    for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
-    char text[48];
-    std::snprintf(text, sizeof text, "%llu:%016llx", static_cast<unsigned long long>(bytes.size()),
-                  static_cast<unsigned long long>(hash));
-    return text;
-}
 
 void remember_preflight(const std::string& fingerprint, const print::PreflightOptions& options,
                         const print::PreflightReport& report) {

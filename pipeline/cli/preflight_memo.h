@@ -7,18 +7,13 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "print/preflight.h"
 
 namespace koho::cli {
 
-// FNV-1a of the bytes with their size: "the same PDF as before", not a
-// security measure. The gallery's cache on disk is keyed by it too.
-std::string pdf_fingerprint(std::string_view bytes);
-
-// Thread-safe (a print's preflight runs beside its proofs). The last few
-// reports are kept.
+// By the PDF's content_fingerprint (core/fingerprint.h). Thread-safe (a
+// print's preflight runs beside its proofs). The last few reports are kept.
 void remember_preflight(const std::string& fingerprint, const print::PreflightOptions& options,
                         const print::PreflightReport& report);
 std::optional<print::PreflightReport> recall_preflight(const std::string& fingerprint,

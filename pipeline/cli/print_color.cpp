@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/preflight_memo.h"
+#include "core/fingerprint.h"
 #include "cli/diagnostic_output.h"
 #include "core/diagnostic.h"
 #include "print/pdf_date.h"
@@ -79,7 +80,7 @@ OwnPreflight::OwnPreflight(std::string bytes, std::string output, std::string la
           options.require_pdfx = pdfx;
           print::PreflightReport report = print::preflight_pdf(bytes, output, options);
           // For the gallery `koho watch` writes next (preflight_memo.h).
-          remember_preflight(pdf_fingerprint(bytes), options, report);
+          remember_preflight(content_fingerprint(bytes), options, report);
           return report;
       })) {}
 

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/fingerprint.h"
 #include "print/k_ramp.h"
 #include "print/lcms_handles.h"
 
@@ -46,6 +47,7 @@ struct ColorManager::Impl {
     // DeviceGray in → DeviceGray out: K in a PDF/X, with 0 as solid, so
     // 255 - the ramp's ink.
     std::array<uint8_t, 256> device_gray{};
+    std::string pixel_identity;
 
     mutable std::mutex mutex;
     mutable std::map<std::array<double, 3>, InkChoice> cache;
@@ -89,6 +91,11 @@ ColorManager::ColorManager(const OutputProfile& profile, const ColorSettings& se
     if (!(settings.tac_percent >= 100 && settings.tac_percent <= 400))
         fail_input({}, "the total ink limit must lie between 100 and 400 %");
     m.tac8 = int(std::floor(settings.tac_percent / 100 * 255 + 1e-9));
+    m.pixel_identity = "icc " +
+                       content_fingerprint(std::string_view(reinterpret_cast<const char*>(profile.icc.data()),
+                                                            profile.icc.size())) +
+                       " tac8 " + std::to_string(m.tac8) + " intent " + std::to_string(static_cast<int>(settings.intent)) +
+                       " bpc " + std::to_string(settings.black_point_compensation ? 1 : 0);
 
     lcms::Profile output(
         cmsOpenProfileFromMemTHR(m.ctx.get(), profile.icc.data(), cmsUInt32Number(profile.icc.size())));
@@ -183,6 +190,8 @@ void ColorManager::rgb_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) c
     impl_->convert_pixels(rgb + start * 3, cmyk + start * 4, count - start);
     for (std::thread& worker : workers) worker.join();
 }
+
+std::string ColorManager::pixel_identity() const { return impl_->pixel_identity; }
 
 void ColorManager::gray_pixels(const uint8_t* gray_in, uint8_t* gray_out, size_t count) const {
     const std::array<uint8_t, 256>& lut = impl_->device_gray;

@@ -57,6 +57,8 @@ public:
     InkChoice vector_gray(double gray) const override;
     void rgb_pixels(const uint8_t* rgb, uint8_t* cmyk, size_t count) const override;
     void gray_pixels(const uint8_t* gray_in, uint8_t* gray_out, size_t count) const override;
+    // The profile's bytes and the settings (the palette is for vectors).
+    std::string pixel_identity() const override;
 
 private:
     struct Impl;

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace koho::print {
 
@@ -41,6 +42,10 @@ public:
     // DeviceGray pixels (0 black) → DeviceGray pixels with the press's
     // tone (a grey prints on the K plate only; DeviceGray is K in PDF/X).
     virtual void gray_pixels(const uint8_t* gray_in, uint8_t* gray_out, size_t count) const = 0;
+    // What decides rgb_pixels and gray_pixels: two converters with the same
+    // non-empty identity turn every pixel alike, so an image one converted
+    // serves the other (converted_images.h). Empty: never shared.
+    virtual std::string pixel_identity() const { return {}; }
 };
 
 }  // namespace koho::print

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fingerprint.h"
+#include "print/converted_images.h"
 #include "print/pdf_cmyk_jpeg.h"
 #include "print/pdf_cmyk_pass.h"
 
@@ -64,6 +66,21 @@ void luminance_pixels(Family family, const uint8_t* in, uint8_t* out, size_t cou
 }
 
 }  // namespace
+
+// Everything the conversion of a non-indexed image depends on: the
+// converter, the target, and the stream as written (raw bytes, filter and
+// its parameters, size, bits, colour space). Empty when the converter has
+// no identity (then nothing is kept).
+std::string CmykPass::converted_image_key(QPDFObjectHandle image, Target target, Family family) const {
+    const std::string identity = target == Target::Luminance ? std::string("luminance") : inks.pixel_identity();
+    if (identity.empty()) return {};
+    QPDFObjectHandle dict = image.getDict();
+    std::shared_ptr<Buffer> raw = image.getRawStreamData();
+    return identity + "|" + std::to_string(static_cast<int>(family)) + "|" + dict.getKey("/Width").unparse() + "x" +
+           dict.getKey("/Height").unparse() + "|" + dict.getKey("/BitsPerComponent").unparse() + "|" +
+           dict.getKey("/Filter").unparse() + "|" + dict.getKey("/DecodeParms").unparse() + "|" +
+           content_fingerprint(std::string_view(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()));
+}
 
 QPDFObjectHandle CmykPass::convert_image(QPDFObjectHandle image, Target target, Findings& found) {
     QPDFObjectHandle dict = image.getDict();
@@ -146,6 +163,19 @@ QPDFObjectHandle CmykPass::convert_image(QPDFObjectHandle image, Target target, 
         const size_t in_n = space.family == Family::Gray ? 1 : space.family == Family::Rgb ? 3 : 4;
         const bool jpeg = is_dct(dict.getKey("/Filter"));
 
+        const std::string cache_key = converted_image_key(image, target, space.family);
+        if (!cache_key.empty()) {
+            if (const std::optional<ConvertedImage> kept = find_converted_image(cache_key)) {
+                image.replaceStreamData(kept->data, QPDFObjectHandle::newName(kept->jpeg ? "/DCTDecode" : "/FlateDecode"),
+                                        QPDFObjectHandle::newNull());
+                dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName(kept->components == 4 ? "/DeviceCMYK"
+                                                                                                 : "/DeviceGray"));
+                ++result.images_converted;
+                if (original.isIndirect()) done_[key] = image;
+                return image;
+            }
+        }
+
         std::shared_ptr<Buffer> data;
         try {
             data = image.getStreamData(qpdf_dl_all);
@@ -170,14 +200,13 @@ QPDFObjectHandle CmykPass::convert_image(QPDFObjectHandle image, Target target, 
             inks.gray_pixels(in, reinterpret_cast<uint8_t*>(pixels.data()), count);
         }
         const char* out_space = out_n == 4 ? "/DeviceCMYK" : "/DeviceGray";
-        if (jpeg) {
-            image.replaceStreamData(
-                encode_jpeg(reinterpret_cast<const uint8_t*>(pixels.data()), width, height, out_n, kJpegQuality),
-                QPDFObjectHandle::newName("/DCTDecode"), QPDFObjectHandle::newNull());
-        } else {
-            image.replaceStreamData(deflate(pixels), QPDFObjectHandle::newName("/FlateDecode"),
-                                    QPDFObjectHandle::newNull());
-        }
+        ConvertedImage converted{
+            jpeg ? encode_jpeg(reinterpret_cast<const uint8_t*>(pixels.data()), width, height, out_n, kJpegQuality)
+                 : deflate(pixels),
+            jpeg, out_n};
+        image.replaceStreamData(converted.data, QPDFObjectHandle::newName(jpeg ? "/DCTDecode" : "/FlateDecode"),
+                                QPDFObjectHandle::newNull());
+        if (!cache_key.empty()) keep_converted_image(cache_key, converted);
         dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName(out_space));
     }
     ++result.images_converted;

@@ -129,6 +129,7 @@ public:
 
     // --- images (pdf_cmyk_image.cpp)
     QPDFObjectHandle convert_image(QPDFObjectHandle image, Target target, Findings& found);
+    std::string converted_image_key(QPDFObjectHandle image, Target target, Family family) const;
 
     // --- colours (pdf_cmyk_colour.cpp)
     SpaceInfo classify_space(QPDFObjectHandle space) const;

@@ -271,5 +271,32 @@ TEST_F(MergeCli, TheSameDataGivesTheSameBytes) {
         EXPECT_EQ(slurp(at("out/" + name)), slurp(at("again/" + name))) << name;
 }
 
+// In CMYK, a photo every record shows is converted once per run (print/
+// converted_images.h) and reused: each record's PDF must still be, byte for
+// byte, the PDF that record gets rendered alone, converting its photo anew.
+TEST_F(MergeCli, APhotoConvertedOnceGivesEachRecordTheBytesItGetsAlone) {
+    write("data/s.csv", kThreeSessions);
+    fs::create_directories(dir_ / "media");
+    fs::copy_file(fs::path(KOHO_SOURCE_DIR) / "media/photos/session.jpg", dir_ / "media/session.jpg");
+    std::string layout = merge_layout("photo-{{id}}.pdf", kA6,
+                                      kVenueFrame + R"(, {"id": "photo", "type": "image", "src": "media/session.jpg",
+                                      "x": "10mm", "y": "60mm", "w": "85mm", "h": "60mm", "fit": "cover"})");
+    layout.replace(layout.find(R"("color": {"mode": "rgb"},)"), 25, R"("color": {"mode": "cmyk"},)");
+    write("photo.json", layout);
+    fs::create_directories(dir_ / "alone");
+    const KohoRun all = merge("photo.json", {"--no-preflight"});
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    for (const char* record : {"1", "3"}) {
+        const KohoRun alone = merge("photo.json", {"--no-preflight", "--records", record}, "alone");
+        ASSERT_EQ(alone.exit_code, 0) << alone.err;
+    }
+    ASSERT_EQ(listing("alone"), (std::vector<std::string>{"photo-chiba.pdf", "photo-tokyo.pdf"}));
+    for (const std::string& name : listing("alone")) {
+        const std::string merged = slurp(at("out/" + name));
+        EXPECT_NE(merged.find("/DeviceCMYK"), std::string::npos) << name;
+        EXPECT_EQ(merged, slurp(at("alone/" + name))) << name;
+    }
+}
+
 }  // namespace
 }  // namespace koho::test
