@@ -13,6 +13,7 @@
 #include "core/diagnostic.h"
 #include "model/json_source.h"
 #include "model/merge_plan.h"
+#include "model/merge_variants.h"
 #include "model/timeline.h"
 #include "video/segment.h"
 
@@ -128,7 +129,8 @@ private:
 
     // One job per record, each `koho print --records N` (or `koho video
     // --records N`) as Makefile.assets runs it; the data file is an input
-    // like the layout.
+    // like the layout. A timeline's records are rendered in each of its
+    // variants too (`--variant V`, model/merge_variants.h).
     void add_merge(const std::string& layout, const model::JsonSource& source, const model::MergeSpec& spec,
                    const JobInput& input, bool video = false) {
         const model::MergePlan plan =
@@ -137,33 +139,44 @@ private:
                                     : std::vector<std::string>{".pdf", ".png", ".jpg", ".jpeg"});
         for (const model::MergeJob& record : plan.jobs)
             if (record.error) throw *record.error;
+        std::vector<std::string> variants{""};
+        if (video) {
+            model::TimelineOptions load;
+            load.root = root_;
+            for (std::string& variant : model::merge_variant_names(layout, load, plan))
+                variants.push_back(std::move(variant));
+        }
         const std::string name = fs::path(layout).stem().string();
         const std::string data = plan.data_file.lexically_relative(root_).generic_string();
         const JobInput data_input = fingerprint(data);
-        for (const model::MergeJob& record : plan.jobs) {
-            Job job;
-            job.kind = JobKind::Merge;
-            job.layout = layout;
-            job.record = record.record;
-            const std::string dir = paths_.under_out(name);
-            const std::string deps_dir = paths_.deps + "/" + name;
-            job.depfile = deps_dir + "/" + record.output + ".d";
-            job.argv = {"koho", video ? "video" : "print", layout, "--output-dir", dir, "--records",
-                        std::to_string(record.record), "--deps", deps_dir};
-            job.dirs = {dir, deps_dir};
-            if (fs::path(record.output).extension() == ".pdf") {
-                job.argv.insert(job.argv.end(), {"--proof", paths_.under_out("proofs/" + name)});
-                job.dirs.push_back(paths_.under_out("proofs/" + name));
+        for (const std::string& variant : variants)
+            for (const model::MergeJob& record : plan.jobs) {
+                Job job;
+                job.kind = JobKind::Merge;
+                job.layout = layout;
+                job.record = record.record;
+                job.variant = variant;
+                const std::string output = model::merge_variant_output(record.output, variant);
+                const std::string dir = paths_.under_out(name);
+                const std::string deps_dir = paths_.deps + "/" + name;
+                job.depfile = deps_dir + "/" + output + ".d";
+                job.argv = {"koho", video ? "video" : "print", layout, "--output-dir", dir, "--records",
+                            std::to_string(record.record), "--deps", deps_dir};
+                if (!variant.empty()) job.argv.insert(job.argv.end(), {"--variant", variant});
+                job.dirs = {dir, deps_dir};
+                if (fs::path(output).extension() == ".pdf") {
+                    job.argv.insert(job.argv.end(), {"--proof", paths_.under_out("proofs/" + name)});
+                    job.dirs.push_back(paths_.under_out("proofs/" + name));
+                }
+                job.outputs = {dir + "/" + output};
+                job.inputs = {input, data_input};
+                add(std::move(job));
             }
-            job.outputs = {dir + "/" + record.output};
-            job.inputs = {input, data_input};
-            add(std::move(job));
-        }
     }
 
     void add_video(const std::string& layout, const model::JsonSource& source) {
-        // A timeline that merges data: one whole render per record (its
-        // variants and split renders are not planned; docs/timeline.md).
+        // A timeline that merges data: one whole render per record and
+        // variant (records are short: no split renders; docs/timeline.md).
         if (const auto spec = model::read_merge_spec(source))
             return add_merge(layout, source, *spec, fingerprint(layout), true);
         model::TimelineOptions load;

@@ -7,10 +7,10 @@
 // previous outputs as they were, and the others are still written; the run
 // then ends with exit status 2.
 //
-// With --variant V each record's MP4 is its name with "-V" before ".mp4"
-// (clip-chiba.mp4 → clip-chiba-square.mp4), as a plain timeline's variant
-// is LAYOUT-V.mp4 in Makefile.assets: the variants of one record sit side
-// by side and never overwrite the main render.
+// With --variant V each record's MP4 is named by model/merge_variants.h
+// (clip-chiba.mp4 → clip-chiba-square.mp4): the variants of one record sit
+// side by side and never overwrite the main render.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -21,9 +21,9 @@
 #include "core/diagnostic.h"
 #include "model/json_source.h"
 #include "model/merge_plan.h"
+#include "model/merge_variants.h"
 #include "model/timeline.h"
 #include "model/timeline_loader.h"
-#include "model/timeline_record.h"
 
 namespace koho::cli {
 namespace {
@@ -45,19 +45,13 @@ model::MergePlan plan_video_merge(const VideoArgs& args, const model::JsonSource
     return model::plan_merge(timeline, *spec, args.root, {".mp4"});
 }
 
-// The record's MP4 name for --variant (see the top of this file).
-std::string variant_output_name(const std::string& name, const std::string& variant) {
-    if (variant.empty()) return name;
-    return name.substr(0, name.size() - 4) + "-" + variant + name.substr(name.size() - 4);
-}
-
 }  // namespace
 
 void run_video_merge(const VideoArgs& args) {
     const model::JsonSource timeline = model::JsonSource::read_file(args.timeline);
     model::MergePlan plan = plan_video_merge(args, timeline);
     for (model::MergeJob& job : plan.jobs)
-        if (!job.error) job.output = variant_output_name(job.output, args.variant);
+        if (!job.error) job.output = model::merge_variant_output(job.output, args.variant);
     const std::vector<size_t> chosen = chosen_records(plan, args.records);
 
     const RenderRecord render_record = [&](const model::MergeJob&, const VideoTarget& target,
@@ -70,17 +64,13 @@ void run_video_merge(const VideoArgs& args) {
 void list_merge_variants(const VideoArgs& args) {
     const model::JsonSource timeline = model::JsonSource::read_file(args.timeline);
     const model::MergePlan plan = plan_video_merge(args, timeline);
-    for (const model::MergeJob& job : plan.jobs) {
-        if (job.error) continue;
-        model::TimelineOptions options;
-        options.root = args.root;
-        options.limits = args.limits;
-        for (const auto& name : model::load_timeline_record(args.timeline, options, job.vars).variant_names)
-            std::cout << name << '\n';
-        return;
-    }
     // Every record is bad: the first one's error says why.
-    throw *plan.jobs.front().error;
+    if (std::none_of(plan.jobs.begin(), plan.jobs.end(), [](const model::MergeJob& job) { return !job.error; }))
+        throw *plan.jobs.front().error;
+    model::TimelineOptions options;
+    options.root = args.root;
+    options.limits = args.limits;
+    for (const std::string& name : model::merge_variant_names(args.timeline, options, plan)) std::cout << name << '\n';
 }
 
 }  // namespace koho::cli

@@ -81,6 +81,25 @@ TEST_F(MergeMake, EveryRecordOnceThenNothingThenWhatTheDataChanges) {
     EXPECT_EQ(run_command(make("-q print")).exit_code, 0) << "still out of date after the re-render";
 }
 
+// A timeline that merges data and has a variant: `make video` renders each
+// record in the main shape and in the variant's, and then nothing.
+TEST_F(MergeMake, EveryRecordOfATimelineInEveryVariant) {
+    std::ofstream(dir_ / "layouts/clips.json") << R"({"type": "video", "data": "data/s.csv", "title": "{{venue}}",
+"size": "320x180", "fps": 30, "background": "#0f5e6e",
+"scenes": [{"id": "one", "duration": "1s", "layers": []}],
+"variants": {"square": {"size": "180x180", "output": {"preset": "sns-1080x1080"}}},
+"output": {"preset": "web-720p", "encoder_preset": "ultrafast", "name": "clip-{{id}}.mp4"}})";
+    const CommandResult first = run_command(make("-j2 video"));
+    ASSERT_EQ(first.exit_code, 0) << first.output;
+    const auto made = output_times();
+    for (const char* out : {"clips/clip-chiba.mp4", "clips/clip-online.mp4", "clips/clip-chiba-square.mp4",
+                            "clips/clip-online-square.mp4", ".deps/clips/clip-online-square.mp4.d"})
+        EXPECT_TRUE(made.count(out)) << out << " not made:\n" << first.output;
+    const CommandResult noop = run_command(make("-j2 video"));
+    ASSERT_EQ(noop.exit_code, 0) << noop.output;
+    EXPECT_EQ(noop.output.find(KOHO_BINARY), std::string::npos) << "a second run rendered:\n" << noop.output;
+}
+
 TEST_F(MergeMake, BadDataStopsMakeWithTheLocatedError) {
     std::ofstream(dir_ / "data/s.csv", std::ios::app) << "chiba,千葉会場（2回目）\n";
     const CommandResult run = run_command(make("print"));

@@ -118,6 +118,35 @@ TEST_F(RunJob, JsonDiagnosticsOnStderrTextLinesInTheResult) {
         << result(1);
 }
 
+// A timeline that merges data and has a variant: koho plan gives every
+// record a job for its main render and one for the variant (`--variant`,
+// named RECORD-VARIANT.mp4), as Makefile.assets renders them.
+TEST_F(RunJob, AMergingTimelinesVariantsAreJobsToo) {
+    std::ofstream(root_ / "layouts/clips.json") << R"({"type": "video", "data": "data/s.csv", "title": "{{venue}}",
+"size": "320x180", "fps": 30, "background": "#0f5e6e",
+"scenes": [{"id": "one", "duration": "1s", "layers": []}],
+"variants": {"square": {"size": "180x180", "output": {"preset": "sns-1080x1080"}}},
+"output": {"preset": "web-720p", "encoder_preset": "ultrafast", "name": "clip-{{id}}.mp4"}})";
+    const CommandResult plan = koho("plan -o clips-manifest.json layouts/clips.json");
+    ASSERT_EQ(plan.exit_code, 0) << plan.output;
+    const nlohmann::json manifest = nlohmann::json::parse(read(root_ / "clips-manifest.json"));
+    std::vector<std::string> outputs;
+    for (const nlohmann::json& job : manifest["jobs"]) outputs.push_back(job["outputs"][0]);
+    EXPECT_EQ(outputs, (std::vector<std::string>{"output/clips/clip-chiba.mp4", "output/clips/clip-online.mp4",
+                                                 "output/clips/clip-chiba-square.mp4",
+                                                 "output/clips/clip-online-square.mp4"}));
+    const nlohmann::json& square = manifest["jobs"][3];
+    EXPECT_EQ(square["variant"], "square");
+    const std::vector<std::string> argv = square["argv"];
+    EXPECT_EQ(argv, (std::vector<std::string>{"koho", "video", "layouts/clips.json", "--output-dir", "output/clips",
+                                              "--records", "2", "--deps", "output/.deps/clips", "--variant", "square"}));
+    const CommandResult run = koho("run-job clips-manifest.json --index 3");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_TRUE(fs::exists(root_ / "output/clips/clip-online-square.mp4"));
+    EXPECT_TRUE(fs::exists(root_ / "output/.deps/clips/clip-online-square.mp4.d"));
+    EXPECT_FALSE(fs::exists(root_ / "output/clips/clip-online.mp4"));  // job 1's, not run
+}
+
 TEST_F(RunJob, StaleManifestOtherKohoOtherRootOutOfRange) {
     plan();
     const std::string manifest = read(root_ / "manifest.json");
