@@ -13,6 +13,7 @@
 #include <string>
 
 #include "support/assets_make.h"
+#include "support/merging_clip.h"
 
 namespace koho::test {
 namespace {
@@ -84,11 +85,7 @@ TEST_F(MergeMake, EveryRecordOnceThenNothingThenWhatTheDataChanges) {
 // A timeline that merges data and has a variant: `make video` renders each
 // record in the main shape and in the variant's, and then nothing.
 TEST_F(MergeMake, EveryRecordOfATimelineInEveryVariant) {
-    std::ofstream(dir_ / "layouts/clips.json") << R"({"type": "video", "data": "data/s.csv", "title": "{{venue}}",
-"size": "320x180", "fps": 30, "background": "#0f5e6e",
-"scenes": [{"id": "one", "duration": "1s", "layers": []}],
-"variants": {"square": {"size": "180x180", "output": {"preset": "sns-1080x1080"}}},
-"output": {"preset": "web-720p", "encoder_preset": "ultrafast", "name": "clip-{{id}}.mp4"}})";
+    std::ofstream(dir_ / "layouts/clips.json") << merging_clip_with_variant();
     const CommandResult first = run_command(make("-j2 video"));
     ASSERT_EQ(first.exit_code, 0) << first.output;
     const auto made = output_times();

@@ -18,6 +18,7 @@
 
 #include "plan/plan_project.h"
 #include "support/command.h"
+#include "support/merging_clip.h"
 
 namespace koho::test {
 namespace {
@@ -122,11 +123,7 @@ TEST_F(RunJob, JsonDiagnosticsOnStderrTextLinesInTheResult) {
 // record a job for its main render and one for the variant (`--variant`,
 // named RECORD-VARIANT.mp4), as Makefile.assets renders them.
 TEST_F(RunJob, AMergingTimelinesVariantsAreJobsToo) {
-    std::ofstream(root_ / "layouts/clips.json") << R"({"type": "video", "data": "data/s.csv", "title": "{{venue}}",
-"size": "320x180", "fps": 30, "background": "#0f5e6e",
-"scenes": [{"id": "one", "duration": "1s", "layers": []}],
-"variants": {"square": {"size": "180x180", "output": {"preset": "sns-1080x1080"}}},
-"output": {"preset": "web-720p", "encoder_preset": "ultrafast", "name": "clip-{{id}}.mp4"}})";
+    std::ofstream(root_ / "layouts/clips.json") << merging_clip_with_variant();
     const CommandResult plan = koho("plan -o clips-manifest.json layouts/clips.json");
     ASSERT_EQ(plan.exit_code, 0) << plan.output;
     const nlohmann::json manifest = nlohmann::json::parse(read(root_ / "clips-manifest.json"));
