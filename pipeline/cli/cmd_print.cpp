@@ -91,7 +91,7 @@ void write_proofs(OutputSet& outputs, const std::vector<scene::PageScene>& pages
     for (size_t i = 0; i < pages.size(); ++i) {
         print::SurfacePtr proof = print::render_proof(pages[i], args.dpi);
         encoders.submit([proof = std::move(proof), &png = pngs[i], dpi = args.dpi] {
-            png = raster::encode_png(raster::view_of(proof.get()), dpi);
+            png = raster::encode_png(raster::view_of(proof.get()), dpi, raster::PngCompression::Quick);
         });
     }
     encoders.finish();

@@ -128,7 +128,7 @@ void write_spread_proofs(OutputSet& outputs, const std::filesystem::path& dir, c
     for (size_t i = 0; i < spreads.size(); ++i) {
         SurfacePtr surface = render_spread(pages, spreads[i].first, spreads[i].second, dpi, true).surface;
         encoders.submit([surface = std::move(surface), &png = pngs[i], dpi] {
-            png = raster::encode_png(raster::view_of(surface.get()), dpi);
+            png = raster::encode_png(raster::view_of(surface.get()), dpi, raster::PngCompression::Quick);
         });
     }
     encoders.finish();

@@ -50,7 +50,7 @@ void append(png_structp png, png_bytep data, size_t length) {
 void flush_nothing(png_structp) {}
 
 // The rows are made up front (straight alpha), so nothing here can throw.
-bool write_all(PngWriter& w, const PixelView& view, bool alpha, png_uint_32 ppm, png_bytepp rows) {
+bool write_all(PngWriter& w, const PixelView& view, bool alpha, png_uint_32 ppm, png_bytepp rows, int level) {
     if (setjmp(png_jmpbuf(w.png))) return false;
     png_set_write_fn(w.png, &w, append, flush_nothing);
     png_set_IHDR(w.png, w.info, static_cast<png_uint_32>(view.width),
@@ -58,7 +58,7 @@ bool write_all(PngWriter& w, const PixelView& view, bool alpha, png_uint_32 ppm,
                  alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     // Fixed settings, so the same pixels always give the same bytes.
-    png_set_compression_level(w.png, 6);
+    png_set_compression_level(w.png, level);
     png_set_sRGB(w.png, w.info, PNG_sRGB_INTENT_PERCEPTUAL);
     if (ppm > 0) png_set_pHYs(w.png, w.info, ppm, ppm, PNG_RESOLUTION_METER);
     png_write_info(w.png, w.info);
@@ -69,7 +69,7 @@ bool write_all(PngWriter& w, const PixelView& view, bool alpha, png_uint_32 ppm,
 
 }  // namespace
 
-std::string encode_png(const PixelView& view, double dpi) {
+std::string encode_png(const PixelView& view, double dpi, PngCompression compression) {
     if (!view.data || view.width <= 0 || view.height <= 0)
         fail_system({}, "cannot write an empty image as PNG");
     bool alpha = detail::has_translucent_pixels(view);
@@ -86,7 +86,7 @@ std::string encode_png(const PixelView& view, double dpi) {
     w.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &w, on_png_error, on_warning);
     if (w.png) w.info = png_create_info_struct(w.png);
     if (!w.png || !w.info) fail_system({}, "cannot start the PNG encoder (out of memory?)");
-    if (!write_all(w, view, alpha, ppm, rows.data()))
+    if (!write_all(w, view, alpha, ppm, rows.data(), compression == PngCompression::Quick ? 3 : 6))
         fail_system({}, std::string("cannot encode PNG: ") + w.message);
     return std::move(w.out);
 }
