@@ -85,7 +85,6 @@ OwnPreflight::OwnPreflight(std::string bytes, std::string output, std::string la
       })) {}
 
 void OwnPreflight::report() {
-    const std::string& layout = layout_;
     const print::PreflightReport report = report_.get();
     std::string errors;
     int error_count = 0;
@@ -100,7 +99,7 @@ void OwnPreflight::report() {
         }
     }
     if (error_count > 0)
-        fail_input({layout}, "the print PDF fails preflight with " + std::to_string(error_count) +
+        fail_input({layout_}, "the print PDF fails preflight with " + std::to_string(error_count) +
                                  (error_count == 1 ? " error" : " errors") + " (nothing written; --no-preflight skips the check):" +
                                  errors);
 }

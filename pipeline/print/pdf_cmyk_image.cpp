@@ -163,51 +163,48 @@ QPDFObjectHandle CmykPass::convert_image(QPDFObjectHandle image, Target target, 
         const size_t in_n = space.family == Family::Gray ? 1 : space.family == Family::Rgb ? 3 : 4;
         const bool jpeg = is_dct(dict.getKey("/Filter"));
 
-        const std::string cache_key = converted_image_key(image, target, space.family);
-        if (!cache_key.empty()) {
-            if (const std::optional<ConvertedImage> kept = find_converted_image(cache_key)) {
-                image.replaceStreamData(kept->data, QPDFObjectHandle::newName(kept->jpeg ? "/DCTDecode" : "/FlateDecode"),
-                                        QPDFObjectHandle::newNull());
-                dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName(kept->components == 4 ? "/DeviceCMYK"
-                                                                                                 : "/DeviceGray"));
-                ++result.images_converted;
-                if (original.isIndirect()) done_[key] = image;
-                return image;
+        // The pixels through the converter, encoded again as they came
+        // (JPEG stays JPEG, anything else is deflated).
+        auto convert = [&] {
+            std::shared_ptr<Buffer> data;
+            try {
+                data = image.getStreamData(qpdf_dl_all);
+            } catch (const std::exception& e) {
+                fail(std::string("an image cannot be decoded: ") + e.what());
             }
+            if (data->getSize() < count * in_n)
+                fail("an image has fewer pixels than its size says");
+            const uint8_t* in = data->getBuffer();
+            int out_n = 1;
+            std::string pixels;
+            if (target == Target::Luminance) {
+                pixels.resize(count);
+                luminance_pixels(space.family, in, reinterpret_cast<uint8_t*>(pixels.data()), count);
+            } else if (space.family == Family::Rgb) {
+                out_n = 4;
+                pixels.resize(count * 4);
+                inks.rgb_pixels(in, reinterpret_cast<uint8_t*>(pixels.data()), count);
+            } else {
+                pixels.resize(count);
+                inks.gray_pixels(in, reinterpret_cast<uint8_t*>(pixels.data()), count);
+            }
+            return ConvertedImage{
+                jpeg ? encode_jpeg(reinterpret_cast<const uint8_t*>(pixels.data()), width, height, out_n, kJpegQuality)
+                     : deflate(pixels),
+                jpeg, out_n};
+        };
+        // Converted before in this process (converted_images.h), or now.
+        const std::string cache_key = converted_image_key(image, target, space.family);
+        std::optional<ConvertedImage> converted;
+        if (!cache_key.empty()) converted = find_converted_image(cache_key);
+        if (!converted) {
+            converted = convert();
+            if (!cache_key.empty()) keep_converted_image(cache_key, *converted);
         }
-
-        std::shared_ptr<Buffer> data;
-        try {
-            data = image.getStreamData(qpdf_dl_all);
-        } catch (const std::exception& e) {
-            fail(std::string("an image cannot be decoded: ") + e.what());
-        }
-        if (data->getSize() < count * in_n)
-            fail("an image has fewer pixels than its size says");
-        const uint8_t* in = data->getBuffer();
-
-        int out_n = 1;
-        std::string pixels;
-        if (target == Target::Luminance) {
-            pixels.resize(count);
-            luminance_pixels(space.family, in, reinterpret_cast<uint8_t*>(pixels.data()), count);
-        } else if (space.family == Family::Rgb) {
-            out_n = 4;
-            pixels.resize(count * 4);
-            inks.rgb_pixels(in, reinterpret_cast<uint8_t*>(pixels.data()), count);
-        } else {
-            pixels.resize(count);
-            inks.gray_pixels(in, reinterpret_cast<uint8_t*>(pixels.data()), count);
-        }
-        const char* out_space = out_n == 4 ? "/DeviceCMYK" : "/DeviceGray";
-        ConvertedImage converted{
-            jpeg ? encode_jpeg(reinterpret_cast<const uint8_t*>(pixels.data()), width, height, out_n, kJpegQuality)
-                 : deflate(pixels),
-            jpeg, out_n};
-        image.replaceStreamData(converted.data, QPDFObjectHandle::newName(jpeg ? "/DCTDecode" : "/FlateDecode"),
+        image.replaceStreamData(converted->data, QPDFObjectHandle::newName(converted->jpeg ? "/DCTDecode" : "/FlateDecode"),
                                 QPDFObjectHandle::newNull());
-        if (!cache_key.empty()) keep_converted_image(cache_key, converted);
-        dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName(out_space));
+        dict.replaceKey("/ColorSpace",
+                        QPDFObjectHandle::newName(converted->components == 4 ? "/DeviceCMYK" : "/DeviceGray"));
     }
     ++result.images_converted;
     if (original.isIndirect())
