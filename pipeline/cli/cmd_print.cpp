@@ -26,7 +26,6 @@
 #include "cli/limit_flags.h"
 #include "cli/print_color.h"
 #include "cli/print_job.h"
-#include "core/bounded_tasks.h"
 #include "core/dependency_log.h"
 #include "core/output_set.h"
 #include "core/build_info.h"
@@ -84,17 +83,8 @@ void write_proofs(OutputSet& outputs, const std::vector<scene::PageScene>& pages
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) fail_system({dir.string()}, "cannot create the proof directory: " + ec.message());
-    // Drawn here, page after page (Pango and Cairo stay on this thread);
-    // encoded as PNG on other threads meanwhile, two thirds of the work.
-    std::vector<std::string> pngs(pages.size());
-    BoundedTasks encoders;
-    for (size_t i = 0; i < pages.size(); ++i) {
-        print::SurfacePtr proof = print::render_proof(pages[i], args.dpi);
-        encoders.submit([proof = std::move(proof), &png = pngs[i], dpi = args.dpi] {
-            png = raster::encode_png(raster::view_of(proof.get()), dpi, raster::PngCompression::Quick);
-        });
-    }
-    encoders.finish();
+    const std::vector<std::string> pngs =
+        print::draw_proof_pngs(pages.size(), args.dpi, [&](size_t i) { return print::render_proof(pages[i], args.dpi); });
     for (size_t i = 0; i < pngs.size(); ++i)
         outputs.write(dir / (stem + "-p" + std::to_string(i + 1) + ".png"), pngs[i]);
 }

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <string>
 
+#include "core/bounded_tasks.h"
 #include "core/diagnostic.h"
 #include "core/units.h"
+#include "raster/encode.h"
 #include "scene/render.h"
 
 namespace koho::print {
@@ -50,6 +52,17 @@ SurfacePtr render_proof(const scene::PageScene& page, double dpi) {
     owner.reset();
     cairo_surface_flush(surface.get());
     return surface;
+}
+
+std::vector<std::string> draw_proof_pngs(size_t count, double dpi, const std::function<SurfacePtr(size_t)>& draw) {
+    std::vector<std::string> pngs(count);
+    BoundedTasks encoders;
+    for (size_t i = 0; i < count; ++i)
+        encoders.submit([surface = draw(i), &png = pngs[i], dpi] {
+            png = raster::encode_png(raster::view_of(surface.get()), dpi, raster::PngCompression::Quick);
+        });
+    encoders.finish();
+    return pngs;
 }
 
 }  // namespace koho::print

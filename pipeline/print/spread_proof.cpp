@@ -6,11 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "core/bounded_tasks.h"
 #include "core/diagnostic.h"
 #include "core/output_set.h"
 #include "core/units.h"
-#include "raster/encode.h"
 #include "scene/render.h"
 
 namespace koho::print {
@@ -119,19 +117,10 @@ void write_spread_proofs(OutputSet& outputs, const std::filesystem::path& dir, c
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) fail_system({dir.string()}, "cannot create the proof directory: " + ec.message());
-    // Drawn here one after another (Pango and Cairo state stay on this
-    // thread), encoded as PNG on other threads meanwhile; a few spreads in
-    // memory at a time: at 300 dpi an A4 spread is 70 MB.
     const std::vector<std::pair<int, int>> spreads = reader_spread_pages(static_cast<int>(pages.size()), binding);
-    std::vector<std::string> pngs(spreads.size());
-    BoundedTasks encoders;
-    for (size_t i = 0; i < spreads.size(); ++i) {
-        SurfacePtr surface = render_spread(pages, spreads[i].first, spreads[i].second, dpi, true).surface;
-        encoders.submit([surface = std::move(surface), &png = pngs[i], dpi] {
-            png = raster::encode_png(raster::view_of(surface.get()), dpi, raster::PngCompression::Quick);
-        });
-    }
-    encoders.finish();
+    const std::vector<std::string> pngs = draw_proof_pngs(spreads.size(), dpi, [&](size_t i) {
+        return render_spread(pages, spreads[i].first, spreads[i].second, dpi, true).surface;
+    });
     for (size_t i = 0; i < pngs.size(); ++i)
         outputs.write(dir / (stem + "-spread-" + std::to_string(i + 1) + ".png"), pngs[i]);
 }
