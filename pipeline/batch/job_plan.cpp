@@ -149,6 +149,8 @@ private:
         const std::string name = fs::path(layout).stem().string();
         const std::string data = plan.data_file.lexically_relative(root_).generic_string();
         const JobInput data_input = fingerprint(data);
+        const std::string dir = paths_.under_out(name);
+        const std::string deps_dir = paths_.deps + "/" + name;
         for (const std::string& variant : variants)
             for (const model::MergeJob& record : plan.jobs) {
                 Job job;
@@ -157,8 +159,6 @@ private:
                 job.record = record.record;
                 job.variant = variant;
                 const std::string output = model::merge_variant_output(record.output, variant);
-                const std::string dir = paths_.under_out(name);
-                const std::string deps_dir = paths_.deps + "/" + name;
                 job.depfile = deps_dir + "/" + output + ".d";
                 job.argv = {"koho", video ? "video" : "print", layout, "--output-dir", dir, "--records",
                             std::to_string(record.record), "--deps", deps_dir};
