@@ -30,6 +30,7 @@
 #include "cli/diagnostic_output.h"
 #include "cli/gallery_build.h"
 #include "cli/job_runner.h"
+#include "cli/preflight_memo.h"
 #include "cli/proof_server.h"
 #include "cli/watch_jobs.h"
 #include "core/atomic_file.h"
@@ -244,6 +245,9 @@ private:
 
 void run_watch(const WatchArgs& args) {
     if (args.poll_ms < 20 || args.poll_ms > 10000) fail_input({"--poll"}, "--poll takes 20 to 10000 milliseconds");
+    // The gallery after each rebuild shows the findings the renders' own
+    // preflights just made.
+    keep_preflight_reports();
     std::error_code ec;
     fs::create_directories(args.output_dir, ec);
     if (ec) fail_system({args.output_dir}, "cannot create the output folder: " + ec.message());

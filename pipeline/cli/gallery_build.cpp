@@ -3,8 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -14,9 +12,9 @@
 
 #include "cli/diagnostic_output.h"
 #include "cli/preflight_memo.h"
-#include "core/fingerprint.h"
 #include "core/atomic_file.h"
 #include "core/diagnostic.h"
+#include "core/fingerprint.h"
 #include "print/preflight.h"
 #include "video/media_input.h"
 
@@ -29,11 +27,6 @@ namespace fs = std::filesystem;
 // then simply not found.
 constexpr const char* kGalleryCacheVersion = "gallery-preflight-1";
 
-// The cache key: the PDF's fingerprint (preflight_memo.h) under this
-// cache's version.
-std::string gallery_content_key(const std::string& bytes) {
-    return std::string(kGalleryCacheVersion) + ":" + content_fingerprint(bytes);
-}
 
 fs::path gallery_cache_file(const fs::path& output_dir, const std::string& rel) {
     std::string name;
@@ -82,7 +75,9 @@ void preflight_for_gallery(const fs::path& output_dir, proof::GalleryPdf& pdf) {
         pdf.preflight_error = e.what();
         return;
     }
-    const std::string key = gallery_content_key(bytes);
+    // The cache key: the PDF's fingerprint under this cache's version.
+    const std::string fingerprint = content_fingerprint(bytes);
+    const std::string key = std::string(kGalleryCacheVersion) + ":" + fingerprint;
     const fs::path cache = gallery_cache_file(output_dir, pdf.file);
     if (read_cached_findings(cache, key, pdf.findings)) {
         pdf.preflighted = true;
@@ -90,7 +85,7 @@ void preflight_for_gallery(const fs::path& output_dir, proof::GalleryPdf& pdf) {
     }
     try {
         // Just rendered by this process (koho watch): its print preflight.
-        const std::optional<print::PreflightReport> known = recall_preflight(content_fingerprint(bytes), options);
+        const std::optional<print::PreflightReport> known = recall_preflight(fingerprint, options);
         const print::PreflightReport report = known ? *known : print::preflight_pdf(bytes, file.string(), options);
         for (const print::Finding& f : report.findings)
             pdf.findings.push_back({f.check, f.severity == print::Severity::Error, f.page, f.message, f.placed,

@@ -2,6 +2,7 @@
 #include "cli/preflight_memo.h"
 
 #include <cstdio>
+#include <atomic>
 #include <deque>
 #include <mutex>
 #include <utility>
@@ -19,13 +20,18 @@ std::string options_key(const print::PreflightOptions& o) {
     return key;
 }
 
+std::atomic<bool> g_keeping{false};
 std::mutex g_lock;
 std::deque<std::pair<std::string, print::PreflightReport>> g_reports;  // oldest first
 
 }  // namespace
 
+void keep_preflight_reports() { g_keeping = true; }
+bool keeping_preflight_reports() { return g_keeping; }
+
 void remember_preflight(const std::string& fingerprint, const print::PreflightOptions& options,
                         const print::PreflightReport& report) {
+    if (!g_keeping) return;
     const std::lock_guard<std::mutex> hold(g_lock);
     g_reports.emplace_back(fingerprint + "|" + options_key(options), report);
     if (g_reports.size() > kRemembered) g_reports.pop_front();

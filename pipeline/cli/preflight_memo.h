@@ -12,6 +12,12 @@
 
 namespace koho::cli {
 
+// Only a process that writes a gallery after its renders (koho watch) asks
+// for the reports to be kept; any other render does not hash its PDF for
+// nothing. Off until called.
+void keep_preflight_reports();
+bool keeping_preflight_reports();
+
 // By the PDF's content_fingerprint (core/fingerprint.h). Thread-safe (a
 // print's preflight runs beside its proofs). The last few reports are kept.
 void remember_preflight(const std::string& fingerprint, const print::PreflightOptions& options,

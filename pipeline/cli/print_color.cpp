@@ -80,7 +80,7 @@ OwnPreflight::OwnPreflight(std::string bytes, std::string output, std::string la
           options.require_pdfx = pdfx;
           print::PreflightReport report = print::preflight_pdf(bytes, output, options);
           // For the gallery `koho watch` writes next (preflight_memo.h).
-          remember_preflight(content_fingerprint(bytes), options, report);
+          if (keeping_preflight_reports()) remember_preflight(content_fingerprint(bytes), options, report);
           return report;
       })) {}
 

@@ -19,7 +19,19 @@ print::PreflightReport report_with(const std::string& check) {
     return report;
 }
 
+// Each test runs in a process of its own (ctest): the switch starts off.
+TEST(PreflightMemo, NothingIsKeptUntilAProcessAsks) {
+    const std::string pdf = "%PDF-1.7 zero";
+    EXPECT_FALSE(keeping_preflight_reports());
+    remember_preflight(content_fingerprint(pdf), {}, report_with("tac"));
+    EXPECT_FALSE(recall_preflight(content_fingerprint(pdf), {}));
+    keep_preflight_reports();
+    remember_preflight(content_fingerprint(pdf), {}, report_with("tac"));
+    EXPECT_TRUE(recall_preflight(content_fingerprint(pdf), {}));
+}
+
 TEST(PreflightMemo, TheSameBytesAndOptionsFindTheReport) {
+    keep_preflight_reports();
     const std::string pdf = "%PDF-1.7 one";
     print::PreflightOptions options;
     remember_preflight(content_fingerprint(pdf), options, report_with("tac"));
@@ -31,6 +43,7 @@ TEST(PreflightMemo, TheSameBytesAndOptionsFindTheReport) {
 }
 
 TEST(PreflightMemo, OtherBytesOrOtherOptionsFindNothing) {
+    keep_preflight_reports();
     const std::string pdf = "%PDF-1.7 two";
     print::PreflightOptions options;
     remember_preflight(content_fingerprint(pdf), options, report_with("bleed"));
@@ -41,6 +54,7 @@ TEST(PreflightMemo, OtherBytesOrOtherOptionsFindNothing) {
 }
 
 TEST(PreflightMemo, TheLatestReportOfTheSameBytesWins) {
+    keep_preflight_reports();
     const std::string pdf = "%PDF-1.7 three";
     print::PreflightOptions options;
     remember_preflight(content_fingerprint(pdf), options, report_with("old"));
